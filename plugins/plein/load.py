@@ -1,0 +1,219 @@
+"""The one loader: every staff file of a repository into one Org, with every problem found.
+
+`parse_file` is a pure function of (path, bytes) so that results can be cached by content
+and computed in parallel; `load` walks the folders and cross-links the records.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from . import fields as F
+from .convert import convert, parse_date
+from .model import (Kudos, News, Org, Person, Reply, Source, Team, Thread, Update, build_org)
+from .problems import Problems
+from .yamlio import YamlError, decode, loads, split_front_matter
+
+PROFILES = "profiles"
+CONTENT = "content"
+PHOTO_EXTS = (".png", ".jpg", ".jpeg")
+MAX_PHOTO = 2_000_000
+_H = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+# path pattern (relative to the repository root) -> record kind
+PATTERNS = [
+    ("profile", re.compile(rf"^profiles/(?P<id>{_H})\.yml$")),
+    ("team", re.compile(rf"^content/teams/(?P<id>{_H})\.yml$")),
+    ("news", re.compile(rf"^content/news/(?P<year>\d{{4}})/(?P<id>(?P<date>\d{{4}}-\d{{2}}-\d{{2}})-{_H})\.md$")),
+    ("thread", re.compile(rf"^content/discussions/(?P<id>{_H})/index\.md$")),
+    ("reply", re.compile(rf"^content/discussions/(?P<thread>{_H})/replies/"
+                         rf"(?P<id>\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}-\d{{2}}-(?P<author>{_H}))\.md$")),
+    ("update", re.compile(rf"^content/updates/(?P<author>{_H})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-\d+)\.md$")),
+    ("kudos", re.compile(rf"^content/kudos/(?P<year>\d{{4}})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-{_H})\.md$")),
+]
+# folders whose every file must be a record (or a photo, for profiles)
+RECORD_DIRS = {
+    "profiles": "profiles/<handle>.yml (and its photo)",
+    "content/teams": "content/teams/<team-id>.yml",
+    "content/news": "content/news/<YYYY>/<YYYY-MM-DD>-<slug>.md",
+    "content/discussions": "content/discussions/<slug>/index.md or .../replies/<YYYY-MM-DDTHH-MM>-<handle>.md",
+    "content/updates": "content/updates/<handle>/<YYYY-MM-DD>-<n>.md",
+    "content/kudos": "content/kudos/<YYYY>/<YYYY-MM-DD>-<from>-<n>.md",
+}
+
+
+@dataclass
+class Parsed:
+    """What one file yielded: a record (or None) and its problems."""
+
+    kind: str | None
+    record: object
+    problems: Problems
+    key: str | None = None  # the id the file claims even when it failed to load
+
+
+def classify(rel: str):
+    for kind, pattern in PATTERNS:
+        m = pattern.match(rel)
+        if m:
+            return kind, m.groupdict()
+    return None, None
+
+
+def record_dir(rel: str) -> str | None:
+    for folder in RECORD_DIRS:
+        if rel.startswith(folder + "/"):
+            return folder
+    return None
+
+
+def parse_file(rel: str, raw: bytes) -> Parsed:
+    """Parse and check one file on its own; `rel` is its path from the repository root."""
+    problems = Problems()
+    kind, parts = classify(rel)
+    if kind is None:
+        folder = record_dir(rel)
+        if folder == PROFILES and rel.lower().endswith(PHOTO_EXTS):
+            return Parsed(None, None, problems)
+        if folder:
+            problems.add(rel, 1, "file is not where Plein expects it",
+                         f"files here are named {RECORD_DIRS[folder]}")
+        return Parsed(None, None, problems)
+    try:
+        text = decode(raw)
+        if rel.endswith(".yml"):
+            data, body, body_line = loads(text), "", 0
+        else:
+            meta, body, body_line = split_front_matter(text)
+            data = loads(meta, first_line=2)
+    except YamlError as err:
+        problems.add(rel, err.line, err.message, err.hint, col=err.col)
+        return Parsed(kind, None, problems, parts["id"])
+    line = getattr(data, "line", 1)
+    values = convert(kind, data, rel, line, problems)
+    _, max_body = F.KINDS[kind]
+    if max_body and len(body) > max_body:
+        problems.add(rel, body_line, f"text is too long ({len(body):,} characters; at most {max_body:,})",
+                     "shorten it" if kind == "update" else "split it up")
+    if kind != "profile" and kind != "team" and not body.strip() and kind in ("reply", "update", "kudos"):
+        problems.add(rel, body_line or line, "the text is empty", "write your message below the '---' line")
+    if values is None:
+        return Parsed(kind, None, problems, parts["id"])
+    source = Source(rel, line, dict(getattr(data, "lines", {})), body_line)
+    record = _make(kind, parts, values, body.strip(), source, problems)
+    return Parsed(kind, record, problems, parts["id"])
+
+
+def _make(kind, parts, v, body, source, problems):
+    rel = source.path
+    if kind == "profile":
+        photo = f"{PROFILES}/{v.pop('photo')}" if "photo" in v else None
+        return Person(handle=parts["id"], source=source, photo=photo, **v)
+    if kind == "team":
+        return Team(id=parts["id"], source=source, **v)
+    if kind == "news":
+        if parts["date"][:4] != parts["year"]:
+            problems.add(rel, 1, f"news of {parts['date'][:4]} is in the folder {parts['year']}",
+                         f"move it to content/news/{parts['date'][:4]}/")
+        return News(id=f"{parts['year']}/{parts['id']}", source=source, body=body, **v)
+    if kind == "thread":
+        return Thread(id=parts["id"], source=source, body=body, **v)
+    if kind == "reply":
+        if v["author"] != parts["author"]:
+            problems.add(rel, source.at("author"),
+                         f"author '{v['author']}' does not match the file name ('{parts['author']}')",
+                         f"name the file <date>T<time>-{v['author']}.md")
+        return Reply(id=parts["id"], thread=parts["thread"], source=source, body=body, **v)
+    if kind == "update":
+        return Update(id=f"{parts['author']}/{parts['id']}", author=parts["author"], source=source,
+                      body=body, **v)
+    if kind == "kudos":
+        sender = v.pop("from")
+        if bool(v.get("to")) == bool(v.get("to_team")):
+            problems.add(rel, source.line, "kudos need exactly one of 'to' (a person) or 'to_team'",
+                         "write 'to: <handle>' or 'to_team: <team-id>'")
+        if parts["year"] != str(v["date"].year):
+            problems.add(rel, source.at("date"), f"kudos of {v['date'].year} are in the folder {parts['year']}",
+                         f"move the file to content/kudos/{v['date'].year}/")
+        return Kudos(id=f"{parts['year']}/{parts['id']}", sender=sender, source=source, body=body, **v)
+    raise AssertionError(kind)
+
+
+def walk(root: Path):
+    """Every file under the record folders, as (relative posix path, absolute path)."""
+    for top in (PROFILES, CONTENT):
+        base = root / top
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            rel_dir = PurePosixPath(Path(dirpath).relative_to(root).as_posix())
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                rel = str(rel_dir / name)
+                if top == CONTENT and record_dir(rel) is None:
+                    continue  # ordinary site pages
+                yield rel, Path(dirpath) / name
+
+
+def read_limited(path: Path, limit: int = 1_000_001) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(limit)
+
+
+def parse_all(root: Path, cache=None) -> list[Parsed]:
+    results = []
+    for rel, path in walk(root):
+        if rel.startswith(PROFILES + "/") and rel.lower().endswith(PHOTO_EXTS):
+            continue
+        raw = read_limited(path)
+        results.append(cache.parse(rel, raw) if cache else parse_file(rel, raw))
+    return results
+
+
+def load(root: Path | str, cache=None) -> tuple[Org, Problems]:
+    """Load every staff file under root into one Org; problems are returned, never raised."""
+    root = Path(root)
+    problems = Problems()
+    buckets = {kind: [] for kind, _ in PATTERNS}
+    broken = set()
+    for parsed in parse_all(root, cache):
+        problems.extend(parsed.problems)
+        if parsed.record is not None:
+            buckets[parsed.kind].append(parsed.record)
+        elif parsed.kind:
+            broken.add(f"{parsed.kind}:{parsed.key}")
+    for person in buckets["profile"]:
+        if person.photo:
+            _check_photo(root, person, problems)
+    org = build_org(buckets["profile"], buckets["team"], buckets["news"], buckets["thread"],
+                    buckets["reply"], buckets["update"], buckets["kudos"], broken)
+    return org, problems
+
+
+def _check_photo(root: Path, person: Person, problems: Problems) -> None:
+    line = person.source.at("photo")
+    path = root / person.photo
+    if not path.is_file():
+        problems.add(person.source.path, line, f"photo '{person.photo}' does not exist",
+                     "put the image beside the profile or remove the 'photo' line")
+        return
+    if not path.name.lower().endswith(PHOTO_EXTS):
+        problems.add(person.source.path, line, "photo must be a PNG or JPEG file", "convert it to .png or .jpg")
+        return
+    size = path.stat().st_size
+    if size > MAX_PHOTO:
+        problems.add(person.source.path, line, f"photo is too large ({size:,} bytes; at most {MAX_PHOTO:,})",
+                     "scale it down to about 400×400 pixels")
+        return
+    from .photos import check_image
+    error = check_image(path)
+    if error:
+        problems.add(person.source.path, line, f"photo '{person.photo}' is not a readable image ({error})",
+                     "export it again as PNG or JPEG")
+
+
+__all__ = ["load", "parse_file", "walk", "Parsed", "parse_date"]

@@ -1,0 +1,317 @@
+"""The immutable model of an organisation: people, teams and everything they wrote.
+
+Records refer to each other by id (handle, team id, thread slug); `Org` holds the
+records and the reverse indexes, so every link can be followed both ways.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+EMPTY: Mapping = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from: a path relative to the repository root, and lines."""
+
+    path: str
+    line: int = 1
+    lines: Mapping[str, int] = field(default_factory=dict)
+    body_line: int = 0
+
+    def at(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class Link(NamedTuple):
+    title: str
+    url: str
+
+
+def topic_key(label: str) -> str:
+    """'GIS', ' gis ' and 'Gis' are one topic."""
+    return " ".join(unicodedata.normalize("NFKC", label).split()).casefold()
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    handle: str
+    name: str
+    role: str
+    team: str
+    email: str
+    started: date
+    source: Source
+    pronouns: str = ""
+    manager: str | None = None
+    location: str = ""
+    office_days: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    expertise: tuple[str, ...] = ()
+    ask_me_about: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    bio: str = ""
+    phone: str = ""
+    chat: str = ""
+    forge_username: str = ""
+    links: tuple[Link, ...] = ()
+    photo: str | None = None  # path relative to the repository root
+    left: date | None = None
+    kudos: bool = False
+
+    @property
+    def alumnus(self) -> bool:
+        return self.left is not None
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(topic_key(t) for t in self.expertise))
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: str
+    name: str
+    source: Source
+    parent: str | None = None
+    lead: str | None = None
+    description: str = ""
+    channel: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    teams: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class News:
+    id: str  # '2026/2026-11-20-slug'
+    title: str
+    date: datetime
+    authors: tuple[str, ...]
+    source: Source
+    expires: datetime | None = None
+    pinned: bool = False
+    audience: Audience = Audience()
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    body: str = ""
+
+    def published(self, now: datetime) -> bool:
+        return self.date <= now
+
+    def expired(self, now: datetime) -> bool:
+        return self.expires is not None and self.expires <= now
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    id: str  # file stem: '2026-11-02T10-15-jan-de-vries'
+    thread: str
+    author: str
+    date: datetime
+    source: Source
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    id: str  # folder name
+    title: str
+    author: str
+    date: datetime
+    kind: str
+    source: Source
+    tags: tuple[str, ...] = ()
+    accepted: str | None = None
+    body: str = ""
+    replies: tuple[Reply, ...] = ()  # in date order
+
+    @property
+    def answered(self) -> bool:
+        return self.accepted is not None
+
+    @property
+    def accepted_reply(self) -> Reply | None:
+        return next((r for r in self.replies if r.id == self.accepted), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    id: str  # 'handle/2026-11-20-1'
+    author: str
+    date: datetime
+    source: Source
+    tags: tuple[str, ...] = ()
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Kudos:
+    id: str
+    sender: str
+    date: date
+    source: Source
+    to: str | None = None
+    to_team: str | None = None
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    key: str
+    label: str  # the most common spelling
+    slug: str
+    people: tuple[str, ...]  # handles that declare it
+
+
+@dataclass(frozen=True)
+class Authored:
+    """Everything one person wrote or received."""
+
+    news: tuple[News, ...] = ()
+    threads: tuple[Thread, ...] = ()
+    replies: tuple[Reply, ...] = ()
+    updates: tuple[Update, ...] = ()
+    kudos_given: tuple[Kudos, ...] = ()
+    kudos_received: tuple[Kudos, ...] = ()
+
+
+NOTHING = Authored()
+
+
+@dataclass(frozen=True)
+class Org:
+    people: Mapping[str, Person]
+    teams: Mapping[str, Team]
+    news: tuple[News, ...]  # newest first
+    threads: Mapping[str, Thread]  # newest first
+    updates: tuple[Update, ...]  # newest first
+    kudos: tuple[Kudos, ...]  # newest first
+    broken: frozenset[str] = frozenset()  # ids of files that exist but did not load
+    orphans: tuple[Reply, ...] = ()  # replies whose thread does not exist
+    reports: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    members: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    subteams: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    topics: Mapping[str, Topic] = field(default_factory=dict, repr=False)
+    authored: Mapping[str, Authored] = field(default_factory=dict, repr=False)
+    team_kudos: Mapping[str, tuple[Kudos, ...]] = field(default_factory=dict, repr=False)
+
+    def by(self, handle: str) -> Authored:
+        return self.authored.get(handle, NOTHING)
+
+    def active_people(self) -> list[Person]:
+        return [p for p in self.people.values() if not p.alumnus]
+
+    def alumni(self) -> list[Person]:
+        return [p for p in self.people.values() if p.alumnus]
+
+    def team_path(self, team_id: str) -> list[Team]:
+        """The team and its parents, top first (stops on a cycle)."""
+        path, seen = [], set()
+        while team_id in self.teams and team_id not in seen:
+            seen.add(team_id)
+            path.append(self.teams[team_id])
+            team_id = self.teams[team_id].parent
+        return path[::-1]
+
+    def replies(self):
+        for thread in self.threads.values():
+            yield from thread.replies
+
+
+def _freeze(d: dict) -> Mapping:
+    return MappingProxyType({k: tuple(v) for k, v in d.items()})
+
+
+def build_org(people, teams, news, threads, replies, updates, kudos, broken=frozenset()) -> Org:
+    """Cross-link loaded records into one Org; records may refer to missing ids."""
+    by_thread = defaultdict(list)
+    for reply in replies:
+        by_thread[reply.thread].append(reply)
+    threads = [t.__class__(**{**_fields(t), "replies": tuple(sorted(by_thread.get(t.id, ()),
+                                                                     key=lambda r: (r.date, r.id)))})
+               for t in threads]
+    thread_ids = {t.id for t in threads}
+    orphans = tuple(r for r in replies if r.thread not in thread_ids)
+    news = sorted(news, key=lambda n: (n.date, n.id), reverse=True)
+    threads = sorted(threads, key=lambda t: (t.date, t.id), reverse=True)
+    updates = sorted(updates, key=lambda u: (u.date, u.id), reverse=True)
+    kudos = sorted(kudos, key=lambda k: (k.date, k.id), reverse=True)
+    people = {p.handle: p for p in sorted(people, key=lambda p: (p.name.casefold(), p.handle))}
+    teams = {t.id: t for t in sorted(teams, key=lambda t: (t.name.casefold(), t.id))}
+
+    reports, members, subteams = defaultdict(list), defaultdict(list), defaultdict(list)
+    for p in people.values():
+        if p.manager:
+            reports[p.manager].append(p.handle)
+        members[p.team].append(p.handle)
+    for t in teams.values():
+        if t.parent:
+            subteams[t.parent].append(t.id)
+
+    acc = defaultdict(lambda: defaultdict(list))
+    team_kudos = defaultdict(list)
+    for n in news:
+        for a in n.authors:
+            acc[a]["news"].append(n)
+    for t in threads:
+        acc[t.author]["threads"].append(t)
+        for r in t.replies:
+            acc[r.author]["replies"].append(r)
+    for u in updates:
+        acc[u.author]["updates"].append(u)
+    for k in kudos:
+        acc[k.sender]["kudos_given"].append(k)
+        if k.to:
+            acc[k.to]["kudos_received"].append(k)
+        if k.to_team:
+            team_kudos[k.to_team].append(k)
+    for lists in acc.values():
+        lists["replies"].sort(key=lambda r: (r.date, r.id), reverse=True)
+    authored = {h: Authored(**{k: tuple(v) for k, v in lists.items()}) for h, lists in acc.items()}
+
+    return Org(
+        people=MappingProxyType(people), teams=MappingProxyType(teams), news=tuple(news),
+        threads=MappingProxyType({t.id: t for t in threads}), updates=tuple(updates),
+        kudos=tuple(kudos), broken=frozenset(broken), orphans=orphans, reports=_freeze(reports),
+        members=_freeze(members), subteams=_freeze(subteams), topics=_topics(people.values()),
+        authored=MappingProxyType(authored), team_kudos=_freeze(team_kudos))
+
+
+def _fields(record) -> dict:
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def _topics(people) -> Mapping[str, Topic]:
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    holders: dict[str, list[str]] = defaultdict(list)
+    for p in people:
+        for label in p.expertise:
+            key = topic_key(label)
+            spellings[key][label.strip()] += 1
+            if p.handle not in holders[key]:
+                holders[key].append(p.handle)
+    topics, slugs = {}, set()
+    for key in sorted(spellings):
+        label = max(sorted(spellings[key]), key=lambda s: spellings[key][s])
+        slug, n = slugify(key), 1
+        while slug in slugs:  # 'C' and 'C++' would otherwise share a page
+            n += 1
+            slug = f"{slugify(key)}-{n}"
+        slugs.add(slug)
+        topics[key] = Topic(key, label, slug, tuple(holders[key]))
+    return MappingProxyType(topics)
