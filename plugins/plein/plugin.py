@@ -1,0 +1,85 @@
+"""The MkDocs plugin `plein`: wiring only. Work is done by load/validate (the model),
+render (pages), gitlog (history) and sitesearch (the static search index)."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from . import gitlog, problems as report
+from .convert import Bad, parse_datetime
+from .load import load
+from .render import Site
+from .sitesearch import SiteSearch
+from .validate import check
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class _PluginConfig(base.Config):
+    forge = c.Choice(("gitlab", "github"), default="gitlab")
+    """Which forge hosts `repo_url`: decides the form of edit and new-file links."""
+    branch = c.Type(str, default="main")
+    """The default branch that edit links and contributions target."""
+    language = c.Choice(("nl", "en"), default="nl")
+    """Language of Plein's pages and dates; match `theme.language`."""
+    root = c.Optional(c.Type(str))
+    """The repository holding profiles/ and content/; default: the folder of mkdocs.yml."""
+    now = c.Optional(c.Type(str))
+    """Build as if at this time (YYYY-MM-DD HH:MM): scheduled and expired news depend on it."""
+    communications = c.Type(str, default="@intranet/communicatie")
+    """Forge group of the communications team, which owns news."""
+    moderators = c.Type(str, default="@intranet/moderators")
+    """Forge group that moderates discussions."""
+    git = c.Type(bool, default=True)
+    """Read Git history for 'last updated', contributors and recent changes."""
+    search = c.Type(bool, default=True)
+    """Write Plein's static search index and use it in the header search box."""
+    cache_dir = c.Type(str, default=".plein-cache")
+    """Where unchanged work is kept between builds, relative to mkdocs.yml."""
+
+
+class PleinPlugin(BasePlugin[_PluginConfig]):
+    def on_config(self, config):
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.now = self._now()
+        config.theme.dirs.insert(0, str(TEMPLATES))  # our templates win over Material's
+        self.site = Site(self.config, config, self.root, self.now)
+        self.search = SiteSearch(self.config, config, self.root)
+        self.search.on_config(config)
+        return config
+
+    def _now(self) -> datetime:
+        if not self.config.now:
+            return datetime.now().replace(second=0, microsecond=0)
+        try:
+            return parse_datetime(self.config.now)
+        except Bad as bad:
+            raise PluginError(f"plein: option 'now': {bad.message}; {bad.hint}") from None
+
+    @event_priority(50)  # before other plugins, so they see Plein's pages
+    def on_files(self, files, config):
+        org, problems = load(self.root)
+        check(org, problems)
+        for warning in (p for p in problems if p.severity != "error"):
+            log.warning(str(warning))
+        if problems.errors:
+            raise PluginError("plein: the content has errors; nothing was built.\n"
+                              + report.to_text(problems.errors))
+        self.org = org
+        history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
+        if history.warning:
+            log.warning(history.warning)
+        files = self.site.on_files(org, history, files)
+        return self.search.on_files(org, files, config)
+
+    def on_page_context(self, context, page, config, nav):
+        return self.site.on_page_context(context, page)
+
+    def on_post_build(self, config):
+        self.search.on_post_build(self.org, config)
