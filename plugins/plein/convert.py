@@ -16,6 +16,15 @@ DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d
 SAFE_URL_RE = re.compile(r"^(?:https?://|mailto:)[^\s<>\"]+$", re.I)
 
 
+# fields people add that Plein takes from the file's place instead: (kind, key) -> hint
+MISPLACED = {
+    ("update", "author"): "remove it: the author of an update is its folder, content/updates/<handle>/",
+    ("reply", "thread"): "remove it: a reply belongs to the thread whose replies/ folder holds it",
+    ("profile", "handle"): "remove it: your handle is the file name, profiles/<handle>.yml",
+    ("team", "id"): "remove it: a team's id is the file name, content/teams/<team-id>.yml",
+}
+
+
 class Bad(Exception):
     def __init__(self, message: str, hint: str = ""):
         super().__init__(message)
@@ -35,8 +44,8 @@ def convert(kind: str, data, path: str, line: int, problems: Problems) -> dict |
     for key in data:
         if key not in by_name:
             close = difflib.get_close_matches(key, list(by_name), n=1, cutoff=0.6)
-            hint = (f"did you mean '{close[0]}'?" if close
-                    else "allowed fields: " + ", ".join(by_name))
+            hint = (MISPLACED.get((kind, key)) or (f"did you mean '{close[0]}'?" if close else
+                    "allowed fields: " + ", ".join(by_name)))
             problems.add(path, lines.get(key, line), f"unknown field '{key}'", hint)
     for f in spec:
         value = data.get(f.name)
@@ -67,9 +76,12 @@ def _what(value) -> str:
 
 
 def _text(f, value, one_line: bool) -> str:
+    if isinstance(value, (dict, list)):
+        raise Bad(f"expected text, found {_what(value)}", "write plain text on this line")
     if isinstance(value, bool) or not isinstance(value, str):
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
         raise Bad(f"expected text, found {_what(value)}",
-                  'put the value between double quotes, e.g. "0301234567"')
+                  f'put the value between double quotes: "{shown}"')
     value = value.strip()
     if one_line and "\n" in value:
         raise Bad("must be a single line", "remove the line breaks")

@@ -12,9 +12,10 @@ from pathlib import Path, PurePosixPath
 
 from . import fields as F
 from .convert import convert, parse_date
-from .model import (Kudos, News, Org, Person, Reply, Source, Team, Thread, Update, build_org)
+from .model import (Kudos, News, Org, Person, Reply, Source, Team, Thread, Update, build_org,
+                    slugify)
 from .problems import Problems
-from .yamlio import YamlError, decode, loads, split_front_matter
+from .yamlio import MAX_BYTES, YamlError, decode, loads, split_front_matter
 
 PROFILES = "profiles"
 CONTENT = "content"
@@ -78,8 +79,7 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
         if folder == PROFILES and rel.lower().endswith(PHOTO_EXTS):
             return Parsed(None, None, problems)
         if folder:
-            problems.add(rel, 1, "file is not where Plein expects it",
-                         f"files here are named {RECORD_DIRS[folder]}")
+            problems.add(rel, 1, "file is not where Plein expects it", _place_hint(rel, folder))
         return Parsed(None, None, problems)
     try:
         text = decode(raw)
@@ -104,6 +104,20 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
     source = Source(rel, line, dict(getattr(data, "lines", {})), body_line)
     record = _make(kind, parts, values, body.strip(), source, problems)
     return Parsed(kind, record, problems, parts["id"])
+
+
+def _place_hint(rel: str, folder: str) -> str:
+    """How to fix a misplaced file: the exact new name when it is clear, else the pattern."""
+    path = PurePosixPath(rel)
+    if folder in (PROFILES, "content/teams") and str(path.parent) == folder \
+            and path.suffix.lower() in (".yml", ".yaml"):
+        return (f"rename it to {folder}/{slugify(path.stem)}.yml "
+                "(lowercase letters, digits and hyphens)")
+    parent = path.parent
+    if folder == "content/discussions" and path.suffix == ".md" and path.name != "index.md" \
+            and parent.parent.as_posix() == folder:
+        return f"move it into {parent.as_posix()}/replies/"
+    return f"files here are named {RECORD_DIRS[folder]}"
 
 
 def _make(kind, parts, v, body, source, problems):
@@ -159,7 +173,8 @@ def walk(root: Path):
                 yield rel, Path(dirpath) / name
 
 
-def read_limited(path: Path, limit: int = 1_000_001) -> bytes:
+def read_limited(path: Path, limit: int = MAX_BYTES + 1) -> bytes:
+    """At most `limit` bytes: a 10 MB file costs no more than the limit to refuse."""
     with open(path, "rb") as fh:
         return fh.read(limit)
 
@@ -169,9 +184,32 @@ def parse_all(root: Path, cache=None) -> list[Parsed]:
     for rel, path in walk(root):
         if rel.startswith(PROFILES + "/") and rel.lower().endswith(PHOTO_EXTS):
             continue
-        raw = read_limited(path)
-        results.append(cache.parse(rel, raw) if cache else parse_file(rel, raw))
+        raw = _read(root, rel, path)
+        if isinstance(raw, Parsed):
+            results.append(raw)
+        else:
+            results.append(cache.parse(rel, raw) if cache else parse_file(rel, raw))
     return results
+
+
+def _read(root: Path, rel: str, path: Path) -> bytes | Parsed:
+    """The file's first bytes, or a Parsed problem for what must not or cannot be read."""
+    problems = Problems()
+    kind, parts = classify(rel)
+    unreadable = Parsed(kind, None, problems, parts["id"] if parts else None)
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        # a link in a merge request must not make the build read (and echo) outside files
+        problems.add(rel, 1, "file is a link to outside the repository", "replace the link by the file itself")
+        return unreadable
+    if not path.is_file():
+        problems.add(rel, 1, "not a regular file (a broken link, a pipe or a device)",
+                     "replace it by an ordinary file")
+        return unreadable
+    try:
+        return read_limited(path)
+    except OSError as err:
+        problems.add(rel, 1, f"file cannot be read ({err.strerror})", "check its permissions")
+        return unreadable
 
 
 def load(root: Path | str, cache=None) -> tuple[Org, Problems]:
@@ -212,8 +250,10 @@ def _check_photo(root: Path, person: Person, problems: Problems) -> None:
     from .photos import check_image
     error = check_image(path)
     if error:
-        problems.add(person.source.path, line, f"photo '{person.photo}' is not a readable image ({error})",
-                     "export it again as PNG or JPEG")
+        # Pillow's 'cannot identify image file' names the absolute path: say it plainly instead
+        detail = "" if "cannot identify image file" in error else f" ({error})"
+        problems.add(person.source.path, line, f"photo '{person.photo}' is not a readable PNG or JPEG image"
+                     + detail, "export it again as PNG or JPEG")
 
 
 __all__ = ["load", "parse_file", "walk", "Parsed", "parse_date"]

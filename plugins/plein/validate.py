@@ -38,7 +38,7 @@ def check(org: Org, problems: Problems | None = None) -> Problems:
             refs.team(team, news.source, "audience")
     _threads(org, refs, problems)
     for update in org.updates:
-        refs.person(update.author, update.source, "author")
+        _update_author(org, update, problems)
     _kudos(org, refs, problems)
     return problems
 
@@ -74,9 +74,13 @@ def _people(org, refs, problems):
 
 def _teams(org, refs, problems):
     for t in org.teams.values():
-        refs.team(t.parent, t.source, "parent")
+        if t.parent == t.id:
+            problems.add(t.source.path, t.source.at("parent"), "a team cannot be its own parent",
+                         "set 'parent' to the team above this one, or remove it")
+        else:
+            refs.team(t.parent, t.source, "parent")
         refs.person(t.lead, t.source, "lead")
-    for cycle in _cycles({i: t.parent for i, t in org.teams.items()}):
+    for cycle in _cycles({i: t.parent for i, t in org.teams.items() if t.parent != i}):
         t = org.teams[cycle[0]]
         problems.add(t.source.path, t.source.at("parent"),
                      "parent teams form a cycle: " + " → ".join(cycle + [cycle[0]]),
@@ -97,6 +101,16 @@ def _threads(org, refs, problems):
     for reply in org.orphans:
         problems.add(reply.source.path, 1, f"reply to a thread that does not exist ('{reply.thread}')",
                      f"put the reply in the replies/ folder of an existing thread")
+
+
+def _update_author(org, update, problems):
+    """An update's author is its folder name, so a wrong author is a wrong folder."""
+    if update.author in org.people or f"profile:{update.author}" in org.broken:
+        return
+    close = difflib.get_close_matches(update.author, list(org.people), n=1, cutoff=0.75)
+    where = f"content/updates/{close[0] if close else '<your-handle>'}/"
+    problems.add(update.source.path, 1, f"the folder '{update.author}' is not the handle of a person",
+                 f"move the update to {where}")
 
 
 def _kudos(org, refs, problems):

@@ -50,6 +50,10 @@ _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
+# NUL and lone surrogates: valid in a YAML escape, but unprintable and unencodable.
+_BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
+
+
 class _Constructor(SafeConstructor):
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
@@ -61,7 +65,8 @@ class _Constructor(SafeConstructor):
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise YamlError("a key must be plain text", line, key_node.start_mark.column + 1)
+                raise YamlError("a key must be plain text", line, key_node.start_mark.column + 1,
+                                "write the field name, a colon and the value, e.g. 'name: Jan'")
             key = str(key)
             if key in result:
                 raise YamlError(
@@ -70,6 +75,15 @@ class _Constructor(SafeConstructor):
             result[key] = self.construct_object(value_node, deep=True)
             result.lines[key] = line
         return result
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        bad = _BAD_CHARS.search(value) if isinstance(value, str) else None
+        if bad:  # only reachable through escapes such as \0 or \ud800; they would break the site
+            raise YamlError(f"text contains the character U+{ord(bad.group()):04X}, which is not allowed",
+                            node.start_mark.line + 1, node.start_mark.column + 1,
+                            "remove the escape sequence (\\0, \\x.., \\u....) from the text")
+        return value
 
     def construct_yaml_map(self, node):
         yield self.construct_mapping(node)
@@ -87,9 +101,14 @@ class _Composer(Composer):
             raise YamlError("aliases (*name) are not allowed", mark.line + 1, mark.column + 1,
                             "write the value out in full")
         event = self.peek_event()
+        mark = event.start_mark
         if getattr(event, "anchor", None):
-            raise YamlError("anchors (&name) are not allowed", event.start_mark.line + 1,
-                            event.start_mark.column + 1, "remove the &name")
+            raise YamlError("anchors (&name) are not allowed", mark.line + 1, mark.column + 1,
+                            "remove the &name")
+        if getattr(event, "tag", None):  # '!!int x' etc. would reach constructors that crash
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlError(f"tags such as '{tag}' are not allowed", mark.line + 1, mark.column + 1,
+                            "remove the tag; put text that starts with '!' between double quotes")
         return super().compose_node(parent, index)
 
 
@@ -110,6 +129,8 @@ def _hint_for(problem: str) -> str:
         return "put text that contains ': ' between double quotes"
     if "found undefined tag" in problem or "could not determine a constructor" in problem:
         return "remove the '!' tag or quote the value"
+    if "another document" in problem:
+        return "a file holds one document: remove the '---' line"
     return "check the indentation and quoting on this line"
 
 
@@ -130,6 +151,8 @@ def loads(text: str, first_line: int = 1):
         line = (mark.line + 1 if mark else 1) + offset
         col = mark.column + 1 if mark else 1
         problem = err.problem or err.context or "invalid YAML"
+        if "another document" in problem:  # PyYAML says 'but found another document'
+            problem = "a second document starts here"
         raise YamlError(f"invalid YAML: {problem}", line, col, _hint_for(problem)) from None
     except yaml.YAMLError as err:
         raise YamlError(f"invalid YAML: {err}", 1 + offset) from None
@@ -153,8 +176,8 @@ def _shift(data, offset):
 
 def decode(raw: bytes) -> str:
     """Bytes of a staff file to text: UTF-8, a leading byte-order mark tolerated."""
-    if len(raw) > MAX_BYTES:
-        raise YamlError(f"file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})", 1,
+    if len(raw) > MAX_BYTES:  # callers read at most MAX_BYTES + 1, so len(raw) is no real size
+        raise YamlError(f"file is too large (more than {MAX_BYTES:,} bytes)", 1,
                         hint="split it up, or move large data out of the repository")
     try:
         text = raw.decode("utf-8")

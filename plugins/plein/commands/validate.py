@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from .. import problems as report
+from ..errors import FatalError
 from ..load import load
 from ..repo import find_root, inside
 from ..validate import check
@@ -33,6 +34,8 @@ def validate(paths, fmt, root):
     root = Path(root).resolve() if root else find_root()
     for p in paths:
         inside(root, p)
+        if not Path(p).exists():  # a typo would otherwise report 'ok' about nothing
+            raise FatalError(f"{p}: no such file or folder")
     org, problems = run(root, list(paths))
     errors = [p for p in problems if p.severity == "error"]
     if fmt == "json":
