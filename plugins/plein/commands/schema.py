@@ -1,0 +1,49 @@
+"""plein schema [--check | --reference]: the JSON Schemas (and reference tables) from fields.py."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import FatalError
+from ..repo import find_root
+from ..schema import generated, reference
+
+
+@click.command("schema")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 when a schema in schema/ is missing or out of date.")
+@click.option("--reference", "reference_", is_flag=True,
+              help="Print the field tables of the content reference page (Markdown) instead.")
+@click.option("--root", type=click.Path(file_okay=False, exists=True),
+              help="The repository (default: found from here).")
+def schema(check, reference_, root):
+    """Write schema/*.schema.json, which editors use to check profiles while you type."""
+    if reference_:
+        click.echo(reference(), nl=False)
+        return 0
+    root = Path(root).resolve() if root else find_root()
+    texts = generated()
+    stale = [rel for rel, text in texts.items() if _current(root / rel) != text]
+    if check:
+        if stale:
+            verb = "is" if len(stale) == 1 else "are"
+            raise FatalError(f"{', '.join(stale)} {verb} out of date with Plein's fields; "
+                             "run 'plein schema' and commit the result")
+        click.echo(f"ok: {len(texts)} schemas are up to date")
+        return 0
+    for rel in stale:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(texts[rel], encoding="utf-8")
+        click.echo(f"wrote {rel}")
+    if not stale:
+        click.echo(f"ok: {len(texts)} schemas are up to date")
+    return 0
+
+
+def _current(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
