@@ -172,9 +172,8 @@ def reference_table(kind: str) -> str:
         rows.append(f"| `{f.name}` | {'yes' if f.required else 'no'} | {KIND_WORDS[f.kind]} | "
                     f"{_cell(_limits(f))} | {_cell(f.doc)} | {example} |")
     if max_body:
-        rows.append(f"\nThe text below the front matter is required for replies, updates and kudos "
-                    f"and has at most {max_body:,} characters." if kind in ("reply", "update", "kudos")
-                    else f"\nThe text below the front matter has at most {max_body:,} characters.")
+        required = "is required and " if kind in ("reply", "update", "kudos") else ""
+        rows.append(f"\nThe text below the front matter {required}has at most {max_body:,} characters.")
     return f"<!-- fields:{kind} -->\n" + "\n".join(rows) + "\n<!-- /fields -->"
 
 
