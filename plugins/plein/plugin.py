@@ -81,5 +81,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_page_context(self, context, page, config, nav):
         return self.site.on_page_context(context, page)
 
+    def on_post_page(self, output, page, config):
+        return self.site.on_post_page(output, page)
+
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)

@@ -1,13 +1,164 @@
-"""Pages generated from the model. (Stub: being written.)"""
+"""Pages generated from the model, as virtual MkDocs files.
+
+Each generated page is a `File.generated` with a tiny front matter and a `DataPage` that
+skips Markdown: its body is rendered from the model by `views` while MkDocs builds the page
+(on_page_context) and dropped once written, so memory stays flat at 100,000+ pages.
+Record files under content/ are taken out of `files`: they are rendered from the model."""
 from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from . import links as L
+from .facts import Facts
+from .feeds import atom
+from .i18n import Lang
+from .load import RECORD_DIRS
+from .photos import without_metadata
+from .plan import plan
+from .sanitize import Sanitizer
+from .views import Views
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets" / "plein"
+CSS, JS = "assets/plein/plein.css", "assets/plein/plein.js"
+
+
+class DataPage(Page):
+    """A page whose body comes from the model, not from Markdown."""
+
+    def __init__(self, spec, file, config, meta):
+        super().__init__(spec.title, file, config)
+        self.spec, self._meta = spec, meta
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", dict(self._meta)
+
+    def render(self, config, files) -> None:
+        self.content = ""  # the real body is made in on_page_context, when the page is written
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
 
 
 class Site:
     def __init__(self, plugin_config, config, root, now):
-        self.plugin_config, self.root, self.now = plugin_config, root, now
+        self.plugin_config, self.config, self.root, self.now = plugin_config, config, root, now
+        self.lang = Lang(plugin_config.language)
+        self.forge = L.Forge(plugin_config.forge, config.repo_url, plugin_config.branch)
+        self.sanitizer = Sanitizer(config.markdown_extensions, config.mdx_configs)
+        self.cache = Path(config.config_file_path).parent / plugin_config.cache_dir
+        for css in (CSS,):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        if JS not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(JS)
+        self.views = None
+        self.history = None
+
+    # -- files --------------------------------------------------------------------------
 
     def on_files(self, org, history, files):
-        return files
+        config = self.config
+        self.history = history
+        facts = Facts(org, self.now)
+        specs = list(plan(facts, self.lang, config.site_name))
+        generated = {s.src for s in specs}
+        kept, handwritten = [], {}
+        for f in files:
+            if self._is_record(f.src_uri):
+                continue
+            if f.src_uri in generated:
+                if f.src_uri != L.HOME:
+                    log.info(f"{f.src_uri}: replaced by the page Plein generates there")
+                continue
+            kept.append(f)
+            if f.is_documentation_page():
+                handwritten[f.src_uri] = f.name.replace("-", " ").capitalize()
+        photos = self._photos(org, kept)
+        self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
+                           config.use_directory_urls, self.now)
+        self.views.handwritten = handwritten
+        for spec in specs:
+            kept.append(self._page(spec))
+        kept += self._feeds(facts)
+        kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
+                 File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
+        return Files(kept)
+
+    def _is_record(self, src_uri: str) -> bool:
+        return any(src_uri.startswith(folder[len("content/"):] + "/")
+                   for folder in RECORD_DIRS if folder.startswith("content/"))
+
+    def _page(self, spec) -> File:
+        content = f"---\nplein: {spec.kind}\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n---\n"
+        file = File.generated(self.config, spec.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        meta = {"hide": ["navigation", "toc"] if spec.hide_toc else ["navigation"], "plein": spec.kind}
+        meta.update(self._git_meta(spec.sources))
+        DataPage(spec, file, self.config, meta)
+        return file
+
+    def _git_meta(self, sources) -> dict:
+        found = [h for h in (self.history.for_path(s) for s in sources) if h]
+        if not found:
+            return {}
+        updated = max(h.updated for h in found)
+        authors = {}
+        for h in sorted(found, key=lambda h: h.updated, reverse=True):
+            for name, email in h.authors:
+                authors.setdefault(email or name, name)
+        return {"plein_updated": self.lang.day(updated), "plein_authors": list(authors.values())}
+
+    def _photos(self, org, files) -> set:
+        """Photos re-encoded without metadata (cached by content), as generated files."""
+        handles = set()
+        for p in org.people.values():
+            if not p.photo:
+                continue
+            raw = (self.root / p.photo).read_bytes()
+            cached = self.cache / "photos" / (hashlib.sha256(raw).hexdigest() + ".jpg")
+            if not cached.is_file():
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cached.with_suffix(".tmp")
+                tmp.write_bytes(without_metadata(self.root / p.photo))
+                tmp.replace(cached)
+            files.append(File.generated(self.config, f"assets/photos/{p.handle}.jpg", abs_src_path=str(cached)))
+            handles.add(p.handle)
+        return handles
+
+    def _feeds(self, facts):
+        config, t, org = self.config, self.lang.t, facts.org
+        html = self.views.env.globals["news_md"]
+        out = [File.generated(config, L.FEED, content=atom(
+            f"{config.site_name} – {t('news')}", L.FEED, L.NEWS, facts.current, config.site_url,
+            self.lang, org, html, config.use_directory_urls))]
+        for team in org.teams.values():
+            page = L.news_for_team(team.id) if team.id in facts.news_by_team else L.team(team.id)
+            out.append(File.generated(config, L.team_feed(team.id), content=atom(
+                f"{config.site_name} – {t('news_for', what=team.name)}", L.team_feed(team.id), page,
+                facts.team_feed_news(team.id), config.site_url, self.lang, org, html,
+                config.use_directory_urls)))
+        return out
+
+    # -- pages --------------------------------------------------------------------------
 
     def on_page_context(self, context, page):
+        if isinstance(page, DataPage):
+            page.content = self.views.render(page.spec, page.url)
+        elif self.history is not None and page.file.abs_src_path:
+            try:
+                rel = Path(page.file.abs_src_path).resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                return context
+            page.meta.update(self._git_meta((rel,)))
         return context
+
+    def on_post_page(self, output, page):
+        if isinstance(page, DataPage):
+            page.content = ""  # written; keep memory flat on large sites
+        return output

@@ -1,0 +1,165 @@
+"""The words of Plein's pages in Dutch and English, and dates localised with Babel.
+
+One catalogue, a dict per language: a key missing in one language falls back to English,
+so an untranslated string shows as English rather than as its key."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+
+EN = {
+    "home": "Home", "people": "People", "teams": "Teams", "news": "News",
+    "discussions": "Discussions", "updates": "Status updates", "kudos": "Kudos",
+    "expertise": "Expertise", "alumni": "Alumni", "orgchart": "Organisation chart",
+    "changes": "Recent changes", "welcome": "Welcome to {site}",
+    "pinned": "Pinned", "latest_news": "Latest news", "all_news": "All news",
+    "open_questions": "Open questions", "answered": "Answered questions",
+    "recent_discussions": "Recent discussions", "all_discussions": "All discussions",
+    "latest_updates": "Latest status updates", "all_updates": "All status updates",
+    "new_colleagues": "New colleagues", "recent_kudos": "Recent kudos", "all_kudos": "Kudos wall",
+    "nothing_yet": "Nothing here yet.",
+    "filter_team": "Team", "filter_location": "Location", "filter_expertise": "Expertise",
+    "filter_language": "Language", "filter_any": "All", "filter_reset": "Clear filters",
+    "filter_count": "{n} shown", "no_match": "Nobody matches these filters.",
+    "directory_intro": "{n} colleagues. Filter by team, location, expertise or language.",
+    "directory_pages": "The directory is split into pages; filters work within a page.",
+    "see_alumni": "Former colleagues (alumni)",
+    "alumni_intro": "Colleagues who have left. What they wrote stays on the intranet.",
+    "alumnus_banner": "{name} left the organisation on {date}. Everything they wrote stays here.",
+    "former": "former colleague",
+    "role": "Role", "team": "Team", "manager": "Manager", "reports": "Reports",
+    "location": "Location", "office_days": "In the office", "languages": "Languages",
+    "ask_me_about": "Ask me about", "interests": "Interests", "email": "E-mail",
+    "phone": "Phone", "chat": "Chat", "links": "Links", "pronouns": "Pronouns",
+    "started": "Started", "left": "Left", "about": "About",
+    "edit_profile": "Edit my profile", "written": "Contributions",
+    "their_news": "News", "their_threads": "Questions and discussions",
+    "their_replies": "Replies", "their_updates": "Status updates",
+    "kudos_received": "Kudos received", "accepted_answer": "Accepted answer",
+    "reply_in": "in", "last_updated": "Last updated", "contributors": "Contributors",
+    "lead": "Lead", "members": "Members", "subteams": "Sub-teams", "parent_team": "Part of",
+    "channel": "Channel", "team_news_feed": "News feed of this team (Atom)",
+    "orgchart_intro": "{teams} teams, {people} colleagues. Open a team to see its sub-teams.",
+    "people_count": "{n} people",
+    "expertise_intro": "Who knows about {topic}?",
+    "declared_by": "Colleagues with this expertise",
+    "answered_by": "Answered questions about this topic",
+    "replied_by": "Took part in discussions about this topic",
+    "all_topics": "All expertise", "topics_intro": "{n} topics. Colleagues declare their expertise in their profile.",
+    "archive": "Archive", "archive_intro": "News that has expired.",
+    "news_for": "News for {what}", "by": "by", "for": "For",
+    "feed": "Atom feed", "read_more": "Read more", "page_n": "Page {n} of {total}",
+    "previous": "Previous", "next": "Next", "everyone": "everyone",
+    "open": "Open", "answered_short": "Answered", "discussion": "Discussion", "question": "Question",
+    "replies_n": "{n} replies", "reply": "Reply", "ask": "Ask a question",
+    "start_discussion": "Start a discussion", "asked_by": "Asked by {name} on {date}",
+    "started_by": "Started by {name} on {date}", "no_replies": "No replies yet.",
+    "replies": "Replies", "tags": "Tags",
+    "kudos_to": "to", "kudos_intro": "Thanks between colleagues.",
+    "updates_intro": "Short messages about what colleagues are working on.",
+    "changes_intro": "The latest changes to the intranet's files.",
+    "files": "files", "git_unavailable": "No Git history is available.",
+    "started_on": "Started {date}", "placeholder_reply": "Write your reply here.",
+    "placeholder_question": "Describe your question here.",
+    "placeholder_title": "Your question", "your_handle": "your-handle",
+    "team_kudos": "Kudos for this team", "kudos_for_team": "to team",
+    "skip_filters": "Filters",
+}
+
+NL = {
+    "home": "Home", "people": "Mensen", "teams": "Teams", "news": "Nieuws",
+    "discussions": "Discussies", "updates": "Statusupdates", "kudos": "Kudos",
+    "expertise": "Expertise", "alumni": "Oud-collega's", "orgchart": "Organogram",
+    "changes": "Recente wijzigingen", "welcome": "Welkom op {site}",
+    "pinned": "Vastgepind", "latest_news": "Laatste nieuws", "all_news": "Alle nieuws",
+    "open_questions": "Open vragen", "answered": "Beantwoorde vragen",
+    "recent_discussions": "Recente discussies", "all_discussions": "Alle discussies",
+    "latest_updates": "Laatste statusupdates", "all_updates": "Alle statusupdates",
+    "new_colleagues": "Nieuwe collega's", "recent_kudos": "Recente kudos", "all_kudos": "Kudosmuur",
+    "nothing_yet": "Hier staat nog niets.",
+    "filter_team": "Team", "filter_location": "Locatie", "filter_expertise": "Expertise",
+    "filter_language": "Taal", "filter_any": "Alle", "filter_reset": "Filters wissen",
+    "filter_count": "{n} getoond", "no_match": "Niemand voldoet aan deze filters.",
+    "directory_intro": "{n} collega's. Filter op team, locatie, expertise of taal.",
+    "directory_pages": "Het smoelenboek is verdeeld over pagina's; filters werken per pagina.",
+    "see_alumni": "Oud-collega's",
+    "alumni_intro": "Collega's die zijn vertrokken. Wat zij schreven blijft op het intranet.",
+    "alumnus_banner": "{name} is op {date} uit dienst gegaan. Alles wat {name} schreef blijft hier staan.",
+    "former": "oud-collega",
+    "role": "Functie", "team": "Team", "manager": "Leidinggevende", "reports": "Medewerkers",
+    "location": "Locatie", "office_days": "Op kantoor", "languages": "Talen",
+    "ask_me_about": "Vraag me over", "interests": "Interesses", "email": "E-mail",
+    "phone": "Telefoon", "chat": "Chat", "links": "Links", "pronouns": "Voornaamwoorden",
+    "started": "In dienst sinds", "left": "Uit dienst", "about": "Over mij",
+    "edit_profile": "Mijn profiel bewerken", "written": "Bijdragen",
+    "their_news": "Nieuws", "their_threads": "Vragen en discussies",
+    "their_replies": "Reacties", "their_updates": "Statusupdates",
+    "kudos_received": "Ontvangen kudos", "accepted_answer": "Geaccepteerd antwoord",
+    "reply_in": "in", "last_updated": "Laatst bijgewerkt", "contributors": "Bijdragers",
+    "lead": "Teamleider", "members": "Leden", "subteams": "Subteams", "parent_team": "Onderdeel van",
+    "channel": "Kanaal", "team_news_feed": "Nieuwsfeed van dit team (Atom)",
+    "orgchart_intro": "{teams} teams, {people} collega's. Klap een team open voor de subteams.",
+    "people_count": "{n} mensen",
+    "expertise_intro": "Wie weet er iets van {topic}?",
+    "declared_by": "Collega's met deze expertise",
+    "answered_by": "Beantwoordden vragen over dit onderwerp",
+    "replied_by": "Deden mee aan discussies over dit onderwerp",
+    "all_topics": "Alle expertise", "topics_intro": "{n} onderwerpen. Collega's vermelden hun expertise in hun profiel.",
+    "archive": "Archief", "archive_intro": "Nieuws dat is verlopen.",
+    "news_for": "Nieuws voor {what}", "by": "door", "for": "Voor",
+    "feed": "Atom-feed", "read_more": "Lees verder", "page_n": "Pagina {n} van {total}",
+    "previous": "Vorige", "next": "Volgende", "everyone": "iedereen",
+    "open": "Open", "answered_short": "Beantwoord", "discussion": "Discussie", "question": "Vraag",
+    "replies_n": "{n} reacties", "reply": "Reageren", "ask": "Stel een vraag",
+    "start_discussion": "Begin een discussie", "asked_by": "Gevraagd door {name} op {date}",
+    "started_by": "Gestart door {name} op {date}", "no_replies": "Nog geen reacties.",
+    "replies": "Reacties", "tags": "Onderwerpen",
+    "kudos_to": "aan", "kudos_intro": "Waardering tussen collega's.",
+    "updates_intro": "Korte berichten over waar collega's mee bezig zijn.",
+    "changes_intro": "De laatste wijzigingen in de bestanden van het intranet.",
+    "files": "bestanden", "git_unavailable": "Er is geen Git-geschiedenis beschikbaar.",
+    "started_on": "Begonnen op {date}", "placeholder_reply": "Schrijf hier je reactie.",
+    "placeholder_question": "Beschrijf hier je vraag.",
+    "placeholder_title": "Je vraag", "your_handle": "jouw-handle",
+    "team_kudos": "Kudos voor dit team", "kudos_for_team": "aan team",
+    "skip_filters": "Filters",
+}
+
+WEEKDAYS = {"en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
+            "nl": dict(mon="ma", tue="di", wed="wo", thu="do", fri="vr", sat="za", sun="zo")}
+CATALOGUE = {"en": EN, "nl": NL}
+
+
+class Lang:
+    """The strings and date formats of one language."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.locale = Locale.parse(code)
+        self.words = {**EN, **CATALOGUE.get(code, {})}
+        self.day = lru_cache(maxsize=4096)(self._day)
+        self.moment = lru_cache(maxsize=8192)(self._moment)
+
+    def t(self, key: str, **values) -> str:
+        text = self.words.get(key, key)
+        return text.format(**values) if values else text
+
+    def _day(self, value: date) -> str:
+        if isinstance(value, datetime):
+            value = value.date()
+        return format_date(value, format="long", locale=self.locale)
+
+    def _moment(self, value: datetime) -> str:
+        return format_datetime(value, format="d MMM y HH:mm", locale=self.locale)
+
+    def weekday(self, key: str) -> str:
+        return WEEKDAYS.get(self.code, WEEKDAYS["en"]).get(key, key)
+
+    def language(self, code: str) -> str:
+        """'en' → 'Engels' in Dutch; codes Babel does not know stay as they are."""
+        if code == "other":
+            return {"nl": "overig"}.get(self.code, "other")
+        return self.locale.languages.get(code, code)

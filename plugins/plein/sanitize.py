@@ -1,0 +1,70 @@
+"""Free text written by staff, as safe HTML: Markdown → HTML → cleaned by nh3.
+
+Structured data never comes through here: only bios, replies, updates, kudos, threads,
+team descriptions and news bodies. One Markdown instance per kind of text is reused with
+reset(), since building one costs more than converting a short reply."""
+from __future__ import annotations
+
+import markdown
+import nh3
+
+SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "noopener noreferrer"
+
+# What staff may use: ordinary formatting, lists, tables, code, links and images.
+STAFF_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "kbd", "li", "ol", "p", "pre", "s", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+STAFF_ATTRS = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
+               "th": {"align"}, "td": {"align"}, "abbr": {"title"}}
+
+# News (the communications team) may also use Material's blocks: admonitions, details, grids.
+NEWS_TAGS = STAFF_TAGS | {"h1", "div", "span", "details", "summary", "figure", "figcaption",
+                          "mark", "dl", "dt", "dd", "caption", "colgroup", "col", "small", "u"}
+NEWS_ATTRS = {**STAFF_ATTRS, "*": {"class", "id", "title"}, "img": {"src", "alt", "title", "width", "height"},
+              "details": {"open"}, "col": {"span"}, "td": {"align", "colspan", "rowspan"},
+              "th": {"align", "colspan", "rowspan"}, "ol": {"start"}}
+
+STAFF_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript",
+                     "textarea", "select", "svg", "math"}
+
+
+def _cleaner(tags, attributes) -> nh3.Cleaner:
+    return nh3.Cleaner(tags=tags, attributes=attributes, url_schemes=SCHEMES, link_rel=LINK_REL,
+                       clean_content_tags=DROP_WITH_CONTENT, strip_comments=True)
+
+
+class Sanitizer:
+    def __init__(self, news_extensions=(), news_configs=None):
+        self._staff_md = markdown.Markdown(extensions=STAFF_EXTENSIONS)
+        self._staff = _cleaner(STAFF_TAGS, STAFF_ATTRS)
+        news_extensions = [e for e in news_extensions if _safe_extension(e)]
+        self._news_md = markdown.Markdown(extensions=news_extensions,
+                                          extension_configs=news_configs or {})
+        self._news = _cleaner(NEWS_TAGS, NEWS_ATTRS)
+
+    def staff(self, text: str) -> str:
+        """Markdown by anyone, as HTML that cannot run script or load frames."""
+        if not text:
+            return ""
+        html = self._staff_md.reset().convert(text)
+        return self._staff.clean(html)
+
+    def news(self, text: str) -> str:
+        """News bodies: the site's Markdown extensions, a broader but still clean allowlist."""
+        if not text:
+            return ""
+        html = self._news_md.reset().convert(text)
+        return self._news.clean(html)
+
+    def plain(self, text: str) -> str:
+        """Text with any markup stripped, for summaries and feed titles."""
+        return nh3.clean_text(text) if text else ""
+
+
+def _safe_extension(ext) -> bool:
+    """MkDocs' own pipeline hooks (relative links) need a page; everything else is fine."""
+    return isinstance(ext, str) or hasattr(ext, "extendMarkdown")

@@ -1,0 +1,175 @@
+"""Page bodies rendered from the model with Plein's own Jinja environment (autoescape on).
+
+Each view adds what its template needs to the shared context; free text goes through the
+sanitiser (Markdown + nh3) once per distinct text, and is the only HTML marked safe."""
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import links as L
+from .model import topic_key
+
+TEMPLATES = Path(__file__).parent / "templates" / "plein" / "views"
+HOME_ITEMS = 5
+NEWCOMERS = 12
+SECTION_LIMIT = 20
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.split() if w[:1].isupper()] or name.split() or ["?"]
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+class Views:
+    def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now):
+        self.facts, self.org, self.lang, self.forge = facts, facts.org, lang, forge
+        self.history, self.now = history, now
+        self.published = {n.id: n for n in facts.published}
+        self.handwritten = {}  # source path → title of hand-written pages, set by the site
+        self.directory_urls = directory_urls
+        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        staff = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.staff(text)))
+        news = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.news(text)))
+        team_ids = lru_cache(maxsize=None)(lambda tid: " ".join(t.id for t in self.org.team_path(tid)) or tid)
+        self.env.globals.update(
+            t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
+            org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
+            topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
+            hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids)
+        self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
+
+    def render(self, spec, page_url: str) -> str:
+        base = "../" * page_url.count("/")
+        url = self._url
+        ctx = {"spec": spec, "href": lambda src: base + url(src)}
+        extra = getattr(self, "_" + spec.kind, None)
+        if extra:
+            ctx.update(extra(spec))
+        return self.env.get_template(spec.kind + ".html").render(ctx)
+
+    # -- what each view adds -------------------------------------------------------------
+
+    def _home(self, spec):
+        f = self.facts
+        return {"news": f.current[:HOME_ITEMS], "open_questions": f.open_questions[:HOME_ITEMS],
+                "threads": [t for t in f.threads if t.kind == "discussion" or t.answered][:HOME_ITEMS],
+                "updates": self.org.updates[:HOME_ITEMS], "kudos": self.org.kudos[:HOME_ITEMS],
+                "newcomers": f.newcomers[:NEWCOMERS], "ask_url": self.ask_url("question")}
+
+    def _directory(self, spec):
+        people = spec.key
+        teams, locations, topics, languages = {}, {}, {}, {}
+        for p in people:
+            for team in self.org.team_path(p.team):
+                teams[team.id] = team.name
+            if p.location:
+                locations[p.location] = p.location
+            for label, key in zip(p.expertise, p.topics):
+                topics.setdefault(key, self.org.topics[key].label if key in self.org.topics else label)
+            for code in p.languages:
+                languages[code] = self.lang.language(code)
+        by_text = lambda d: sorted(d.items(), key=lambda kv: kv[1].casefold())
+        t = self.lang.t
+        return {"total": len(self.facts.active), "filters": [
+            ("teams", t("filter_team"), by_text(teams)), ("location", t("filter_location"), by_text(locations)),
+            ("expertise", t("filter_expertise"), by_text(topics)),
+            ("languages", t("filter_language"), by_text(languages))]}
+
+    def _person(self, spec):
+        p = spec.key
+        return {"a": self.org.by(p.handle), "edit_url": self.forge.edit(p.source.path),
+                "reports": [self.org.people[h] for h in self.org.reports.get(p.handle, ())]}
+
+    def _team(self, spec):
+        team = spec.key
+        members = [self.org.people[h] for h in self.org.members.get(team.id, ())
+                   if not self.org.people[h].alumnus]
+        return {"members": members, "path": self.org.team_path(team.id),
+                "subteams": [self.org.teams[s] for s in self.org.subteams.get(team.id, ())],
+                "news_for": team.id in self.facts.news_by_team,
+                "team_kudos": self.org.team_kudos.get(team.id, ())[:SECTION_LIMIT]}
+
+    def _topics(self, spec):
+        return {"topics": sorted(self.org.topics.values(), key=lambda t: t.label.casefold())}
+
+    def _topic(self, spec):
+        topic = spec.key
+        ev = self.facts.topic_evidence.get(topic.key, {"accepted": [], "replied": []})
+        declared = [self.org.people[h] for h in topic.people if not self.org.people[h].alumnus]
+        return {"declared": declared, "accepted": ev["accepted"], "replied": ev["replied"]}
+
+    def _news_list(self, spec):
+        if spec.src != L.NEWS:
+            return {"audiences": ()}
+        teams = [(L.news_for_team(tid), self.org.teams[tid].name if tid in self.org.teams else tid)
+                 for tid in self.facts.news_by_team]
+        places = [(L.news_at(loc), loc) for loc in self.facts.news_by_location]
+        return {"audiences": teams + places}
+
+    def _discussions(self, spec):
+        f, t = self.facts, self.lang.t
+        return {"sections": [("open", t("open_questions"), f.open_questions),
+                             ("answered", t("answered"), f.answered),
+                             ("talk", t("recent_discussions"), f.talks)],
+                "limit": SECTION_LIMIT, "ask_url": self.ask_url("question"),
+                "talk_url": self.ask_url("discussion")}
+
+    def _thread(self, spec):
+        return {"reply_url": self.reply_url(spec.key.id)}
+
+    def _changes(self, spec):
+        return {"changes": [(c, self.targets(c.paths)) for c in self.history.recent]}
+
+    # -- forge links ---------------------------------------------------------------------
+
+    def reply_url(self, thread_id: str) -> str:
+        handle, stamp = self.lang.t("your_handle"), self.now.strftime("%Y-%m-%d %H:%M")
+        name = f"{self.now:%Y-%m-%dT%H-%M}-{handle}.md"
+        body = f"---\nauthor: {handle}\ndate: {stamp}\n---\n{self.lang.t('placeholder_reply')}\n"
+        return self.forge.new(f"content/discussions/{thread_id}/replies", name, body)
+
+    def ask_url(self, kind: str) -> str:
+        handle, t = self.lang.t("your_handle"), self.lang.t
+        body = (f"---\ntitle: {t('placeholder_title')}\nauthor: {handle}\n"
+                f"date: {self.now:%Y-%m-%d %H:%M}\nkind: {kind}\ntags: []\n---\n"
+                f"{t('placeholder_question')}\n")
+        return self.forge.new("content/discussions", f"{t('placeholder_title').lower().replace(' ', '-')}/index.md", body)
+
+    def targets(self, paths):
+        """The pages a commit touched, as (source path, label), for the recent changes page."""
+        out = {}
+        for path in paths:
+            target = _page_of(self.org, self.published, self.handwritten, path)
+            if target:
+                out.setdefault(*target)
+        return list(out.items())[:10]
+
+
+def _page_of(org, published, handwritten, path: str):
+    parts = path.split("/")
+    if parts[0] == "profiles" and path.endswith(".yml"):
+        p = org.people.get(parts[-1][:-4])
+        return (L.person(p.handle), p.name) if p else None
+    if parts[:2] == ["content", "teams"] and path.endswith(".yml"):
+        team = org.teams.get(parts[-1][:-4])
+        return (L.team(team.id), team.name) if team else None
+    if parts[:2] == ["content", "discussions"] and len(parts) > 2:
+        thread = org.threads.get(parts[2])
+        return (L.thread(thread.id), thread.title) if thread else None
+    if parts[:2] == ["content", "news"] and len(parts) == 4 and path.endswith(".md"):
+        item = published.get(f"{parts[2]}/{parts[3][:-3]}")  # never reveal scheduled news
+        return (L.news(item.id), item.title) if item else None
+    if parts[:2] == ["content", "updates"]:
+        return (L.UPDATES, "updates")
+    if parts[:2] == ["content", "kudos"]:
+        return (L.KUDOS, "kudos")
+    src = "/".join(parts[1:])
+    if parts[0] == "content" and src in handwritten:
+        return (src, handwritten[src])
+    return None
