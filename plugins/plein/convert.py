@@ -71,8 +71,11 @@ def _example(f: F.Field) -> str:
 
 
 def _what(value) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)
+    for kind, words in ((dict, "a mapping"), (list, "a list"), (str, "text"), (bool, "true/false"),
+                        ((int, float), "a number"), (type(None), "nothing")):
+        if isinstance(value, kind):  # bool before int: True is an int too
+            return words
+    return type(value).__name__
 
 
 def _text(f, value, one_line: bool) -> str:

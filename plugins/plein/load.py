@@ -94,15 +94,16 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
     line = getattr(data, "line", 1)
     values = convert(kind, data, rel, line, problems)
     _, max_body = F.KINDS[kind]
+    body = body.strip()  # the limit counts what readers see, not trailing blank lines
     if max_body and len(body) > max_body:
         problems.add(rel, body_line, f"text is too long ({len(body):,} characters; at most {max_body:,})",
                      "shorten it" if kind == "update" else "split it up")
-    if kind != "profile" and kind != "team" and not body.strip() and kind in ("reply", "update", "kudos"):
+    if not body and kind in ("reply", "update", "kudos"):
         problems.add(rel, body_line or line, "the text is empty", "write your message below the '---' line")
     if values is None:
         return Parsed(kind, None, problems, parts["id"])
     source = Source(rel, line, dict(getattr(data, "lines", {})), body_line)
-    record = _make(kind, parts, values, body.strip(), source, problems)
+    record = _make(kind, parts, values, body, source, problems)
     return Parsed(kind, record, problems, parts["id"])
 
 

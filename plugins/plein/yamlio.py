@@ -153,7 +153,11 @@ def loads(text: str, first_line: int = 1):
         problem = err.problem or err.context or "invalid YAML"
         if "another document" in problem:  # PyYAML says 'but found another document'
             problem = "a second document starts here"
-        raise YamlError(f"invalid YAML: {problem}", line, col, _hint_for(problem)) from None
+        hint = _hint_for(problem)
+        opened = err.context_mark if "flow" in (err.context or "") else None
+        if opened:  # an unclosed [ or { is reported where parsing gave up, not where it opened
+            hint = f"close the '[' or '{{' opened on line {opened.line + 1 + offset}"
+        raise YamlError(f"invalid YAML: {problem}", line, col, hint) from None
     except yaml.YAMLError as err:
         raise YamlError(f"invalid YAML: {err}", 1 + offset) from None
     except RecursionError:
@@ -204,6 +208,8 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     meta = text[4: 4 + end.start()]
     body = text[4 + end.end():].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1
+    if not body.strip():  # point at the line under the closing '---', not past the file's end
+        body_line = text[: 4 + end.end()].count("\n") + 2
     return meta, body, body_line
 
 
