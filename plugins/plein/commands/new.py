@@ -1,0 +1,66 @@
+"""plein new profile: create your profile; opens a merge request for the moderators."""
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from .. import codeowners as co
+from ..contrib import drafts, options
+from ..contrib.flow import Contribution
+from ..errors import FatalError
+from ..load import load
+from ..model import slugify
+
+
+@click.group("new")
+def new():
+    """Create new content."""
+
+
+@new.command("profile")
+@click.option("--name", help="Your full name.")
+@click.option("--handle", help="Your handle (default: made from your name, e.g. jan-de-vries).")
+@click.option("--role", help="Your job title.")
+@click.option("--team", help="Id of your team (a file in content/teams/).")
+@click.option("--email", help="Your work e-mail (default: your git e-mail).")
+@click.option("--started", help="Date you joined, YYYY-MM-DD (default: today).")
+@click.option("--manager", help="Handle of your manager (optional).")
+@click.option("--forge-username", help="Your GitLab/GitHub username: you approve changes to your profile.")
+@click.option("--expertise", multiple=True, help="Topics you know about, comma separated.")
+@click.option("--kudos/--no-kudos", default=None, help="May colleagues give you kudos?")
+@options.shared
+def profile(name, handle, role, team, email, started, manager, forge_username, expertise, kudos, **shared):
+    """Create your profile (profiles/<handle>.yml)."""
+    with Contribution(options.collect(**shared), "profile") as c:
+        name = options.ask(name, "Your full name").strip()
+        handle = handle or slugify(name)
+        if handle in c.org.people:
+            raise FatalError(f"profiles/{handle}.yml already exists; pick another --handle "
+                             f"(e.g. {handle}-2), or edit that profile if it is yours")
+        if not c.org.teams:
+            raise FatalError("there are no teams yet (content/teams/); ask a moderator to add yours")
+        fields = {
+            "name": name,
+            "role": options.ask(role, "Your job title"),
+            "team": options.ask(team, "Your team (" + ", ".join(sorted(c.org.teams)) + ")"),
+            "manager": manager,
+            "expertise": options.split_list(expertise),
+            "email": options.ask(email, "Your work e-mail", default=c.email),
+            "forge_username": forge_username if forge_username is not None
+            else options.ask(None, "Your GitLab/GitHub username (may be empty)", default=""),
+            "started": options.ask(started, "Date you joined (YYYY-MM-DD)", default=date.today().isoformat()),
+            "kudos": kudos if kudos is not None else click.confirm("May colleagues give you kudos?", default=True),
+        }
+        rel, text = drafts.profile(handle, fields)
+        return c.submit(rel, text, title=f"New profile: {name}", slug=handle, also=_codeowners(c),
+                        description=f"Profile of {name}, {fields['role']}. Made with plein new profile.")
+
+
+def _codeowners(c):
+    """CODEOWNERS must name the new person, or CI's `plein codeowners --check` fails the MR."""
+    def generate(root):
+        org, _ = load(root)
+        files = co.generate(org, c.settings.communications, c.settings.moderators)
+        return {path: text for path, text in files.items() if (root / path).is_file()}
+    return generate

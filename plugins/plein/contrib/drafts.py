@@ -1,0 +1,78 @@
+"""The files the contribution commands write: where each goes (the layout of load.py) and its text.
+
+Front matter is written with plein.yamlio.dump, so what Plein writes Plein reads back.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Callable
+
+from ..model import slugify
+from ..yamlio import dump
+
+MAX_SLUG = 60
+
+
+def stamp(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+def markdown(meta: dict, body: str) -> str:
+    meta = {k: v for k, v in meta.items() if v not in (None, "", [], ())}
+    return f"---\n{dump(meta)}---\n\n{body.strip()}\n"
+
+
+def slug_for(title: str) -> str:
+    slug = slugify(title)
+    if len(slug) > MAX_SLUG:
+        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
+    return slug
+
+
+def free(make: Callable[[int], str], taken: Callable[[str], bool], first: int = 1) -> str:
+    """The first make(n) for n = first, first+1, … that is not taken: never overwrite a file."""
+    n = first
+    while taken(make(n)):
+        n += 1
+    return make(n)
+
+
+def reply(thread: str, handle: str, when: datetime, body: str) -> tuple[str, str]:
+    rel = f"content/discussions/{thread}/replies/{when:%Y-%m-%dT%H-%M}-{handle}.md"
+    return rel, markdown({"author": handle, "date": stamp(when)}, body)
+
+
+def thread(title: str, handle: str, when: datetime, kind: str, tags, body: str,
+           taken: Callable[[str], bool]) -> tuple[str, str]:
+    base = slug_for(title)
+    rel = free(lambda n: f"content/discussions/{base if n == 1 else f'{base}-{n}'}/index.md", taken)
+    meta = {"title": title, "author": handle, "date": stamp(when), "kind": kind, "tags": list(tags)}
+    return rel, markdown(meta, body)
+
+
+def update(handle: str, when: datetime, tags, body: str, taken) -> tuple[str, str]:
+    rel = free(lambda n: f"content/updates/{handle}/{when:%Y-%m-%d}-{n}.md", taken)
+    return rel, markdown({"date": stamp(when), "tags": list(tags)}, body)
+
+
+def kudos(sender: str, to: str | None, to_team: str | None, day: date, body: str, taken) -> tuple[str, str]:
+    rel = free(lambda n: f"content/kudos/{day:%Y}/{day:%Y-%m-%d}-{sender}-{n}.md", taken)
+    meta = {"from": sender, "to": to, "to_team": to_team, "date": day.isoformat()}
+    return rel, markdown(meta, body)
+
+
+def news(title: str, when: datetime, authors, body: str, taken, expires: datetime | None = None,
+         tags=(), summary: str = "") -> tuple[str, str]:
+    base = f"{when:%Y-%m-%d}-{slug_for(title)}"
+    rel = free(lambda n: f"content/news/{when:%Y}/{base if n == 1 else f'{base}-{n}'}.md", taken)
+    meta = {"title": title, "date": stamp(when), "expires": stamp(expires) if expires else None,
+            "authors": list(authors), "tags": list(tags), "summary": summary}
+    return rel, markdown(meta, body)
+
+
+def profile(handle: str, fields: dict) -> tuple[str, str]:
+    """profiles/<handle>.yml with the given fields, in the order of fields.PROFILE."""
+    from ..fields import PROFILE
+    ordered = {f.name: fields[f.name] for f in PROFILE
+               if fields.get(f.name) not in (None, "", [], ())}
+    return f"profiles/{handle}.yml", dump(ordered)
