@@ -16,6 +16,7 @@ DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d
 SAFE_URL_RE = re.compile(r"^(?:https?://|mailto:)[^\s<>\"]+$", re.I)
 
 
+NAMES = {"news": "a news item", "thread": "a discussion", "update": "a status update", "kudos": "kudos"}
 # fields people add that Plein takes from the file's place instead: (kind, key) -> hint
 MISPLACED = {
     ("update", "author"): "remove it: the author of an update is its folder, content/updates/<handle>/",
@@ -36,7 +37,7 @@ def convert(kind: str, data, path: str, line: int, problems: Problems) -> dict |
     spec, _ = F.KINDS[kind]
     if not isinstance(data, dict):
         problems.add(path, line, f"expected fields like 'name: value', found {_what(data)}",
-                     f"see the content reference for the fields of a {kind}")
+                     f"see the content reference for the fields of {NAMES.get(kind, 'a ' + kind)}")
         return None
     by_name = {f.name: f for f in spec}
     lines = getattr(data, "lines", {})

@@ -161,7 +161,8 @@ def loads(text: str, first_line: int = 1):
     except yaml.YAMLError as err:
         raise YamlError(f"invalid YAML: {err}", 1 + offset) from None
     except RecursionError:
-        raise YamlError("invalid YAML: nested too deeply", 1 + offset) from None
+        raise YamlError("invalid YAML: nested too deeply", 1 + offset,
+                        hint="use fewer nested brackets or indentation levels") from None
     if offset and isinstance(data, Mapping):
         _shift(data, offset)
     return data
