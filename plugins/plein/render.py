@@ -33,8 +33,8 @@ CSS, JS = "assets/plein/plein.css", "assets/plein/plein.js"
 class DataPage(Page):
     """A page whose body comes from the model, not from Markdown."""
 
-    def __init__(self, spec, file, config, meta):
-        super().__init__(spec.title, file, config)
+    def __init__(self, spec, file, config, meta, nav_title=None):
+        super().__init__(nav_title or spec.title, file, config)  # the nav's words win in tabs
         self.spec, self._meta = spec, meta
 
     def read_source(self, config) -> None:
@@ -58,6 +58,7 @@ class Site:
                 config.extra_css.append(css)
         if JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(JS)
+        self.nav_titles = dict(_nav_titles(config.nav))
         self.views = None
         self.history = None
 
@@ -100,7 +101,7 @@ class Site:
         file = File.generated(self.config, spec.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         meta = {"hide": ["navigation", "toc"] if spec.hide_toc else ["navigation"], "plein": spec.kind}
         meta.update(self._git_meta(spec.sources))
-        DataPage(spec, file, self.config, meta)
+        DataPage(spec, file, self.config, meta, self.nav_titles.get(spec.src))
         return file
 
     def _git_meta(self, sources) -> dict:
@@ -162,3 +163,15 @@ class Site:
         if isinstance(page, DataPage):
             page.content = ""  # written; keep memory flat on large sites
         return output
+
+
+def _nav_titles(nav):
+    """(source path, title) of every page the `nav:` of mkdocs.yml names with a title."""
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                else:
+                    yield from _nav_titles(value)
