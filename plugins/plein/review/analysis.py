@@ -1,0 +1,223 @@
+"""What a merge request changes, in plain words, and what reviewers must look at: problems in
+the changed files, whether each file is really by the person it names, similar questions and
+people to ask, and who must approve.
+
+Old versions are read from Git blobs and new ones from the work tree, both through
+plein.load.parse_file: the one parser.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import git
+
+from .. import codeowners as co
+from . import related as rel, words
+from ..errors import FatalError
+from ..load import load, parse_file
+from ..model import Person
+from ..validate import check
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    severity: str  # error | warning
+    check: str  # validation | impersonation | removal
+    message: str
+
+
+@dataclass
+class Change:
+    status: str  # A, M, D (renames become D + A)
+    path: str
+    old: object = None  # the record before (or None)
+    new: object = None  # the record after (or None)
+    kind: str | None = None
+    emails: tuple[str, ...] = ()  # commit authors' e-mails, as written in the commits
+    names: tuple[str, ...] = ()
+
+
+@dataclass
+class Report:
+    base: str
+    changes: list[Change] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    approvals: list[tuple[str, list]] = field(default_factory=list)  # (path, [(section, owners)])
+    similar: list[str] = field(default_factory=list)
+    experts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def review(root: Path, base: str, pusher: str | None = None) -> Report:
+    repo = git.Repo(root, search_parent_directories=True)
+    top = Path(repo.working_tree_dir).resolve()
+    prefix = root.resolve().relative_to(top).as_posix().strip(".")
+    try:
+        head = repo.head.commit
+        merge_base = repo.merge_base(repo.commit(base), head)
+    except (git.BadName, ValueError, git.GitCommandError):
+        raise FatalError(f"--base {base}: no such commit or branch here. Fix: git fetch origin, "
+                         "then pass e.g. --base origin/main") from None
+    if not merge_base:
+        raise FatalError(f"{base} and HEAD share no history; pass the branch the MR targets")
+    mb = merge_base[0]
+    report = Report(base=base)
+    org, problems = load(root)
+    check(org, problems)
+    people = {**_people_at(mb, prefix), **{h: p for h, p in org.people.items()}}
+    base_people = _people_at(mb, prefix)
+    report.changes = _changes(repo, root, mb, head, prefix)
+    changed = {c.path for c in report.changes}
+    for p in problems:
+        if p.path in changed:
+            hint = f". Fix: {p.hint}" if p.hint else ""
+            report.findings.append(Finding(p.path, p.line, p.severity, "validation", p.message + hint))
+    for change in report.changes:
+        sentence = words.sentence(change, org, people)
+        if sentence:
+            report.sentences.append(sentence)
+        report.findings.extend(_authenticity(change, base_people, people, pusher))
+    others = [c.path for c in report.changes if c.kind is None]
+    if others:
+        report.sentences.append(f"Also changes {len(others)} other file(s): " + ", ".join(others[:10])
+                                + (" …" if len(others) > 10 else ""))
+    report.approvals = _approvals(repo, root, mb, prefix, org, report.changes)
+    _suggestions(report, org)
+    return report
+
+
+def _people_at(commit, prefix: str) -> dict[str, Person]:
+    """People as they were at `commit`: their e-mail there is what proves authorship."""
+    try:
+        tree = commit.tree / (f"{prefix}/profiles" if prefix else "profiles")
+    except KeyError:
+        return {}
+    people = {}
+    for blob in tree.traverse():
+        if blob.type == "blob" and blob.path.endswith(".yml"):
+            rel = blob.path[len(prefix) + 1:] if prefix else blob.path
+            parsed = parse_file(rel, blob.data_stream.read())
+            if isinstance(parsed.record, Person):
+                people[parsed.record.handle] = parsed.record
+    return people
+
+
+def _changes(repo, root: Path, mb, head, prefix: str) -> list[Change]:
+    out = repo.git.diff("--name-status", "-z", "--no-renames", mb.hexsha, head.hexsha)
+    fields = out.split("\0")
+    changes = []
+    for status, path in zip(fields[0::2], fields[1::2]):
+        if not path or (prefix and not path.startswith(prefix + "/")):
+            continue
+        rel = path[len(prefix) + 1:] if prefix else path
+        change = Change(status[0] if status[0] in "AD" else "M", rel)
+        if change.status != "A":
+            old = parse_file(rel, (mb.tree / path).data_stream.read())
+            change.old, change.kind = old.record, old.kind
+        if change.status != "D" and (root / rel).is_file():
+            new = parse_file(rel, (root / rel).read_bytes())
+            change.new, change.kind = new.record, new.kind or change.kind
+        log = repo.git.log("--format=%ae%x00%an", f"{mb.hexsha}..{head.hexsha}", "--", path)
+        pairs = [line.split("\0", 1) for line in log.splitlines() if "\0" in line]
+        change.emails = tuple(dict.fromkeys(e for e, _ in pairs))
+        change.names = tuple(dict.fromkeys(n for _, n in pairs))
+        changes.append(change)
+    return changes
+
+
+def declared(record) -> tuple[str, ...]:
+    """Handles of the people a record says it is by."""
+    if record is None:
+        return ()
+    if isinstance(record, Person):
+        return (record.handle,)
+    if hasattr(record, "authors"):
+        return tuple(record.authors)
+    if hasattr(record, "sender"):
+        return (record.sender,)
+    author = getattr(record, "author", None)
+    return (author,) if author else ()
+
+
+def _authenticity(change: Change, base_people, people, pusher) -> list[Finding]:
+    record = change.new if change.status != "D" else change.old
+    handles = declared(record)
+    if not handles or not change.emails:
+        return []
+    known = [h for h in handles if h in people]
+    if not known:
+        return []  # an unknown author is a validation problem, reported there
+    # The e-mail that proves it is the one on the target branch: an MR cannot vouch for itself.
+    emails = {(base_people.get(h) or people[h]).email.casefold(): h for h in known}
+    strangers = [e for e in change.emails if e.casefold() not in emails]
+    line = getattr(getattr(record, "source", None), "line", 1) or 1
+    who = " or ".join(f"{people[h].name} ({(base_people.get(h) or people[h]).email})" for h in known)
+    by = ", ".join(strangers)
+    findings = []
+    old_handles = declared(change.old)
+    if change.status == "M" and old_handles and set(old_handles) != set(handles):
+        findings.append(Finding(change.path, line, "error", "impersonation",
+                                f"changes who wrote this from {', '.join(old_handles)} to {', '.join(handles)}"))
+    if strangers:
+        if change.status == "A":
+            findings.append(Finding(change.path, line, "error", "impersonation",
+                                    f"possible impersonation: this file says it is by {who}, "
+                                    f"but it was committed by {by}"))
+        elif change.status == "M":
+            findings.append(Finding(change.path, line, "warning", "impersonation",
+                                    f"changes the words of {who}; committed by {by}: "
+                                    "they or a moderator must agree"))
+        else:
+            findings.append(Finding(change.path, 1, "warning", "removal",
+                                    f"removes the words of {who}; committed by {by}: "
+                                    "they or a moderator must agree"))
+    if pusher and change.status != "D":
+        forge = {people[h].forge_username.lstrip("@").casefold() for h in known if people[h].forge_username}
+        if forge and pusher.lstrip("@").casefold() not in forge:
+            findings.append(Finding(change.path, line, "warning", "impersonation",
+                                    f"pushed by @{pusher.lstrip('@')}, but this file says it is by {who}"))
+    return findings
+
+
+def _approvals(repo, root, mb, prefix, org, changes) -> list:
+    """Who must approve each changed file: the CODEOWNERS on the target branch decides."""
+    text = None
+    for path in co.PATHS.values():
+        try:
+            text = (mb.tree / (f"{prefix}/{path}" if prefix else path)).data_stream.read().decode()
+            break
+        except KeyError:
+            continue
+    if text is None:
+        from ..contrib import settings
+        s = settings.read(root)
+        text = co.render(co.sections(org, s.communications, s.moderators), co.GITLAB)
+    secs = co.parse(text)
+    return [(c.path, co.owners_of(secs, c.path)) for c in changes]
+
+
+def _suggestions(report: Report, org) -> None:
+    questions = [c.new for c in report.changes
+                 if c.status == "A" and c.kind == "thread" and c.new is not None]
+    if not questions:
+        return
+    try:
+        from .. import search  # written alongside; used when present
+    except ImportError:
+        search = None
+    for thread in questions:
+        similar, experts, note = rel.related(thread, org, search)
+        report.similar.extend(similar)
+        report.experts.extend(experts)
+        if note and note not in report.notes:
+            report.notes.append(note)
+
+
+def pusher_from_env() -> str | None:
+    """The forge user who pushed, as CI tells it (GitLab: GITLAB_USER_LOGIN, GitHub: GITHUB_ACTOR)."""
+    return os.environ.get("GITLAB_USER_LOGIN") or os.environ.get("GITHUB_ACTOR") or None
