@@ -83,7 +83,9 @@ class Views:
 
     def _person(self, spec):
         p = spec.key
-        return {"a": self.org.by(p.handle), "edit_url": self.forge.edit(p.source.path),
+        a = self.org.by(p.handle)
+        return {"a": a, "news": [n for n in a.news if n.id in self.published],  # not scheduled ones
+                "edit_url": self.forge.edit(p.source.path),
                 "reports": [self.org.people[h] for h in self.org.reports.get(p.handle, ())]}
 
     def _team(self, spec):
