@@ -51,7 +51,7 @@ def sections(org: Org, communications: str, moderators: str) -> list[tuple[str, 
             profiles.append(Rule("/" + p.photo, theirs(p.handle)))
     teams = [Rule("/content/teams/", mods)]
     for t in sorted(org.teams.values(), key=lambda t: t.id):
-        if t.lead:
+        if t.lead in org.people and org.people[t.lead].forge_username:
             teams.append(Rule(f"/content/teams/{t.id}.yml", theirs(t.lead)))
     discussions = [Rule("/content/discussions/", mods)]
     discussions += [Rule(f"/content/discussions/*/replies/*T??-??-{p.handle}.md", theirs(p.handle))
