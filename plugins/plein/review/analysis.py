@@ -155,7 +155,8 @@ def _authenticity(change: Change, base_people, people, pusher) -> list[Finding]:
     # The e-mail that proves it is the one on the target branch: an MR cannot vouch for itself.
     emails = {(base_people.get(h) or people[h]).email.casefold(): h for h in known}
     strangers = [e for e in change.emails if e.casefold() not in emails]
-    line = getattr(getattr(record, "source", None), "line", 1) or 1
+    key = {"profile": "email", "kudos": "from", "news": "authors"}.get(change.kind, "author")
+    line = record.source.at(key) if getattr(record, "source", None) else 1
     who = " or ".join(f"{people[h].name} ({(base_people.get(h) or people[h]).email})" for h in known)
     by = ", ".join(strangers)
     findings = []

@@ -25,7 +25,7 @@ def markdown(r: Report) -> str:
     if not any(f.check in ("impersonation", "removal") for f in r.findings) and r.changes:
         out += ["", "Every changed file was committed by the person it names."]
     if r.similar or r.experts:
-        out += ["", "### Before answering", ""]
+        out += ["", "### For this question", ""]
         if r.similar:
             out += ["Similar questions:", ""] + [f"- {s}" for s in r.similar] + [""]
         if r.experts:
