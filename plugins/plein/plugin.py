@@ -79,7 +79,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         return self.search.on_files(org, files, config)
 
     def on_page_context(self, context, page, config, nav):
-        return self.site.on_page_context(context, page)
+        context = self.site.on_page_context(context, page)
+        return self.search.on_page_context(context, page, config)
 
     def on_post_page(self, output, page, config):
         return self.site.on_post_page(output, page)

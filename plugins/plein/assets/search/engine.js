@@ -1,0 +1,198 @@
+/* Plein search, the engine: reads the static index of searchexport.py and ranks
+   exactly as plugins/plein/searchrank.py does (see there for the rules). Python
+   computed every weight; this file only looks words up and adds integers. */
+(function (global) {
+  "use strict";
+
+  const TOKEN = /[\p{L}\p{N}_]+(?:\.?[\p{L}\p{N}_]+)*/gu;  // Python's \w+(?:\.?\w+)*
+  const WORD_END = /[\p{L}\p{N}_]$/u;
+  const chars = (s) => Array.from(s);  // code points, as Python counts them
+
+  function varints(bytes) {
+    const out = [];
+    let n = 0, shift = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      n += (b & 0x7f) * 2 ** shift;
+      if (b & 0x80) { shift += 7; } else { out.push(n); n = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  function nodeFile(node) {
+    if (/^[a-z0-9_]+$/.test(node)) return node;
+    return "~" + Array.from(new TextEncoder().encode(node), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  class Engine {
+    constructor(root, fetcher) {
+      this.root = root;  // URL of the plein-search/ folder, ending in '/'
+      this.fetcher = fetcher || ((url, bin) => fetch(url).then((r) => {
+        if (!r.ok) throw new Error(`${url}: ${r.status}`);
+        return bin ? r.arrayBuffer() : r.json();
+      }));
+      this.files = new Map();
+    }
+
+    get(path, bin) {
+      if (!this.files.has(path)) {
+        const p = this.fetcher(this.root + path, bin);
+        p.catch(() => this.files.delete(path));
+        this.files.set(path, p);
+      }
+      return this.files.get(path);
+    }
+
+    async load() {
+      if (this.meta) return this.meta;
+      const meta = await this.get("meta.json");
+      this.P = meta.params;
+      this.split = new Set(meta.split);
+      this.kind = new Uint8Array(meta.n);
+      this.team = new Uint16Array(meta.n);
+      this.location = new Uint16Array(meta.n);
+      let o = 0;
+      for (const [k, t, l, count] of meta.facets) {
+        this.kind.fill(k, o, o + count); this.team.fill(t, o, o + count); this.location.fill(l, o, o + count);
+        o += count;
+      }
+      this.meta = meta;
+      return meta;
+    }
+
+    fold(word) {
+      let out = "";
+      for (const c of word) out += this.meta.fold[c] ?? c;
+      return out;
+    }
+
+    readQuery(query) {
+      query = chars(query).slice(0, this.P.MAX_QUERY).join("");
+      const raw = Array.from(query.matchAll(TOKEN), (m) => this.fold(m[0].toLowerCase()));
+      const words = Array.from(new Set(raw)).slice(0, this.P.MAX_TOKENS);
+      const last = raw.length && WORD_END.test(query) ? raw[raw.length - 1] : null;
+      const prefix = last !== null && words.includes(last) && chars(last).length >= this.P.MIN_PREFIX ? last : null;
+      return { words, prefix };
+    }
+
+    node(word) {
+      const cs = chars(word);
+      let n = 2;
+      while (this.split.has(cs.slice(0, n).join("")) && cs.length > n) n++;
+      return cs.slice(0, n).join("");
+    }
+
+    async postings(ref) {  // ref: [pack, offset, length]
+      const buf = await this.get(`p/${ref[0]}.bin`, true);
+      const nums = varints(new Uint8Array(buf, ref[1], ref[2]));
+      const map = new Map();
+      let doc = 0;
+      for (let i = 0; i < nums.length; i += 2) { doc += nums[i]; map.set(doc, nums[i + 1]); }
+      return map;
+    }
+
+    async alternatives(word, isPrefix) {
+      const node = this.node(word);
+      const body = await this.get(`d/${nodeFile(node)}.json`);
+      const stem = (i) => body.s[i];  // [stem, df, pack, off, len, hpack, hoff, hlen]
+      const own = body.w.find((w) => w[0] === word);
+      const exact = own ? stem(own[2]) : null;
+      const wanted = exact ? [[exact.slice(2, 5), false]] : [];
+      if (isPrefix) {
+        let order;
+        if (body.top && chars(word).length === chars(node).length) order = body.top.map(stem);
+        else order = body.w.filter((w) => w[0] !== word && w[0].startsWith(word)).map((w) => stem(w[2]));
+        const picked = [];
+        for (const s of order) {
+          if ((exact && s[0] === exact[0]) || picked.includes(s)) continue;
+          picked.push(s);
+          if (picked.length === this.P.MAX_EXPANSIONS) break;
+        }
+        for (const s of picked) wanted.push([s.slice(5, 8), true]);
+      }
+      return Promise.all(wanted.map(async ([ref, exp]) => [await this.postings(ref), exp]));
+    }
+
+    /* {words, found: [ordinal...] best first, scores: Map(ordinal -> [matched, score])} */
+    async match(query) {
+      await this.load();
+      const { words, prefix } = this.readQuery(query);
+      const perWord = await Promise.all(words.map((w) => this.alternatives(w, w === prefix)));
+      const scores = new Map();
+      for (const alternatives of perWord) {
+        const best = new Map();
+        for (const [postings, expansion] of alternatives) {
+          for (let [doc, w] of postings) {
+            if (expansion) w = Math.max(1, w >> 1);
+            if (w > (best.get(doc) || 0)) best.set(doc, w);
+          }
+        }
+        for (const [doc, w] of best) {
+          const t = scores.get(doc);
+          scores.set(doc, t ? [t[0] + 1, t[1] + w] : [1, w]);
+        }
+      }
+      const found = Array.from(scores.keys());
+      found.sort((a, b) => {
+        const x = scores.get(a), y = scores.get(b);
+        return (y[0] - x[0]) || (y[1] - x[1]) || (a - b);
+      });
+      return { words, found, scores };
+    }
+
+    async topicDocs(i) {
+      const nums = varints(new Uint8Array(await this.get(`t/${i}.bin`, true)));
+      const set = new Set();
+      let doc = 0;
+      for (const d of nums) { doc += d; set.add(doc); }
+      return set;
+    }
+
+    /* filters: {kind: Set of names, team: Set of ids, location: Set of names, topic: index} */
+    async filter(found, filters) {
+      const m = this.meta, f = filters || {};
+      const topic = f.topic != null ? await this.topicDocs(f.topic) : null;
+      const test = {
+        kind: (o) => !f.kind || !f.kind.size || f.kind.has(m.kinds[this.kind[o]]),
+        team: (o) => !f.team || !f.team.size || f.team.has(m.teams[this.team[o]][0]),
+        location: (o) => !f.location || !f.location.size || f.location.has(m.locations[this.location[o]]),
+        topic: (o) => !topic || topic.has(o),
+      };
+      const all = (o, except) => Object.keys(test).every((k) => k === except || test[k](o));
+      const counts = { kind: new Map(), team: new Map(), location: new Map() };
+      const names = {
+        kind: (o) => m.kinds[this.kind[o]], team: (o) => m.teams[this.team[o]][0],
+        location: (o) => m.locations[this.location[o]],
+      };
+      for (const o of found) {
+        for (const k of Object.keys(counts)) {
+          if (all(o, k)) { const v = names[k](o); counts[k].set(v, (counts[k].get(v) || 0) + 1); }
+        }
+      }
+      return { found: found.filter((o) => all(o, null)), counts };
+    }
+
+    async docs(ordinals) {
+      const c = this.meta.chunk;
+      const rows = await Promise.all(ordinals.map(async (o) => {
+        const chunk = await this.get(`m/${Math.floor(o / c)}.json`);
+        const [id, kind, title, url, snippet, extra, topics, alumnus] = chunk[o % c];
+        return { ord: o, id, kind, title, url, snippet, extra, topics, alumnus: !!alumnus };
+      }));
+      return rows;
+    }
+
+    /* What the command line's `plein search --json` gives, for comparisons. */
+    async search(query, filters, limit = 10) {
+      const { words, found, scores } = await this.match(query);
+      const kept = await this.filter(found, filters);
+      const top = await this.docs(kept.found.slice(0, limit));
+      return {
+        words, total: kept.found.length,
+        hits: top.map((d) => ({ ...d, matched: scores.get(d.ord)[0], score: scores.get(d.ord)[1] })),
+      };
+    }
+  }
+
+  global.PleinSearchEngine = Engine;
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,176 @@
+/* Plein search, the header box: results while you type, grouped by kind, with facets.
+   Plain JavaScript; the index is the static one under plein-search/ (engine.js). */
+(function () {
+  "use strict";
+  const box = document.querySelector("[data-plein-search]");
+  if (!box) return;
+  const input = box.querySelector("input.md-search__input");
+  const meta = box.querySelector(".md-search-result__meta");
+  const facetsEl = box.querySelector(".plein-search__facets");
+  const list = box.querySelector(".md-search-result__list");
+  const toggle = document.getElementById("__search");
+  const T = JSON.parse(box.getAttribute("data-plein-search"));
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  const engine = new window.PleinSearchEngine(new URL("plein-search/", root).href);
+  const PAGE = 20;
+  const filters = { kind: new Set(), team: new Set(), location: new Set(), topic: null };
+  let seq = 0, timer = null, shown = PAGE;
+  window.pleinSearch = engine;  // for tests and the curious
+
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  };
+
+  async function run() {
+    const mine = ++seq;
+    const query = input.value;
+    box.setAttribute("data-state", "busy");
+    try {
+      const { words, found, scores } = await engine.match(query);
+      if (mine !== seq) return;
+      if (words.every((w) => Array.from(w).length < 2)) return render(mine, query, [], null, null);
+      const kept = await engine.filter(found, filters);
+      const docs = await engine.docs(kept.found.slice(0, shown));
+      if (mine !== seq) return;
+      docs.forEach((d) => { d.score = scores.get(d.ord)[1]; });
+      render(mine, query, docs, kept, found.length);
+    } catch (err) {
+      if (mine === seq) { meta.textContent = T.error; box.setAttribute("data-state", "error"); }
+      console.error(err);
+    }
+  }
+
+  function render(mine, query, docs, kept, unfiltered) {
+    list.replaceChildren();
+    facetsEl.replaceChildren();
+    if (!kept) {
+      meta.textContent = query.trim() ? T.short : T.placeholder;
+    } else if (!kept.found.length) {
+      meta.textContent = unfiltered ? T.none_filtered : T.none;
+    } else {
+      meta.textContent = kept.found.length === 1 ? T.one : T.other.replace("#", kept.found.length);
+    }
+    if (kept && unfiltered) renderFacets(kept, docs);
+    const groups = new Map();
+    for (const d of docs) {
+      if (!groups.has(d.kind)) groups.set(d.kind, []);
+      groups.get(d.kind).push(d);
+    }
+    for (const [kind, items] of groups) {  // in the order of each kind's best result
+      const li = el("li", "plein-search__group");
+      li.append(el("h2", "plein-search__kind", T.kinds[kind] || kind));
+      const ol = el("ol", "plein-search__items");
+      for (const d of items) ol.append(item(d));
+      li.append(ol);
+      list.append(li);
+    }
+    if (kept && kept.found.length > docs.length) {
+      const more = el("button", "md-button plein-search__more", T.more);
+      more.type = "button";
+      more.addEventListener("click", () => { shown += PAGE; run(); });
+      list.append(el("li", "plein-search__group")).append(more);
+    }
+    box.setAttribute("data-state", "ready");
+    box.setAttribute("data-query", query);
+  }
+
+  function item(d) {
+    const li = el("li", "md-search-result__item plein-search__item");
+    li.dataset.kind = d.kind;
+    li.dataset.id = d.id;
+    const a = el("a", "md-search-result__link");
+    a.href = new URL(d.url, root).href;
+    const art = el("article", "md-search-result__article md-typeset");
+    art.append(el("h3", null, d.title));
+    const extra = el("p", "plein-search__extra", d.extra);
+    if (d.alumnus) extra.append(" · ", el("span", "plein-search__alumnus", T.alumnus));
+    art.append(extra);
+    if (d.snippet) art.append(el("p", "plein-search__snippet", d.snippet));
+    a.append(art);
+    li.append(a);
+    return li;
+  }
+
+  function chip(facet, value, label, count, active, onClick) {
+    const b = el("button", "plein-search__facet" + (active ? " plein-search__facet--on" : ""));
+    b.type = "button";
+    b.dataset.facet = facet;
+    b.dataset.value = value;
+    b.setAttribute("aria-pressed", active ? "true" : "false");
+    b.append(label);
+    if (count != null) b.append(" ", el("span", "plein-search__count", String(count)));
+    b.addEventListener("click", (ev) => { ev.preventDefault(); onClick(); shown = PAGE; run(); input.focus(); });
+    return b;
+  }
+
+  function renderFacets(kept, docs) {
+    const m = engine.meta;
+    const teamName = new Map(m.teams);
+    const toggleIn = (set, v) => () => (set.has(v) ? set.delete(v) : set.add(v));
+    const groups = [
+      ["kind", T.facets.kind, (v) => T.kinds[v] || v],
+      ["team", T.facets.team, (v) => teamName.get(v) || v],
+      ["location", T.facets.location, (v) => v],
+    ];
+    for (const [facet, title, label] of groups) {
+      const counts = Array.from(kept.counts[facet]).filter(([v]) => v !== "")
+        .sort((a, b) => (b[1] - a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
+      for (const v of filters[facet]) if (!kept.counts[facet].has(v)) counts.push([v, 0]);
+      if (counts.length < 2 && !filters[facet].size) continue;
+      const g = el("div", "plein-search__facet-group");
+      g.append(el("span", "plein-search__facet-title", title));
+      for (const [v, n] of counts) g.append(chip(facet, v, label(v), n, filters[facet].has(v), toggleIn(filters[facet], v)));
+      facetsEl.append(g);
+    }
+    const topics = new Set(filters.topic != null ? [filters.topic] : []);
+    for (const d of docs) for (const t of d.topics) if (topics.size < 8) topics.add(t);
+    if (topics.size) {
+      const g = el("div", "plein-search__facet-group");
+      g.append(el("span", "plein-search__facet-title", T.facets.topic));
+      for (const t of topics) {
+        g.append(chip("topic", String(t), m.topics[t], null, filters.topic === t,
+          () => { filters.topic = filters.topic === t ? null : t; }));
+      }
+      facetsEl.append(g);
+    }
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    shown = PAGE;
+    timer = setTimeout(run, 40);
+  }
+
+  input.addEventListener("input", schedule);
+  input.addEventListener("focus", () => {
+    toggle.checked = true;
+    engine.load().catch(() => {});
+  });
+  box.querySelector("form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  box.querySelector("form").addEventListener("reset", () => {
+    for (const k of ["kind", "team", "location"]) filters[k].clear();
+    filters.topic = null;
+    setTimeout(schedule, 0);
+  });
+  box.querySelector(".md-search__overlay").addEventListener("click", () => input.blur());
+  document.addEventListener("keydown", (ev) => {
+    const typing = ev.target instanceof HTMLElement && ev.target.closest("input, textarea, select, [contenteditable]");
+    if (ev.key === "Escape" && toggle.checked) {
+      toggle.checked = false;
+      input.blur();
+    } else if (!typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey && ["/", "s", "f"].includes(ev.key)) {
+      ev.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+  toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+})();

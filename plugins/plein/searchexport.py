@@ -1,0 +1,207 @@
+"""The static search index: the Whoosh index written out in small files, so that the
+browser fetches only what a query needs.
+
+    meta.json          parameters, facet names, the word→stem accent table, facet runs
+    d/<prefix>.json    the words starting with a prefix: document count, stem and where
+                       the stem's postings are (split into longer prefixes when large)
+    p/<n>.bin          postings: per stem, (document number delta, weight) as varints;
+                       for common stems also a 'head' of their HEAD best documents
+    m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
+    t/<n>.bin          documents of each topic (the expertise facet)
+
+Documents are numbered in searchengine.order_key order, so kind, team and location of
+all documents fit in a few runs, and a lower number wins a tie as on the command line."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from whoosh.support.charset import accent_map
+
+from . import searchrank as R
+from .searchdocs import KINDS
+from .searchengine import Engine, order_key
+
+FORMAT = 1
+CHUNK = 8  # documents per display chunk: a result list fetches few, small files
+PACK = 8192  # bytes of postings per file; a larger postings list gets a file of its own
+DICT_MAX = 12_000  # bytes of a dictionary file before it is split by a longer prefix
+MAX_PREFIX = 8
+
+
+def varints(numbers) -> bytes:
+    out = bytearray()
+    for n in numbers:
+        while n >= 0x80:
+            out.append((n & 0x7F) | 0x80)
+            n >>= 7
+        out.append(n)
+    return bytes(out)
+
+
+def encode(postings: dict) -> bytes:
+    """{ordinal: weight} as (delta, weight) varint pairs in ordinal order."""
+    flat, last = [], 0
+    for o in sorted(postings):
+        flat += (o - last, postings[o])
+        last = o
+    return varints(flat)
+
+
+def node_file(node: str) -> str:
+    """File name of a dictionary prefix (the browser computes the same)."""
+    if node.isascii() and all(c.isalnum() or c == "_" for c in node) and node == node.lower():
+        return node
+    return "~" + node.encode().hex()
+
+
+class _Packs:
+    def __init__(self, folder: Path):
+        self.folder, self.n, self.buf, self.pending = folder, 0, bytearray(), []
+        folder.mkdir(parents=True)
+
+    def add(self, blob: bytes) -> list:
+        if len(blob) > PACK // 2:  # its own file: a query for another stem needn't load it
+            self.n += 1
+            (self.folder / f"{self.n}.bin").write_bytes(blob)
+            return [self.n, 0, len(blob)]
+        if len(self.buf) + len(blob) > PACK:
+            self.flush()
+        ref = [0, len(self.buf), len(blob)]  # pack number filled in by flush
+        self.buf += blob
+        self.pending.append(ref)
+        return ref
+
+    def flush(self) -> None:
+        if self.buf:
+            self.n += 1
+            (self.folder / f"{self.n}.bin").write_bytes(bytes(self.buf))
+            for ref in self.pending:
+                ref[0] = self.n
+        self.buf, self.pending = bytearray(), []
+
+
+def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict) -> dict:
+    """Write the static index of `engine` into `out` (replaced); returns its meta data."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    reader = engine.reader
+    docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
+    ordinal = {d: i for i, d in enumerate(docnums)}
+    datas = [engine.data(d) for d in docnums]
+    teams = sorted({d["team"] for d in datas})
+    locations = sorted({d["location"] for d in datas})
+    topics = sorted({t for d in datas for t in d["topics"]})
+    topic_ix = {t: i for i, t in enumerate(topics)}
+    _chunks(out / "m", datas, topic_ix)
+    _topics(out / "t", datas, topics)
+    words = _words(engine)
+    stems = _postings(engine, out / "p", sorted({s for _, _, s in words}), ordinal)
+    split = _dictionary(out / "d", words, stems)
+    meta = {
+        "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
+        "params": R.PARAMS, "fold": {chr(c): r for c, r in accent_map.items() if c >= 128},
+        "kinds": list(KINDS), "teams": [[t, team_names.get(t, t)] for t in teams],
+        "locations": locations, "topics": [topic_labels.get(t, t) for t in topics],
+        "facets": _runs(datas, teams, locations), "split": split,
+    }
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
+    return meta
+
+
+def _runs(datas, teams, locations) -> list:
+    """[kind, team, location, count] runs over the documents in order."""
+    kind_ix = {k: i for i, k in enumerate(KINDS)}
+    team_ix = {t: i for i, t in enumerate(teams)}
+    loc_ix = {loc: i for i, loc in enumerate(locations)}
+    runs = []
+    for d in datas:
+        key = [kind_ix[d["kind"]], team_ix[d["team"]], loc_ix[d["location"]]]
+        if runs and runs[-1][:3] == key:
+            runs[-1][3] += 1
+        else:
+            runs.append(key + [1])
+    return runs
+
+
+def _chunks(folder: Path, datas, topic_ix) -> None:
+    folder.mkdir(parents=True)
+    for c in range(0, len(datas), CHUNK):
+        rows = [[d["id"], d["kind"], d["title"], d["url"], d["snippet"], d["extra"],
+                 [topic_ix[t] for t in d["topics"]], int(d["alumnus"])] for d in datas[c:c + CHUNK]]
+        (folder / f"{c // CHUNK}.json").write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+
+
+def _topics(folder: Path, datas, topics) -> None:
+    folder.mkdir(parents=True)
+    members: dict = {t: {} for t in topics}
+    for o, d in enumerate(datas):
+        for t in d["topics"]:
+            members[t][o] = 0
+    for i, t in enumerate(topics):
+        ords = sorted(members[t])
+        (folder / f"{i}.bin").write_bytes(varints(b - a for a, b in zip([0] + ords, ords)))
+
+
+def _words(engine: Engine) -> list:
+    """(surface word, document count, stem) of every word, most common first."""
+    words = []
+    for word in engine.reader.lexicon("words"):
+        word = word.decode() if isinstance(word, bytes) else word
+        words.append((word, engine.word_count(word), engine.stem(word)))
+    return sorted(words, key=lambda w: (-w[1], w[0]))
+
+
+def _postings(engine: Engine, folder: Path, stems, ordinal) -> dict:
+    """Write the postings of every stem; {stem: [df, full ref, head ref]}."""
+    engine.read_lengths()
+    packs, refs = _Packs(folder), {}
+    for stem in stems:
+        postings = engine.postings(stem)
+        full = {ordinal[d]: w for d, w in postings.items()}
+        ref = packs.add(encode(full))
+        top = R.head(postings, engine.order)
+        head = ref if len(top) == len(postings) else packs.add(encode({ordinal[d]: w for d, w in top.items()}))
+        refs[stem] = [len(postings), ref, head]
+    packs.flush()
+    return {s: [df, *full, *head] for s, (df, full, head) in refs.items()}
+
+
+def _dictionary(folder: Path, words, stems) -> list:
+    """Write the word files, splitting large prefixes; returns the split prefixes."""
+    folder.mkdir(parents=True)
+    groups: dict = {}
+    for w in words:  # stays most-common-first within each group
+        groups.setdefault(w[0][:2], []).append(w)
+    split = []
+    todo = list(groups.items())
+    while todo:
+        node, group = todo.pop()
+        body = _node(group, stems)
+        if len(json.dumps(body, ensure_ascii=False)) <= DICT_MAX or len(node) >= MAX_PREFIX:
+            _write(folder, node, body)
+            continue
+        split.append(node)
+        own = [w for w in group if len(w[0]) == len(node)]
+        longer = [w for w in group if len(w[0]) > len(node)]
+        top = R.pick_expansions(longer, None, R.MAX_EXPANSIONS + 1)
+        children: dict = {}
+        for w in longer:
+            children.setdefault(w[0][:len(node) + 1], []).append(w)
+        todo.extend(children.items())
+        _write(folder, node, _node(own, stems, top))
+    return sorted(split)
+
+
+def _node(group, stems, top=()) -> dict:
+    names = list(dict.fromkeys([s for _, _, s in group] + list(top)))
+    ix = {s: i for i, s in enumerate(names)}
+    body = {"w": [[w, n, ix[s]] for w, n, s in group], "s": [[s, *stems[s]] for s in names]}
+    if top:
+        body["top"] = [ix[s] for s in top]
+    return body
+
+
+def _write(folder: Path, node: str, body: dict) -> None:
+    (folder / f"{node_file(node)}.json").write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")))

@@ -1,0 +1,81 @@
+"""Where the Whoosh index lives and how the build and the command line get it: both
+load the model with plein.load, and both bring the same cached index up to date."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from .errors import FatalError
+from .model import Org
+from .searchdocs import documents
+from .searchengine import Engine
+from .searchindex import open_index
+
+
+def cache_folder(config_dir: Path, cache_dir: str, root: Path, docs_dir: str | None = None) -> Path:
+    """The cache folder; never inside the staff files, which the build must not touch."""
+    folder = (Path(config_dir) / cache_dir).resolve()
+    for forbidden in filter(None, (root / "profiles", root / "content", docs_dir and Path(docs_dir))):
+        forbidden = Path(forbidden).resolve()
+        if folder == forbidden or forbidden in folder.parents:
+            raise FatalError(f"cache_dir '{cache_dir}' is inside {forbidden}; "
+                             "set the plein option 'cache_dir' to a folder outside content/ and profiles/, "
+                             "e.g. .plein-cache")
+    return folder
+
+
+class Store:
+    def __init__(self, folder: Path, language: str, org: Org, now: datetime):
+        self.folder, self.language, self.org, self.now = Path(folder), language, org, now
+        self._ix = None
+        self._engine = None
+
+    def index(self):
+        if self._ix is None:
+            docs = documents(self.org, self.now, self.language)
+            self._ix = open_index(self.folder, self.language, docs)
+        return self._ix
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine(self.index(), self.language)
+        return self._engine
+
+
+def settings(root: Path) -> dict:
+    """The plein plugin's options of mkdocs.yml (language, cache_dir, now), or defaults."""
+    found = {"language": "nl", "cache_dir": ".plein-cache", "now": None, "docs_dir": None,
+             "site_url": "", "config_dir": root}
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return found
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+    import logging
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # its warnings are the build's business
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as err:
+        raise FatalError(f"{config_file}: {err}") from None
+    plugin = config.plugins.get("plein")
+    if plugin is not None:
+        found.update(language=plugin.config.language, cache_dir=plugin.config.cache_dir,
+                     now=plugin.config.now)
+    found.update(docs_dir=config.docs_dir, site_url=config.site_url or "")
+    return found
+
+
+def for_cli(root: Path) -> Store:
+    """The store for a command: the repository's model and its cached index."""
+    from .convert import Bad, parse_datetime
+    from .load import load
+    opts = settings(root)
+    org, problems = load(root)
+    try:
+        now = parse_datetime(opts["now"]) if opts["now"] else datetime.now().replace(second=0, microsecond=0)
+    except Bad:
+        now = datetime.now()
+    folder = cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
+    store = Store(folder, opts["language"], org, now)
+    store.site_url = opts["site_url"]
+    return store
