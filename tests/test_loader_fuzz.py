@@ -12,6 +12,7 @@ from plein import fields as F
 from plein.load import load
 from plein.problems import Problems, to_json, to_text
 from plein.validate import check
+from plein import yamlio
 from plein.yamlio import dump
 
 FILES = {  # one file of each kind, put in place of (or beside) a small valid organisation
@@ -90,3 +91,21 @@ def test_well_formed_yaml_with_any_values(root, kind, data, body):
     if FILES[kind].endswith(".md"):
         text = f"---\n{text}---\n{body}"
     _load_and_check(root, FILES[kind], text.encode("utf-8", "surrogatepass"))
+
+
+@given(data=st.dictionaries(st.text(max_size=10), VALUES, max_size=10), text=YAMLISH)
+@settings(max_examples=100, deadline=None)
+def test_fast_parser_reads_like_the_pure_python_one(data, text):
+    """libyaml does the parsing for speed; it must not change what a file means or where."""
+    for source in (dump(data), text):
+        results = []
+        for cls in (yamlio._FastLoader, yamlio._Loader):
+            try:
+                value = yamlio._construct(cls, source)
+                results.append((value, getattr(value, "lines", None)))
+            except yamlio.YamlError as err:
+                results.append((err.message, err.line, err.col))
+            except Exception as err:  # noqa: BLE001 - a syntax error: loads() reports pure Python's
+                results.append(type(err).__name__ == "RecursionError" or "syntax")
+        if all(isinstance(r, tuple) for r in results):
+            assert results[0] == results[1]

@@ -122,6 +122,40 @@ class _Loader(Reader, Scanner, Parser, _Composer, _Constructor, _Resolver):
         _Resolver.__init__(self)
 
 
+try:  # libyaml parses five times faster; our composer and constructor still do every check
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+    class _FastLoader(_Composer, CParser, _Constructor, _Resolver):
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            _Composer.__init__(self)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+else:  # pragma: no cover
+    _FastLoader = _Loader
+
+
+def _parse(text: str):
+    """One document; a syntax error is parsed again in pure Python, whose messages are clearer."""
+    try:
+        return _construct(_FastLoader, text)
+    except yaml.MarkedYAMLError:
+        if _FastLoader is _Loader:
+            raise
+    return _construct(_Loader, text)
+
+
+def _construct(cls, text: str):
+    loader = cls(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _hint_for(problem: str) -> str:
     if "'\\t'" in problem:
         return "indent with spaces, not tabs"
@@ -138,11 +172,7 @@ def loads(text: str, first_line: int = 1):
     """Parse one YAML document; lines in errors and results count from first_line."""
     offset = first_line - 1
     try:
-        loader = _Loader(text)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+        data = _parse(text)
     except YamlError as err:
         err.line += offset
         raise
