@@ -14,7 +14,7 @@ import yaml
 
 from plein import links as L
 from plein.load import load
-from test_site_build import CASES, NOW, REPO, build_org
+from test_site_build import CASES, NOW, REPO, build_org, with_plein
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -67,9 +67,8 @@ def example(tmp_path_factory):
     work = tmp_path_factory.mktemp("example")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(root / "content")
-    config["plugins"] = [{"plein": {"forge": "gitlab", "language": "nl", "now": NOW, "git": False,
-                                    "root": str(root)}} if _name(p) == "plein" else p
-                         for p in config["plugins"]]
+    config["plugins"] = with_plein(config["plugins"], {"forge": "gitlab", "language": "nl", "now": NOW,
+                                                       "git": False, "root": str(root)})
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -77,10 +76,6 @@ def example(tmp_path_factory):
     served = Served(work / "site")
     yield org, served
     served.close()
-
-
-def _name(plugin) -> str:
-    return plugin if isinstance(plugin, str) else next(iter(plugin))
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def write_config(root: Path, **options) -> Path:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     plein = {"forge": "gitlab", "language": "nl", "now": NOW, "git": False, "search": False}
     plein.update(options)
-    config["plugins"] = [{"plein": plein} if _name(p) == "plein" else p for p in config["plugins"]]
+    config["plugins"] = with_plein(config["plugins"], plein)
     config["strict"] = True
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -41,8 +41,12 @@ def write_config(root: Path, **options) -> Path:
     return path
 
 
-def _name(plugin) -> str:
-    return plugin if isinstance(plugin, str) else next(iter(plugin))
+def with_plein(plugins, options: dict):
+    """`plugins` of mkdocs.yml (a list or a mapping) with Plein's options replaced."""
+    if isinstance(plugins, dict):
+        return {**plugins, "plein": options}
+    name = lambda p: p if isinstance(p, str) else next(iter(p))
+    return [{"plein": options} if name(p) == "plein" else p for p in plugins]
 
 
 def build_org(org: Path, site: Path, **options) -> Path:

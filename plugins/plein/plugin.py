@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from . import gitlog, problems as report
 from .convert import Bad, parse_datetime
 from .load import load
+from .parsecache import ParseCache
 from .render import Site
 from .sitesearch import SiteSearch
 from .validate import check
@@ -64,7 +65,9 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     @event_priority(50)  # before other plugins, so they see Plein's pages
     def on_files(self, files, config):
-        org, problems = load(self.root)
+        cache = ParseCache(Path(config.config_file_path).parent / self.config.cache_dir)
+        org, problems = load(self.root, cache)
+        cache.save()
         check(org, problems)
         for warning in (p for p in problems if p.severity != "error"):
             log.warning(str(warning))

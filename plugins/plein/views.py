@@ -32,7 +32,7 @@ class Views:
         self.published = {n.id: n for n in facts.published}
         self.handwritten = {}  # source path → title of hand-written pages, set by the site
         self.directory_urls = directory_urls
-        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, auto_reload=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         staff = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.staff(text)))
         news = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.news(text)))
@@ -41,17 +41,27 @@ class Views:
             t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
             org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
-            hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids)
+            hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
+            href=self.href)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
+        self._base = ""
+        self._templates = {}
+
+    def href(self, src: str) -> str:
+        """The link from the page being rendered to `src`: relative, so the site works in
+        any folder. A global (not a context value) so that macros stay cached by Jinja."""
+        return self._base + self._url(src)
 
     def render(self, spec, page_url: str) -> str:
-        base = "../" * page_url.count("/")
-        url = self._url
-        ctx = {"spec": spec, "href": lambda src: base + url(src)}
+        self._base = "../" * page_url.count("/")
+        ctx = {"spec": spec}
         extra = getattr(self, "_" + spec.kind, None)
         if extra:
             ctx.update(extra(spec))
-        return self.env.get_template(spec.kind + ".html").render(ctx)
+        template = self._templates.get(spec.kind)
+        if template is None:
+            template = self._templates[spec.kind] = self.env.get_template(spec.kind + ".html")
+        return template.render(ctx)
 
     # -- what each view adds -------------------------------------------------------------
 
