@@ -122,7 +122,7 @@ def _changes(repo, root: Path, mb, head, prefix: str) -> list[Change]:
         if change.status != "D" and (root / rel).is_file():
             new = parse_file(rel, (root / rel).read_bytes())
             change.new, change.kind = new.record, new.kind or change.kind
-        log = repo.git.log("--format=%ae%x00%an", f"{mb.hexsha}..{head.hexsha}", "--", path)
+        log = repo.git.log("--no-merges", "--format=%ae%x00%an", f"{mb.hexsha}..{head.hexsha}", "--", path)
         pairs = [line.split("\0", 1) for line in log.splitlines() if "\0" in line]
         change.emails = tuple(dict.fromkeys(e for e, _ in pairs))
         change.names = tuple(dict.fromkeys(n for _, n in pairs))
