@@ -1,8 +1,8 @@
 """The one YAML reader of Plein: safe, strict, and aware of lines.
 
 Staff files are small and hand-written, so the reader refuses what only ever causes
-trouble there: aliases (and so alias bombs), duplicate keys, and YAML 1.1's implicit
-booleans and timestamps (`no` would become False, `2026-02-30` a crash). Dates stay
+trouble there: aliases (and so alias bombs), tags (`!!int x`), duplicate keys, and YAML 1.1's
+implicit booleans and timestamps (`no` would become False, `2026-02-30` a crash). Dates stay
 strings here; the loader parses them and reports impossible ones with their line.
 """
 from __future__ import annotations
