@@ -15,7 +15,7 @@ from . import links as L
 from .model import Org, topic_key
 
 KINDS = ("person", "team", "news", "thread", "update")  # also the order of equal scores
-SNIPPET = 160
+SNIPPET = 120
 LANGUAGE_NAMES = {
     "nl": {"nl": "Nederlands", "en": "Engels", "de": "Duits", "fr": "Frans", "es": "Spaans",
            "tr": "Turks", "ar": "Arabisch", "pl": "Pools", "pap": "Papiaments", "fy": "Fries"},
@@ -150,7 +150,7 @@ def _updates(org: Org):
         team, location = _author_facets(org, (u.author,))
         who = _names(org, (u.author,))
         yield Doc(
-            id=f"update:{u.id}", kind="update", title=f"{who}: {snippet(u.body)[:60]}",
+            id=f"update:{u.id}", kind="update", title=who,
             url=url(L.person(u.author)),
             fields={"name": "", "expertise": " ; ".join(u.tags), "role": "", "body": u.body},
             team=team, location=location, topics=_tags(u.tags), snippet=snippet(u.body),

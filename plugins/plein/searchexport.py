@@ -24,7 +24,7 @@ from .searchdocs import KINDS
 from .searchengine import Engine, order_key
 
 FORMAT = 1
-CHUNK = 8  # documents per display chunk: a result list fetches few, small files
+CHUNK = 4  # documents per display chunk: a result list fetches few, small files
 PACK = 8192  # bytes of postings per file; a larger postings list gets a file of its own
 DICT_MAX = 12_000  # bytes of a dictionary file before it is split by a longer prefix
 MAX_PREFIX = 8
@@ -98,13 +98,14 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict) -> d
     _topics(out / "t", datas, topics)
     words = _words(engine)
     stems = _postings(engine, out / "p", sorted({s for _, _, s in words}), ordinal)
-    split = _dictionary(out / "d", words, stems)
+    split, nodes = _dictionary(out / "d", words, stems)
     meta = {
         "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
         "params": R.PARAMS, "fold": {chr(c): r for c, r in accent_map.items() if c >= 128},
         "kinds": list(KINDS), "teams": [[t, team_names.get(t, t)] for t in teams],
         "locations": locations, "topics": [topic_labels.get(t, t) for t in topics],
         "facets": _runs(datas, teams, locations), "split": split,
+        "nodes": nodes,
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
     return meta
@@ -168,16 +169,17 @@ def _postings(engine: Engine, folder: Path, stems, ordinal) -> dict:
     return {s: [df, *full, *head] for s, (df, full, head) in refs.items()}
 
 
-def _dictionary(folder: Path, words, stems) -> list:
-    """Write the word files, splitting large prefixes; returns the split prefixes."""
+def _dictionary(folder: Path, words, stems) -> tuple[list, list]:
+    """Write the word files, splitting large prefixes; returns the split prefixes and all."""
     folder.mkdir(parents=True)
     groups: dict = {}
     for w in words:  # stays most-common-first within each group
         groups.setdefault(w[0][:2], []).append(w)
-    split = []
+    split, nodes = [], []
     todo = list(groups.items())
     while todo:
         node, group = todo.pop()
+        nodes.append(node)
         body = _node(group, stems)
         if len(json.dumps(body, ensure_ascii=False)) <= DICT_MAX or len(node) >= MAX_PREFIX:
             _write(folder, node, body)
@@ -191,7 +193,7 @@ def _dictionary(folder: Path, words, stems) -> list:
             children.setdefault(w[0][:len(node) + 1], []).append(w)
         todo.extend(children.items())
         _write(folder, node, _node(own, stems, top))
-    return sorted(split)
+    return sorted(split), sorted(nodes)
 
 
 def _node(group, stems, top=()) -> dict:

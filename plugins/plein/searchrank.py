@@ -38,7 +38,7 @@ def read_query(query: str, fold_map: dict) -> tuple[list[str], str | None]:
     """(distinct words in order, the word to expand as a prefix or None)."""
     query = query[:MAX_QUERY]
     raw = [fold(m.group(0).lower(), fold_map) for m in TOKEN.finditer(query)]
-    words = list(dict.fromkeys(raw))[:MAX_TOKENS]
+    words = list(dict.fromkeys(w for w in raw if len(w) >= 2))[:MAX_TOKENS]  # the index has no 1-letter words
     last = raw[-1] if raw and WORD_CHAR.search(query) else None
     prefix = last if last in words and len(last) >= MIN_PREFIX else None
     return words, prefix

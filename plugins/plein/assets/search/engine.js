@@ -48,6 +48,7 @@
       const meta = await this.get("meta.json");
       this.P = meta.params;
       this.split = new Set(meta.split);
+      this.nodes = new Set(meta.nodes);
       this.kind = new Uint8Array(meta.n);
       this.team = new Uint16Array(meta.n);
       this.location = new Uint16Array(meta.n);
@@ -69,7 +70,7 @@
     readQuery(query) {
       query = chars(query).slice(0, this.P.MAX_QUERY).join("");
       const raw = Array.from(query.matchAll(TOKEN), (m) => this.fold(m[0].toLowerCase()));
-      const words = Array.from(new Set(raw)).slice(0, this.P.MAX_TOKENS);
+      const words = Array.from(new Set(raw.filter((w) => chars(w).length >= 2))).slice(0, this.P.MAX_TOKENS);
       const last = raw.length && WORD_END.test(query) ? raw[raw.length - 1] : null;
       const prefix = last !== null && words.includes(last) && chars(last).length >= this.P.MIN_PREFIX ? last : null;
       return { words, prefix };
@@ -93,6 +94,7 @@
 
     async alternatives(word, isPrefix) {
       const node = this.node(word);
+      if (!this.nodes.has(node)) return [];  // no word starts so
       const body = await this.get(`d/${nodeFile(node)}.json`);
       const stem = (i) => body.s[i];  // [stem, df, pack, off, len, hpack, hoff, hlen]
       const own = body.w.find((w) => w[0] === word);

@@ -32,7 +32,7 @@
     try {
       const { words, found, scores } = await engine.match(query);
       if (mine !== seq) return;
-      if (words.every((w) => Array.from(w).length < 2)) return render(mine, query, [], null, null);
+      if (!words.length) return render(mine, query, [], null, null);
       const kept = await engine.filter(found, filters);
       const docs = await engine.docs(kept.found.slice(0, shown));
       if (mine !== seq) return;
@@ -72,7 +72,9 @@
       const more = el("button", "md-button plein-search__more", T.more);
       more.type = "button";
       more.addEventListener("click", () => { shown += PAGE; run(); });
-      list.append(el("li", "plein-search__group")).append(more);
+      const li = el("li", "plein-search__group");
+      li.append(more);
+      list.append(li);
     }
     box.setAttribute("data-state", "ready");
     box.setAttribute("data-query", query);
