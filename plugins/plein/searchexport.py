@@ -57,16 +57,16 @@ def node_file(node: str) -> str:
 
 
 class _Packs:
-    def __init__(self, folder: Path):
-        self.folder, self.n, self.buf, self.pending = folder, 0, bytearray(), []
+    def __init__(self, folder: Path, size: int):
+        self.folder, self.size, self.n, self.buf, self.pending = folder, size, 0, bytearray(), []
         folder.mkdir(parents=True)
 
     def add(self, blob: bytes) -> list:
-        if len(blob) > PACK // 2:  # its own file: a query for another stem needn't load it
+        if len(blob) > self.size // 2:  # its own file: a query for another stem needn't load it
             self.n += 1
             (self.folder / f"{self.n}.bin").write_bytes(blob)
             return [self.n, 0, len(blob)]
-        if len(self.buf) + len(blob) > PACK:
+        if len(self.buf) + len(blob) > self.size:
             self.flush()
         ref = [0, len(self.buf), len(blob)]  # pack number filled in by flush
         self.buf += blob
@@ -82,8 +82,10 @@ class _Packs:
         self.buf, self.pending = bytearray(), []
 
 
-def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict) -> dict:
-    """Write the static index of `engine` into `out` (replaced); returns its meta data."""
+def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
+           pack: int = PACK, dict_max: int = DICT_MAX) -> dict:
+    """Write the static index of `engine` into `out` (replaced); returns its meta data.
+    (`pack` and `dict_max` are for tests, which want many small files.)"""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     reader = engine.reader
@@ -97,8 +99,8 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict) -> d
     _chunks(out / "m", datas, topic_ix)
     _topics(out / "t", datas, topics)
     words = _words(engine)
-    stems = _postings(engine, out / "p", sorted({s for _, _, s in words}), ordinal)
-    split, nodes = _dictionary(out / "d", words, stems)
+    stems = _postings(engine, _Packs(out / "p", pack), sorted({s for _, _, s in words}), ordinal)
+    split, nodes = _dictionary(out / "d", words, stems, dict_max)
     meta = {
         "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
         "params": R.PARAMS, "fold": {chr(c): r for c, r in accent_map.items() if c >= 128},
@@ -154,10 +156,10 @@ def _words(engine: Engine) -> list:
     return sorted(words, key=lambda w: (-w[1], w[0]))
 
 
-def _postings(engine: Engine, folder: Path, stems, ordinal) -> dict:
+def _postings(engine: Engine, packs: _Packs, stems, ordinal) -> dict:
     """Write the postings of every stem; {stem: [df, full ref, head ref]}."""
     engine.read_lengths()
-    packs, refs = _Packs(folder), {}
+    refs = {}
     for stem in stems:
         postings = engine.postings(stem)
         full = {ordinal[d]: w for d, w in postings.items()}
@@ -169,7 +171,7 @@ def _postings(engine: Engine, folder: Path, stems, ordinal) -> dict:
     return {s: [df, *full, *head] for s, (df, full, head) in refs.items()}
 
 
-def _dictionary(folder: Path, words, stems) -> tuple[list, list]:
+def _dictionary(folder: Path, words, stems, dict_max: int) -> tuple[list, list]:
     """Write the word files, splitting large prefixes; returns the split prefixes and all."""
     folder.mkdir(parents=True)
     groups: dict = {}
@@ -181,7 +183,7 @@ def _dictionary(folder: Path, words, stems) -> tuple[list, list]:
         node, group = todo.pop()
         nodes.append(node)
         body = _node(group, stems)
-        if len(json.dumps(body, ensure_ascii=False)) <= DICT_MAX or len(node) >= MAX_PREFIX:
+        if len(json.dumps(body, ensure_ascii=False)) <= dict_max or len(node) >= MAX_PREFIX:
             _write(folder, node, body)
             continue
         split.append(node)
