@@ -65,3 +65,18 @@ def test_github_remote_gets_a_compare_link(tmp_path, capsys):
         branch = pushed_branch(srv, "update")
         assert srv.pushes()[-1]["options"] == []  # GitHub has no merge-request push options
         assert f"https://github.com/wetterveen/intranet/compare/main...{branch}?expand=1" in out
+
+
+def test_parse_cache_is_kept_only_where_git_ignores_it(tmp_path, capsys):
+    with GitServer(tmp_path) as srv:
+        seed(tmp_path / "seed", srv, {".gitignore": "/.plein-cache/\n"})
+        clone = make_clone(srv, tmp_path / "clone", srv.file_url)
+        rc, out, err = plein(capsys, clone, "update", "-m", "Hoi", "--yes", "--no-push")
+        assert rc == 0, err
+        assert (clone / ".plein-cache" / "parsed.pickle").is_file() and state(clone) == ("main", "")
+    (tmp_path / "other").mkdir()
+    with GitServer(tmp_path / "other") as srv:
+        seed(tmp_path / "other" / "seed", srv)
+        clone = make_clone(srv, tmp_path / "other" / "clone", srv.file_url)
+        assert plein(capsys, clone, "update", "-m", "Hoi", "--yes", "--no-push")[0] == 0
+        assert not (clone / ".plein-cache").exists() and state(clone) == ("main", "")

@@ -115,3 +115,15 @@ def test_approvers_come_from_the_target_branch_codeowners(repo, capsys):
 def test_unknown_base_is_a_plain_error(repo, capsys):
     assert main(["review", "--base", "origin/nope", "--root", str(repo)]) == 1
     assert "--base origin/nope: no such commit or branch here" in capsys.readouterr().err
+
+
+def test_every_commit_on_the_branch_counts(repo, capsys):
+    branch(repo, "two", {REPLY: reply()})
+    make_org(repo, {REPLY: reply(body="Toch niet."), "content/teams/ruimte.yml": "name: Ruimte en Wonen\n"
+                                                                               "lead: fatima-el-amrani\n"})
+    git(repo, "add", "-A")
+    git(repo, "-c", f"user.name={EVE[0]}", "-c", f"user.email={EVE[1]}", "commit", "-q", "-m", "edit")
+    text = review(capsys, repo)
+    assert "but it was committed by eve@elsewhere.example" in text  # Jan's own commit is not enough
+    assert "- Team Ruimte en Wonen: name: Ruimtelijke Ordening → Ruimte en Wonen" in text
+    assert "- `content/teams/ruimte.yml`: @felamrani or @acme/mods (Teams)" in text

@@ -6,6 +6,7 @@ So the user stays on their branch and their uncommitted files stay exactly as th
 """
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -108,9 +109,17 @@ def free_branch(repo: git.Repo, name: str) -> str:
 @contextmanager
 def worktree(repo: git.Repo, commit):
     """A detached checkout of `commit` in a temp dir, removed afterwards whatever happens."""
-    tmp = Path(tempfile.mkdtemp(prefix="plein-"))
-    path = tmp / "work"
-    repo.git.worktree("add", "--detach", "--quiet", str(path), commit.hexsha)
+    for where in (_ram_dir(), None):
+        tmp = Path(tempfile.mkdtemp(prefix="plein-", dir=where))
+        path = tmp / "work"
+        try:
+            repo.git.worktree("add", "--detach", "--quiet", str(path), commit.hexsha)
+            break
+        except git.GitCommandError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            repo.git.worktree("prune")
+            if where is None:
+                raise
     try:
         yield git.Repo(path)
     finally:
@@ -120,6 +129,17 @@ def worktree(repo: git.Repo, commit):
             pass  # already gone; prune below tidies git's bookkeeping
         shutil.rmtree(tmp, ignore_errors=True)
         repo.git.worktree("prune")
+
+
+def _ram_dir() -> str | None:
+    """A memory-backed temp folder when there is one with room: writing thousands of small
+    files is what a checkout costs, and on some disks that takes seconds."""
+    try:
+        st = os.statvfs("/dev/shm")
+    except (OSError, AttributeError):
+        return None
+    roomy = st.f_bavail * st.f_frsize > 1 << 30
+    return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK) else None
 
 
 def commit_files(wt: git.Repo, branch: str, rels: list[str], message: str) -> str:

@@ -19,6 +19,7 @@ from .. import gitops, problems as report
 from ..errors import FatalError
 from ..load import load
 from ..model import Person
+from ..parsecache import ParseCache
 from ..repo import find_root
 from ..validate import check
 from . import settings as site_settings
@@ -61,14 +62,17 @@ class Contribution:
         self._worktree = gitops.worktree(self.repo, self.base)
         self.wt = self._worktree.__enter__()
         self.wt_root = Path(self.wt.working_tree_dir) / self.prefix
+        self.parsed = _Memo(ParseCache(self.root / self.settings.cache_dir))
         try:
-            self.org, _ = load(self.wt_root)
+            self.org, _ = load(self.wt_root, cache=self.parsed)
         except BaseException:
             self._worktree.__exit__(*sys.exc_info())
             raise
         return self
 
     def __exit__(self, *exc):
+        if self.repo.ignored(str(self.root / self.settings.cache_dir) + "/"):  # "/": a folder
+            self.parsed.inner.save()  # the next command and build start warm; never litter a clone
         return self._worktree.__exit__(*exc)
 
     # -- who and what --------------------------------------------------------------------------
@@ -146,7 +150,7 @@ class Contribution:
                              "Wait a minute and try again, or edit that file instead")
 
     def _validate(self, rel: str) -> None:
-        org, problems = load(self.wt_root)
+        org, problems = load(self.wt_root, cache=self.parsed)
         check(org, problems)
         mine = [p for p in problems if p.path == rel]
         warnings = [p for p in mine if p.severity != "error"]
@@ -192,6 +196,20 @@ class Contribution:
             return (f"Open the merge request: {web}/-/merge_requests/new"
                     f"?merge_request%5Bsource_branch%5D={branch}")
         return f"Open a merge request from {branch} to {self.default} on your forge."
+
+
+class _Memo:
+    """Each file is parsed once per command, though the org is loaded twice (before and after
+    the new file is written); the build's parse cache makes the first load fast too."""
+
+    def __init__(self, inner: ParseCache):
+        self.inner, self.seen = inner, {}
+
+    def parse(self, rel: str, raw: bytes):
+        key = (rel, raw)
+        if key not in self.seen:
+            self.seen[key] = self.inner.parse(rel, raw)
+        return self.seen[key]
 
 
 def _indent(text: str) -> str:

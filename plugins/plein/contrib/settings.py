@@ -20,6 +20,7 @@ class Settings:
     repo_url: str = ""
     communications: str = "@intranet/communicatie"
     moderators: str = "@intranet/moderators"
+    cache_dir: str = ".plein-cache"  # relative to mkdocs.yml
 
 
 def read(root: Path) -> Settings:
@@ -45,7 +46,8 @@ def read(root: Path) -> Settings:
         return Settings(repo_url=config.repo_url or "")
     opts = plugin.config
     return Settings(forge=opts.forge, branch=opts.branch, repo_url=(config.repo_url or "").rstrip("/"),
-                    communications=_group(opts.communications), moderators=_group(opts.moderators))
+                    communications=_group(opts.communications), moderators=_group(opts.moderators),
+                    cache_dir=opts.cache_dir)
 
 
 def _group(name: str) -> str:

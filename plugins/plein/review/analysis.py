@@ -69,8 +69,8 @@ def review(root: Path, base: str, pusher: str | None = None) -> Report:
     report = Report(base=base)
     org, problems = load(root)
     check(org, problems)
-    people = {**_people_at(mb, prefix), **{h: p for h, p in org.people.items()}}
     base_people = _people_at(mb, prefix)
+    people = {**base_people, **org.people}
     report.changes = _changes(repo, root, mb, head, prefix)
     changed = {c.path for c in report.changes}
     for p in problems:
@@ -110,6 +110,7 @@ def _people_at(commit, prefix: str) -> dict[str, Person]:
 def _changes(repo, root: Path, mb, head, prefix: str) -> list[Change]:
     out = repo.git.diff("--name-status", "-z", "--no-renames", mb.hexsha, head.hexsha)
     fields = out.split("\0")
+    authors = _authors(repo, mb, head)
     changes = []
     for status, path in zip(fields[0::2], fields[1::2]):
         if not path or (prefix and not path.startswith(prefix + "/")):
@@ -122,12 +123,26 @@ def _changes(repo, root: Path, mb, head, prefix: str) -> list[Change]:
         if change.status != "D" and (root / rel).is_file():
             new = parse_file(rel, (root / rel).read_bytes())
             change.new, change.kind = new.record, new.kind or change.kind
-        log = repo.git.log("--no-merges", "--format=%ae%x00%an", f"{mb.hexsha}..{head.hexsha}", "--", path)
-        pairs = [line.split("\0", 1) for line in log.splitlines() if "\0" in line]
+        pairs = authors.get(path, [])
         change.emails = tuple(dict.fromkeys(e for e, _ in pairs))
         change.names = tuple(dict.fromkeys(n for _, n in pairs))
         changes.append(change)
     return changes
+
+
+def _authors(repo, mb, head) -> dict[str, list[tuple[str, str]]]:
+    """path -> [(e-mail, name)] of the commits since the merge base that touched it (one git log)."""
+    out = repo.git.log("--no-merges", "--no-renames", "-z", "--format=%x01%ae%x00%an", "--name-only",
+                       f"{mb.hexsha}..{head.hexsha}")
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entry in out.split("\x01")[1:]:
+        email, _, rest = entry.partition("\0")
+        name, _, names = rest.partition("\n")
+        name = name.rstrip("\0")
+        for path in names.strip("\0\n").split("\0"):
+            if path.strip("\n"):
+                found.setdefault(path.strip("\n"), []).append((email, name))
+    return found
 
 
 def declared(record) -> tuple[str, ...]:
