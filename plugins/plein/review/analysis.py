@@ -87,7 +87,7 @@ def review(root: Path, base: str, pusher: str | None = None) -> Report:
         report.sentences.append(f"Also changes {len(others)} other file(s): " + ", ".join(others[:10])
                                 + (" …" if len(others) > 10 else ""))
     report.approvals = _approvals(repo, root, mb, prefix, org, report.changes)
-    _suggestions(report, org)
+    _suggestions(report, org, root)
     return report
 
 
@@ -217,17 +217,11 @@ def _approvals(repo, root, mb, prefix, org, changes) -> list:
     return [(c.path, co.owners_of(secs, c.path)) for c in changes]
 
 
-def _suggestions(report: Report, org) -> None:
+def _suggestions(report: Report, org, root: Path) -> None:
     questions = [c.new for c in report.changes
                  if c.status == "A" and c.kind == "thread" and c.new is not None]
-    if not questions:
-        return
-    try:
-        from .. import search  # written alongside; used when present
-    except ImportError:
-        search = None
     for thread in questions:
-        similar, experts, note = rel.related(thread, org, search)
+        similar, experts, note = rel.related(thread, org, root)
         report.similar.extend(similar)
         report.experts.extend(experts)
         if note and note not in report.notes:
