@@ -15,6 +15,13 @@ from . import links as L
 from .model import topic_key
 
 TEMPLATES = Path(__file__).parent / "templates" / "plein" / "views"
+MAX_PIECES = 400_000
+# macros of _macros.html (named m_<name>) made available cached, with the key of their record
+PIECES = {
+    "avatar": lambda p: p.handle, "who": lambda handle: handle, "team_link": lambda tid: tid,
+    "card": lambda p: p.handle, "news_row": lambda n: n.id, "thread_row": lambda t: t.id,
+    "update_item": lambda u: u.id, "kudos_item": lambda k: k.id, "tags": tuple,
+}
 HOME_ITEMS = 5
 NEWCOMERS = 12
 SECTION_LIMIT = 20
@@ -46,6 +53,27 @@ class Views:
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
         self._templates = {}
+        self._pieces: dict = {}
+        self._macros: dict = {}
+        for name, key in PIECES.items():  # registered before the module is made: it sees them
+            self.env.globals[name] = self._cached(name, key)
+        module = self.env.get_template("_macros.html").module
+        self._macros.update((name, getattr(module, "m_" + name)) for name in PIECES)
+
+    def _cached(self, name, key):
+        """A macro whose HTML is kept per record and link depth: a person's card is made a
+        few times per build instead of once per page that shows it."""
+        pieces, macros = self._pieces, self._macros
+
+        def piece(obj, *args):
+            k = (name, key(obj), args, self._base)
+            html = pieces.get(k)
+            if html is None:
+                if len(pieces) > MAX_PIECES:
+                    pieces.clear()
+                html = pieces[k] = macros[name](obj, *args)
+            return html
+        return piece
 
     def href(self, src: str) -> str:
         """The link from the page being rendered to `src`: relative, so the site works in
