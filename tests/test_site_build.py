@@ -35,9 +35,9 @@ def write_config(root: Path, **options) -> Path:
     config["strict"] = True
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    help_page = root / "content" / "help" / "content-reference.md"
-    if not help_page.exists():
-        make_org(root, {"content/help/content-reference.md": "# Help\n"})
+    for page in ("content-reference.md", "bijdragen.md", "contribute.md"):  # the nav's Help pages
+        if not (root / "content" / "help" / page).exists():
+            make_org(root, {f"content/help/{page}": "# Help\n"})
     return path
 
 
