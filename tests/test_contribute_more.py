@@ -54,6 +54,22 @@ def test_missing_arguments_are_asked_for(tmp_path):
         assert state(clone) == ("main", "")
 
 
+def test_scripts_are_never_left_waiting(tmp_path):
+    with GitServer(tmp_path) as srv:
+        seed(tmp_path / "seed", srv)
+        clone = make_clone(srv, tmp_path / "clone", srv.file_url)
+        run = lambda *args: subprocess.run([PLEIN, *args], cwd=clone, stdin=subprocess.DEVNULL,
+                                           capture_output=True, text=True)
+        done = run("ask", "-m", "Weet iemand dit?", "--yes")
+        assert done.returncode == 1
+        assert "no answer for 'Your question, in one line'" in done.stderr and "pass it as --title" in done.stderr
+        done = run("ask", "--title", "Wie kent QGIS?", "-m", "Graag hulp.", "--yes")  # tags are optional
+        assert done.returncode == 0, done.stderr
+        done = run("reply", THREAD, "--no-push")
+        assert done.returncode == 1 and "pass it as --body (or -m)" in done.stderr
+        assert state(clone) == ("main", "")
+
+
 def test_github_remote_gets_a_compare_link(tmp_path, capsys):
     config = MKDOCS.replace("forge: gitlab", "forge: github")
     config = "repo_url: https://github.com/wetterveen/intranet\n" + config

@@ -18,9 +18,10 @@ def ask(title, body, tags, kind, **shared):
     """Ask your colleagues a question."""
     with Contribution(options.collect(**shared), "ask") as c:
         me = c.me()
-        title = options.ask(title, "Your question, in one line").strip()
+        title = options.ask(title, "Your question, in one line", "--title").strip()
         tags = options.split_list(tags) or options.split_list(
-            [options.ask(None, "Topics (comma separated, may be empty)", default="")])
+            [options.ask(None, "Topics (comma separated, may be empty)", "--tags", default="",
+                         quiet=c.opts.yes)])
         text = options.ask_text(body, "question")
         rel, content = drafts.thread(title, me.handle, c.now, kind, tags, text, c.taken)
         slug = rel.split("/")[2]

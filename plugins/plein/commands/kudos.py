@@ -22,7 +22,7 @@ def kudos(person, team, body, **shared):
     with Contribution(options.collect(**shared), "kudos") as c:
         me = c.me()
         if not team:
-            person = options.ask(person, "To whom (their handle)")
+            person = options.ask(person, "To whom (their handle)", "PERSON")
             _known(person, c.org.people, "person", "profiles/<handle>.yml")
             name = c.org.people[person].name
         else:

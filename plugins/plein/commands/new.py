@@ -33,7 +33,8 @@ def new():
 def profile(name, handle, role, team, email, started, manager, forge_username, expertise, kudos, **shared):
     """Create your profile (profiles/<handle>.yml)."""
     with Contribution(options.collect(**shared), "profile") as c:
-        name = options.ask(name, "Your full name").strip()
+        quiet = c.opts.yes  # scripts: optional fields take their defaults, nothing is asked
+        name = options.ask(name, "Your full name", "--name").strip()
         handle = handle or slugify(name)
         if handle in c.org.people:
             raise FatalError(f"profiles/{handle}.yml already exists; pick another --handle "
@@ -42,15 +43,17 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
             raise FatalError("there are no teams yet (content/teams/); ask a moderator to add yours")
         fields = {
             "name": name,
-            "role": options.ask(role, "Your job title"),
-            "team": options.ask(team, "Your team (" + ", ".join(sorted(c.org.teams)) + ")"),
+            "role": options.ask(role, "Your job title", "--role"),
+            "team": options.ask(team, "Your team (" + ", ".join(sorted(c.org.teams)) + ")", "--team"),
             "manager": manager,
             "expertise": options.split_list(expertise),
-            "email": options.ask(email, "Your work e-mail", default=c.email),
-            "forge_username": forge_username if forge_username is not None
-            else options.ask(None, "Your GitLab/GitHub username (may be empty)", default=""),
-            "started": options.ask(started, "Date you joined (YYYY-MM-DD)", default=date.today().isoformat()),
-            "kudos": kudos if kudos is not None else click.confirm("May colleagues give you kudos?", default=True),
+            "email": options.ask(email, "Your work e-mail", "--email", default=c.email, quiet=quiet),
+            "forge_username": options.ask(forge_username, "Your GitLab/GitHub username (may be empty)",
+                                          "--forge-username", default="", quiet=quiet),
+            "started": options.ask(started, "Date you joined (YYYY-MM-DD)", "--started",
+                                   default=date.today().isoformat(), quiet=quiet),
+            "kudos": kudos if kudos is not None or quiet else click.confirm("May colleagues give you kudos?",
+                                                                             default=True),
         }
         rel, text = drafts.profile(handle, fields)
         return c.submit(rel, text, title=f"New profile: {name}", slug=handle, also=_codeowners(c),

@@ -19,7 +19,7 @@ def news(title, body, summary, tags, expires, authors, **shared):
     """Write a news item. --date in the future schedules it; --expires archives it."""
     with Contribution(options.collect(**shared), "news") as c:
         me = c.me()
-        title = options.ask(title, "Headline").strip()
+        title = options.ask(title, "Headline", "--title").strip()
         text = options.ask_text(body, "article")
         rel, content = drafts.news(title, c.now, [me.handle, *authors], text, c.taken,
                                    expires=options.when_from(expires), tags=options.split_list(tags),

@@ -18,7 +18,7 @@ def reply(thread, body, **shared):
     """Reply to the discussion THREAD (the folder name in content/discussions/)."""
     with Contribution(options.collect(**shared), "reply") as c:
         me = c.me()
-        thread = options.ask(thread, "Thread (folder name in content/discussions/)")
+        thread = options.ask(thread, "Thread (folder name in content/discussions/)", "THREAD")
         if thread not in c.org.threads:
             close = difflib.get_close_matches(thread, list(c.org.threads), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "give the folder name of an existing thread"

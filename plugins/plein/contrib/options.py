@@ -47,11 +47,21 @@ def when_from(text: str | None) -> datetime | None:
         raise FatalError(f"--date: {bad.message}; {bad.hint}") from None
 
 
-def ask(value, label: str, default=None):
-    """`value`, or ask for it."""
+def ask(value, label: str, option: str, default=None, quiet: bool = False):
+    """`value`, or ask for it. With `quiet` (--yes) an optional value takes its default."""
     if value not in (None, ""):
         return value
-    return click.prompt(label, default=default, show_default=default is not None)
+    if quiet and default is not None:
+        return default
+    return _prompt(label, option, default=default, show_default=default not in (None, ""))
+
+
+def _prompt(label: str, option: str, **kwargs):
+    try:
+        return click.prompt(label, **kwargs)
+    except click.exceptions.Abort:
+        raise FatalError(f"no answer for '{label}', so nothing was committed; "
+                         f"pass it as {option}") from None
 
 
 def ask_text(value: str | None, what: str) -> str:
@@ -62,7 +72,7 @@ def ask_text(value: str | None, what: str) -> str:
         edited = click.edit("\n\n" + _EDIT_HINT.format(what=what), extension=".md")
         value = (edited or "").split(_CUT)[0]
     elif value is None:
-        value = click.prompt(f"Your {what}")
+        value = _prompt(f"Your {what}", "--body (or -m)")
     if not value.strip():
         raise FatalError(f"the {what} is empty, so nothing was committed; write it with --body "
                          "or in the editor that opens")
