@@ -112,15 +112,15 @@ def test_no_network_fails_cleanly(capsys, file_clone, server):
     assert state(file_clone) == ("main", "")
 
 
-def test_no_push_commits_offline_and_prints_the_push_command(capsys, file_clone, server):
+def test_no_push_commits_offline_and_prints_the_push_command(capsys, clone, server):
     before = len(server.pushes())
-    rc, out, err = plein(capsys, file_clone, "update", "-m", "Werk aan de omgevingsvisie.", "--yes",
+    rc, out, err = plein(capsys, clone, "update", "-m", "Werk aan de omgevingsvisie.", "--yes",
                          "--no-push", *WHEN)
     assert rc == 0, err
     assert len(server.pushes()) == before
     command = out.strip().splitlines()[-1].strip()
     assert command.startswith("git push ") and "merge_request.create" in command
-    subprocess.run(shlex.split(command), cwd=file_clone, check=True, capture_output=True)
+    subprocess.run(shlex.split(command), cwd=clone, check=True, capture_output=True)
     branch = pushed_branch(server, "update")
     assert files_of(server.path, branch) == ["content/updates/jan-de-vries/2026-11-02-1.md"]
 
@@ -176,8 +176,8 @@ def test_unknown_identity_is_refused_with_the_fix(capsys, tmp_path, server):
     assert rc == 1 and "no profile has your git e-mail 'eve@elsewhere.example'" in err and "--as" in err
 
 
-def test_ask_writes_a_question(capsys, file_clone, server):
-    rc, out, err = plein(capsys, file_clone, "ask", "--title", "Wie kent QGIS?", "--tags", "gis, qgis",
+def test_ask_writes_a_question(capsys, clone, server):
+    rc, out, err = plein(capsys, clone, "ask", "--title", "Wie kent QGIS?", "--tags", "gis, qgis",
                          "-m", "Ik zoek hulp met kaarten.", "--yes", *WHEN)
     assert rc == 0, err
     rel = "content/discussions/wie-kent-qgis/index.md"
@@ -188,10 +188,10 @@ def test_ask_writes_a_question(capsys, file_clone, server):
         ("Wie kent QGIS?", "jan-de-vries", "question", ("gis", "qgis"))
 
 
-def test_kudos_to_a_team_and_as_someone_else(capsys, file_clone, server):
-    rc, out, err = plein(capsys, file_clone, "kudos", "--team", "ruimte", "-m", "Top!", "--yes", *WHEN)
+def test_kudos_to_a_team_and_as_someone_else(capsys, clone, server):
+    rc, out, err = plein(capsys, clone, "kudos", "--team", "ruimte", "-m", "Top!", "--yes", *WHEN)
     assert rc == 0, err
-    rc, out, err = plein(capsys, file_clone, "kudos", "jan-de-vries", "-m", "Dank je!", "--yes",
+    rc, out, err = plein(capsys, clone, "kudos", "jan-de-vries", "-m", "Dank je!", "--yes",
                          "--as", "fatima-el-amrani", *WHEN)
     assert rc == 0, err
     names = sorted(f for b in server.branches() if b.startswith("plein/kudos/") for f in files_of(server.path, b))
@@ -199,8 +199,8 @@ def test_kudos_to_a_team_and_as_someone_else(capsys, file_clone, server):
                      "content/kudos/2026/2026-11-02-jan-de-vries-1.md"]
 
 
-def test_news_can_be_scheduled(capsys, file_clone, server):
-    rc, out, err = plein(capsys, file_clone, "news", "--title", "Nieuwe parkeerregels", "-m", "Vanaf 1 december.",
+def test_news_can_be_scheduled(capsys, clone, server):
+    rc, out, err = plein(capsys, clone, "news", "--title", "Nieuwe parkeerregels", "-m", "Vanaf 1 december.",
                          "--summary", "Wat verandert er?", "--expires", "2027-01-01", "--yes",
                          "--date", "2026-12-01 09:00")
     assert rc == 0, err
