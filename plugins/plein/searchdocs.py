@@ -33,7 +33,7 @@ class Doc:
     url: str  # relative to the site root
     fields: dict  # scored field -> text
     team: str = ""  # facet: the person's team, or the first author's
-    location: str = ""
+    location: str = ""  # facet: where a person works (people only)
     topics: tuple[str, ...] = ()  # topic keys (expertise, tags)
     snippet: str = ""
     extra: str = ""  # a short line under the title: role and team, date and author
@@ -76,12 +76,8 @@ def documents(org: Org, now: datetime, language: str = "nl") -> list[Doc]:
     return [_hashed(d) for d in docs]
 
 
-def _author_facets(org: Org, handles) -> tuple[str, str]:
-    for h in handles:
-        p = org.people.get(h)
-        if p:
-            return p.team, p.location
-    return "", ""
+def _author_team(org: Org, handles) -> str:
+    return next((org.people[h].team for h in handles if h in org.people), "")
 
 
 def _names(org: Org, handles) -> str:
@@ -105,11 +101,10 @@ def _people(org: Org, language: str):
 
 def _teams(org: Org):
     for t in org.teams.values():
-        lead = org.people.get(t.lead) if t.lead else None
         yield Doc(
             id=f"team:{t.id}", kind="team", title=t.name, url=url(L.team(t.id)),
             fields={"name": t.name, "expertise": "", "role": "", "body": t.description},
-            team=t.id, location=lead.location if lead else "", snippet=snippet(t.description),
+            team=t.id, snippet=snippet(t.description),
             extra=f"{len(org.members.get(t.id, ()))} people", people=(t.lead,) if t.lead else ())
 
 
@@ -121,24 +116,22 @@ def _news(org: Org, now: datetime):
     for n in org.news:
         if not n.published(now):
             continue  # scheduled: not on the site yet
-        team, location = _author_facets(org, n.authors)
         yield Doc(
             id=f"news:{n.id}", kind="news", title=n.title, url=url(L.news(n.id)),
             fields={"name": n.title, "expertise": " ; ".join(n.tags), "role": n.summary, "body": n.body},
-            team=team, location=location, topics=_tags(n.tags),
+            team=_author_team(org, n.authors), topics=_tags(n.tags),
             snippet=snippet(n.summary or n.body), extra=f"{n.date:%Y-%m-%d} · {_names(org, n.authors)}",
             people=n.authors, date=n.date.isoformat(timespec="minutes"))
 
 
 def _threads(org: Org):
     for t in org.threads.values():
-        team, location = _author_facets(org, (t.author,))
         replies = "\n\n".join(r.body for r in t.replies)
         yield Doc(
             id=f"thread:{t.id}", kind="thread", title=t.title, url=url(L.thread(t.id)),
             fields={"name": t.title, "expertise": " ; ".join(t.tags), "role": "",
                     "body": f"{t.body}\n\n{replies}"},
-            team=team, location=location, topics=_tags(t.tags), snippet=snippet(t.body),
+            team=_author_team(org, (t.author,)), topics=_tags(t.tags), snippet=snippet(t.body),
             extra=f"{t.date:%Y-%m-%d} · {_names(org, (t.author,))} · {len(t.replies)} replies"
                   + (" · answered" if t.answered else ""),
             people=tuple(dict.fromkeys((t.author, *(r.author for r in t.replies)))),
@@ -147,12 +140,11 @@ def _threads(org: Org):
 
 def _updates(org: Org):
     for u in org.updates:
-        team, location = _author_facets(org, (u.author,))
         who = _names(org, (u.author,))
         yield Doc(
             id=f"update:{u.id}", kind="update", title=who,
             url=url(L.person(u.author)),
             fields={"name": "", "expertise": " ; ".join(u.tags), "role": "", "body": u.body},
-            team=team, location=location, topics=_tags(u.tags), snippet=snippet(u.body),
+            team=_author_team(org, (u.author,)), topics=_tags(u.tags), snippet=snippet(u.body),
             extra=f"{u.date:%Y-%m-%d} · {who}", people=(u.author,),
             date=u.date.isoformat(timespec="minutes"))

@@ -1,7 +1,8 @@
 """The static search index: the Whoosh index written out in small files, so that the
 browser fetches only what a query needs.
 
-    meta.json          parameters, facet names, the word→stem accent table, facet runs
+    meta.json          parameters, facet names, the accent table, the dictionary's prefixes
+    facets.bin         kind, team and location of every document (counts and runs)
     d/<prefix>.json    the words starting with a prefix: document count, stem and where
                        the stem's postings are (split into longer prefixes when large)
     p/<n>.bin          postings: per stem, (document number delta, weight) as varints;
@@ -104,28 +105,31 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     meta = {
         "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
         "params": R.PARAMS, "fold": {chr(c): r for c, r in accent_map.items() if c >= 128},
-        "kinds": list(KINDS), "teams": [[t, team_names.get(t, t)] for t in teams],
-        "locations": locations, "topics": [topic_labels.get(t, t) for t in topics],
-        "facets": _runs(datas, teams, locations), "split": split,
+        "kinds": list(KINDS), "teams": [team_names.get(t, t) for t in teams],
+        "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
         "nodes": nodes,
     }
+    (out / "facets.bin").write_bytes(_facets(datas, teams, locations))
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
     return meta
 
 
-def _runs(datas, teams, locations) -> list:
-    """[kind, team, location, count] runs over the documents in order."""
+def _facets(datas, teams, locations) -> bytes:
+    """Kind, team and location of every document, as varints: the number of documents of
+    each (kind, team) in order, then (location, count) runs; documents are in that order."""
     kind_ix = {k: i for i, k in enumerate(KINDS)}
     team_ix = {t: i for i, t in enumerate(teams)}
     loc_ix = {loc: i for i, loc in enumerate(locations)}
-    runs = []
+    counts = [0] * (len(KINDS) * len(teams))
+    runs: list = []
     for d in datas:
-        key = [kind_ix[d["kind"]], team_ix[d["team"]], loc_ix[d["location"]]]
-        if runs and runs[-1][:3] == key:
-            runs[-1][3] += 1
+        counts[kind_ix[d["kind"]] * len(teams) + team_ix[d["team"]]] += 1
+        loc = loc_ix[d["location"]]
+        if runs and runs[-2] == loc:
+            runs[-1] += 1
         else:
-            runs.append(key + [1])
-    return runs
+            runs += [loc, 1]
+    return varints(counts + runs)
 
 
 def _chunks(folder: Path, datas, topic_ix) -> None:

@@ -45,18 +45,21 @@
 
     async load() {
       if (this.meta) return this.meta;
-      const meta = await this.get("meta.json");
+      const [meta, facets] = await Promise.all([this.get("meta.json"), this.get("facets.bin", true)]);
       this.P = meta.params;
       this.split = new Set(meta.split);
       this.nodes = new Set(meta.nodes);
+      const nums = varints(new Uint8Array(facets)), nt = meta.teams.length;
       this.kind = new Uint8Array(meta.n);
       this.team = new Uint16Array(meta.n);
       this.location = new Uint16Array(meta.n);
-      let o = 0;
-      for (const [k, t, l, count] of meta.facets) {
-        this.kind.fill(k, o, o + count); this.team.fill(t, o, o + count); this.location.fill(l, o, o + count);
-        o += count;
+      let o = 0, i = 0;
+      for (; i < meta.kinds.length * nt; i++) {  // documents are in (kind, team) order
+        this.kind.fill(Math.floor(i / nt), o, o + nums[i]);
+        this.team.fill(i % nt, o, o + nums[i]);
+        o += nums[i];
       }
+      for (o = 0; i < nums.length; i += 2) { this.location.fill(nums[i], o, o + nums[i + 1]); o += nums[i + 1]; }
       this.meta = meta;
       return meta;
     }
@@ -156,14 +159,14 @@
       const topic = f.topic != null ? await this.topicDocs(f.topic) : null;
       const test = {
         kind: (o) => !f.kind || !f.kind.size || f.kind.has(m.kinds[this.kind[o]]),
-        team: (o) => !f.team || !f.team.size || f.team.has(m.teams[this.team[o]][0]),
+        team: (o) => !f.team || !f.team.size || f.team.has(m.teams[this.team[o]]),
         location: (o) => !f.location || !f.location.size || f.location.has(m.locations[this.location[o]]),
         topic: (o) => !topic || topic.has(o),
       };
       const all = (o, except) => Object.keys(test).every((k) => k === except || test[k](o));
       const counts = { kind: new Map(), team: new Map(), location: new Map() };
       const names = {
-        kind: (o) => m.kinds[this.kind[o]], team: (o) => m.teams[this.team[o]][0],
+        kind: (o) => m.kinds[this.kind[o]], team: (o) => m.teams[this.team[o]],
         location: (o) => m.locations[this.location[o]],
       };
       for (const o of found) {

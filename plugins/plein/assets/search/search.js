@@ -111,11 +111,10 @@
 
   function renderFacets(kept, docs) {
     const m = engine.meta;
-    const teamName = new Map(m.teams);
     const toggleIn = (set, v) => () => (set.has(v) ? set.delete(v) : set.add(v));
     const groups = [
       ["kind", T.facets.kind, (v) => T.kinds[v] || v],
-      ["team", T.facets.team, (v) => teamName.get(v) || v],
+      ["team", T.facets.team, (v) => v],
       ["location", T.facets.location, (v) => v],
     ];
     for (const [facet, title, label] of groups) {
