@@ -33,7 +33,7 @@ NEWS_ATTRS = {**STAFF_ATTRS, "*": {"class", "id", "title"}, "img": {"src", "alt"
 STAFF_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 # Text without any of these is plain paragraphs to Markdown: it is rendered directly, with
 # the same HTML, because Python-Markdown takes about a millisecond per short text.
-_SYNTAX = re.compile(r"[\\`*_\[\]<>#|&!~{}:=]|^\s*(?:[-+]|\d+[.)](?:\s|$))|\t|^ {4}| {2}$", re.M)
+_SYNTAX = re.compile(r"[\\`*_\[\]<>#|&{}]|^\s*(?:[-+=]|\d+[.)](?:\s|$)|!!!|~~~|\?\?\?)|\t|^ {4}| {2}$", re.M)
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript",
