@@ -153,3 +153,22 @@ def test_content_error_fails_build_and_keeps_the_old_site(tmp_path):
     after = {p.relative_to(org / "site"): p.stat().st_mtime_ns for p in (org / "site").rglob("*")}
     assert after == before
     assert [p.name for p in org.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_plain_text_fast_path_gives_markdowns_html():
+    """Staff text without markup skips Markdown; what a reader sees must not change."""
+    from hypothesis import given, settings, strategies as st
+    from plein.sanitize import Sanitizer, _SYNTAX
+
+    sanitizer = Sanitizer(["admonition", "attr_list", "md_in_html", "tables", "toc"])
+    alphabet = st.sampled_from(list("abcXYZ éü019.,;:!?'\"()=/-+~%@$^ \t\n") + ["  \n", "\n\n", "    "])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text):
+        if text.strip() and not _SYNTAX.search(text):
+            md = sanitizer._staff.clean(sanitizer._staff_md.reset().convert(text))
+            assert sanitizer.staff(text) == md
+            news = sanitizer._news.clean(sanitizer._news_md.reset().convert(text))
+            assert sanitizer.news(text) == news
+    check()

@@ -33,8 +33,8 @@ NEWS_ATTRS = {**STAFF_ATTRS, "*": {"class", "id", "title"}, "img": {"src", "alt"
 STAFF_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 # Text without any of these is plain paragraphs to Markdown: it is rendered directly, with
 # the same HTML, because Python-Markdown takes about a millisecond per short text.
-_SYNTAX = re.compile(r"[\\`*_\[\]<>#|&{}]|^\s*(?:[-+=]|\d+[.)](?:\s|$)|!!!|~~~|\?\?\?)|\t|^ {4}| {2}$", re.M)
-_BLANK = re.compile(r"\n[ \t]*\n")
+_SYNTAX = re.compile(r"[\\`*_\[\]<>#|&{}\t\r]|^\s*(?:[-+=]|\d+[.)](?:\s|$)|!!!|~~~|\?\?\?)|^ | $", re.M)
+_BLANK = re.compile(r"\n\n+")
 
 DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript",
                      "textarea", "select", "svg", "math"}
@@ -73,7 +73,7 @@ class Sanitizer:
 
 def plain_paragraphs(text: str) -> str:
     """What Markdown makes of text without markup: a <p> per blank-line-separated block."""
-    blocks = (b.strip() for b in _BLANK.split(text.strip().replace("\r\n", "\n")))
+    blocks = _BLANK.split(text.strip("\n"))  # no line starts or ends with a space (see _SYNTAX)
     return "\n".join(f"<p>{html.escape(b, quote=False)}</p>" for b in blocks if b)
 
 
