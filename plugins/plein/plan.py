@@ -25,7 +25,6 @@ class PageSpec:
     page: int = 1
     pages: int = 1
     extra: dict = field(default_factory=dict)
-    hide_toc: bool = True
 
 
 def _paginate(first, title, kind, items, size, lang, **extra):
@@ -64,7 +63,7 @@ def _news(facts: Facts, lang: Lang):
     yield from _paginate(L.ARCHIVE, t("archive"), "news_list", facts.archive, LIST_PAGE, lang,
                          intro=t("archive_intro"))
     for item in facts.published:
-        yield PageSpec(L.news(item.id), item.title, "news_item", item, (item.source.path,), hide_toc=False)
+        yield PageSpec(L.news(item.id), item.title, "news_item", item, (item.source.path,))
     for team_id, items in facts.news_by_team.items():
         team = facts.org.teams.get(team_id)
         name = team.name if team else team_id

@@ -99,7 +99,7 @@ class Site:
     def _page(self, spec) -> File:
         content = f"---\nplein: {spec.kind}\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n---\n"
         file = File.generated(self.config, spec.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        meta = {"hide": ["navigation", "toc"] if spec.hide_toc else ["navigation"], "plein": spec.kind}
+        meta = {"hide": ["navigation", "toc"], "plein": spec.kind}  # full width; the body is the page
         meta.update(self._git_meta(spec.sources))
         DataPage(spec, file, self.config, meta, self.nav_titles.get(spec.src))
         return file
