@@ -25,6 +25,7 @@ PIECES = {
 HOME_ITEMS = 5
 NEWCOMERS = 12
 SECTION_LIMIT = 20
+TOPIC_CARDS = 120
 
 
 def initials(name: str) -> str:
@@ -142,7 +143,8 @@ class Views:
         topic = spec.key
         ev = self.facts.topic_evidence.get(topic.key, {"accepted": [], "replied": []})
         declared = [self.org.people[h] for h in topic.people if not self.org.people[h].alumnus]
-        return {"declared": declared, "accepted": ev["accepted"], "replied": ev["replied"]}
+        return {"declared": declared, "accepted": ev["accepted"], "replied": ev["replied"],
+                "max_cards": TOPIC_CARDS}  # the rest as names: a page stays small for common topics
 
     def _news_list(self, spec):
         if spec.src != L.NEWS:
