@@ -180,3 +180,12 @@ def test_browser_and_cli_give_the_same_results(page, site):
     queries = QUERIES + [w[:k] for w in words for k in (3, 4)] + [f"{a} {b}" for a, b in zip(words, words[1:])]
     for q in queries:
         assert browser_top(page, q) == cli_top(store, q), q
+
+
+def test_thread_pages_list_similar_threads_and_people_to_ask(site):
+    html = (site.root / "site/discussions/gis-viewer-bomen/index.html").read_text()
+    related = html[html.index('<aside class="plein-related"'):]
+    related = related[:related.index("</aside>")]
+    assert "Welke kaartlaag gebruiken we voor bomen?" in related
+    assert "people/ahmed-yilmaz/" in related and "people/sanne-bakker/" in related
+    assert "people/lotte-smit/" not in related  # she asked: not someone to send her to

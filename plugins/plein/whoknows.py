@@ -107,3 +107,30 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
                     e.evidence.append(Evidence("news", n.title, L.url(L.news(n.id))))
     ranked = sorted(experts.values(), key=lambda e: (-e.score, e.name.casefold(), e.handle))
     return [e for e in ranked if not e.alumnus], [e for e in ranked if e.alumnus]
+
+
+def by_topic(org: Org, top: int = 8) -> dict:
+    """{topic key: [(handle, score)]}: the active people who know each tag or topic best,
+    scored as `rank` does from declared expertise and threads tagged with it (all topics in
+    one pass, for pages that need many)."""
+    scores: dict = {}
+
+    def add(key, handle, points):
+        person = org.people.get(handle)
+        if person and not person.alumnus:
+            per = scores.setdefault(key, {})
+            per[handle] = per.get(handle, 0) + points
+
+    for key, topic in org.topics.items():
+        for handle in topic.people:
+            add(key, handle, DECLARED)
+    for t in org.threads.values():
+        best: dict = {}
+        for r in t.replies:
+            if best.get(r.author) != "accepted":
+                best[r.author] = "accepted" if r.id == t.accepted else "reply"
+        for key in {topic_key(tag) for tag in t.tags}:
+            for author, what in best.items():
+                add(key, author, ACCEPTED if what == "accepted" else REPLY)
+    return {key: sorted(per.items(), key=lambda hs: (-hs[1], org.people[hs[0]].name.casefold(), hs[0]))[:top]
+            for key, per in scores.items()}
