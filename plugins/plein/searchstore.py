@@ -69,13 +69,16 @@ def for_cli(root: Path) -> Store:
     """The store for a command: the repository's model and its cached index."""
     from .convert import Bad, parse_datetime
     from .load import load
+    from .parsecache import ParseCache
     opts = settings(root)
-    org, problems = load(root)
+    folder = cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
+    cache = ParseCache(folder)  # the build's: unchanged files are not parsed again
+    org, _ = load(root, cache)
+    cache.save()
     try:
         now = parse_datetime(opts["now"]) if opts["now"] else datetime.now().replace(second=0, microsecond=0)
     except Bad:
         now = datetime.now()
-    folder = cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
     store = Store(folder, opts["language"], org, now)
     store.site_url = opts["site_url"]
     return store
