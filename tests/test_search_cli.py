@@ -23,6 +23,18 @@ def org(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    """The example organisation of the repository (profiles/, content/, mkdocs.yml)."""
+    if not any((REPO / "profiles").glob("*.yml")):
+        pytest.skip("profiles/ holds no example yet: run tools/generate-example")
+    root = tmp_path_factory.mktemp("search") / "example"
+    for name in ("profiles", "content"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 def run(capsys, monkeypatch, root: Path, *args) -> tuple[int, str, str]:
     monkeypatch.chdir(root)
     rc = main(list(args))
@@ -54,9 +66,20 @@ def test_relevance(org, capsys, monkeypatch, case):
     check_case([h["id"] for h in found["hits"]], case)
 
 
-@pytest.mark.parametrize("case", CASES["who_knows"]["fixture"], ids=lambda c: c["topic"])
-def test_who_knows(org, capsys, monkeypatch, case):
-    rc, out, err = run(capsys, monkeypatch, org, "who-knows", case["topic"], "--json")
+@pytest.mark.parametrize("case", CASES["example"]["cases"], ids=lambda c: c["query"])
+def test_relevance_on_the_example(example, capsys, monkeypatch, case):
+    args = ["--kind", case["kind"]] if "kind" in case else []
+    found = search_json(capsys, monkeypatch, example, case["query"], *args, "-n", "20")
+    check_case([h["id"] for h in found["hits"]], case)
+
+
+WHO_KNOWS = [(name, c) for name in ("fixture", "example") for c in CASES["who_knows"][name]]
+
+
+@pytest.mark.parametrize("where,case", WHO_KNOWS, ids=lambda c: c if isinstance(c, str) else c["topic"])
+def test_who_knows(request, capsys, monkeypatch, where, case):
+    root = request.getfixturevalue("org" if where == "fixture" else "example")
+    rc, out, err = run(capsys, monkeypatch, root, "who-knows", case["topic"], "--json")
     assert rc == 0, err
     found = json.loads(out)
     assert [p["handle"] for p in found["people"]] == case["people"]
