@@ -104,7 +104,7 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     split, nodes = _dictionary(out / "d", words, stems, dict_max)
     meta = {
         "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
-        "params": R.PARAMS, "fold": {chr(c): r for c, r in accent_map.items() if c >= 128},
+        "params": R.PARAMS, "fold": _fold_table(),
         "kinds": list(KINDS), "teams": [team_names.get(t, t) for t in teams],
         "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
         "nodes": nodes,
@@ -112,6 +112,13 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     (out / "facets.bin").write_bytes(_facets(datas, teams, locations))
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
     return meta
+
+
+def _fold_table() -> list:
+    """Whoosh's accent table as [characters, their replacements] (one character each)."""
+    pairs = [(chr(c), r) for c, r in sorted(accent_map.items()) if c >= 128]
+    assert all(len(r) == 1 for _, r in pairs)
+    return ["".join(c for c, _ in pairs), "".join(r for _, r in pairs)]
 
 
 def _facets(datas, teams, locations) -> bytes:

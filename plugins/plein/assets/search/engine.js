@@ -60,13 +60,15 @@
         o += nums[i];
       }
       for (o = 0; i < nums.length; i += 2) { this.location.fill(nums[i], o, o + nums[i + 1]); o += nums[i + 1]; }
+      const [from, to] = meta.fold.map(chars);
+      this.foldMap = new Map(from.map((c, k) => [c, to[k]]));
       this.meta = meta;
       return meta;
     }
 
     fold(word) {
       let out = "";
-      for (const c of word) out += this.meta.fold[c] ?? c;
+      for (const c of word) out += this.foldMap.get(c) ?? c;
       return out;
     }
 

@@ -13,7 +13,7 @@
   const config = JSON.parse(document.getElementById("__config").textContent);
   const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const engine = new window.PleinSearchEngine(new URL("plein-search/", root).href);
-  const PAGE = 20;
+  const PAGE = 10;  // like `plein search`
   const filters = { kind: new Set(), team: new Set(), location: new Set(), topic: null };
   let seq = 0, timer = null, shown = PAGE;
   window.pleinSearch = engine;  // for tests and the curious
@@ -34,6 +34,7 @@
       if (mine !== seq) return;
       if (!words.length) return render(mine, query, [], null, null);
       const kept = await engine.filter(found, filters);
+      if (mine !== seq) return;
       const docs = await engine.docs(kept.found.slice(0, shown));
       if (mine !== seq) return;
       docs.forEach((d) => { d.score = scores.get(d.ord)[1]; });
@@ -143,7 +144,7 @@
   function schedule() {
     clearTimeout(timer);
     shown = PAGE;
-    timer = setTimeout(run, 40);
+    timer = setTimeout(run, 100);  // typing fast fetches only for the last word
   }
 
   input.addEventListener("input", schedule);
