@@ -22,6 +22,8 @@ LANGUAGE_NAMES = {
     "en": {"nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish",
            "tr": "Turkish", "ar": "Arabic", "pl": "Polish", "pap": "Papiamento", "fy": "Frisian"},
 }
+WORDS = {"nl": {"replies": "reacties", "answered": "beantwoord", "people": "mensen"},
+         "en": {"replies": "replies", "answered": "answered", "people": "people"}}
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>")
 
 
@@ -72,7 +74,9 @@ def _hashed(doc: Doc) -> Doc:
 
 def documents(org: Org, now: datetime, language: str = "nl") -> list[Doc]:
     """Every searchable record of the organisation, as search documents."""
-    docs = [*_people(org, language), *_teams(org), *_news(org, now), *_threads(org), *_updates(org)]
+    words = WORDS.get(language, WORDS["en"])
+    docs = [*_people(org, language), *_teams(org, words), *_news(org, now), *_threads(org, words),
+            *_updates(org)]
     return [_hashed(d) for d in docs]
 
 
@@ -99,13 +103,13 @@ def _people(org: Org, language: str):
             date=p.left.isoformat() if p.left else "")
 
 
-def _teams(org: Org):
+def _teams(org: Org, words: dict):
     for t in org.teams.values():
         yield Doc(
             id=f"team:{t.id}", kind="team", title=t.name, url=url(L.team(t.id)),
             fields={"name": t.name, "expertise": "", "role": "", "body": t.description},
             team=t.id, snippet=snippet(t.description),
-            extra=f"{len(org.members.get(t.id, ()))} people", people=(t.lead,) if t.lead else ())
+            extra=f"{len(org.members.get(t.id, ()))} {words['people']}", people=(t.lead,) if t.lead else ())
 
 
 def _tags(tags) -> tuple[str, ...]:
@@ -124,7 +128,7 @@ def _news(org: Org, now: datetime):
             people=n.authors, date=n.date.isoformat(timespec="minutes"))
 
 
-def _threads(org: Org):
+def _threads(org: Org, words: dict):
     for t in org.threads.values():
         replies = "\n\n".join(r.body for r in t.replies)
         yield Doc(
@@ -132,8 +136,8 @@ def _threads(org: Org):
             fields={"name": t.title, "expertise": " ; ".join(t.tags), "role": "",
                     "body": f"{t.body}\n\n{replies}"},
             team=_author_team(org, (t.author,)), topics=_tags(t.tags), snippet=snippet(t.body),
-            extra=f"{t.date:%Y-%m-%d} · {_names(org, (t.author,))} · {len(t.replies)} replies"
-                  + (" · answered" if t.answered else ""),
+            extra=f"{t.date:%Y-%m-%d} · {_names(org, (t.author,))} · {len(t.replies)} {words['replies']}"
+                  + (f" · {words['answered']}" if t.answered else ""),
             people=tuple(dict.fromkeys((t.author, *(r.author for r in t.replies)))),
             date=t.date.isoformat(timespec="minutes"))
 
