@@ -50,6 +50,7 @@ class SiteSearch:
         self.store: Store | None = None
         self.threads: dict = {}  # source path of a thread page -> thread id
         self._related = None
+        self._template = None
 
     def on_config(self, config) -> None:
         if not self.enabled:
@@ -80,6 +81,7 @@ class SiteSearch:
         self.store = Store(folder, self.language, org, self._now())
         self.threads = {L.thread(t): t for t in org.threads}
         self._related = None
+        self._template = None
         for name in (*CSS, *JS):
             files.append(File.generated(config, name, abs_src_path=str(ASSETS / Path(name).name)))
         return files
@@ -98,8 +100,9 @@ class SiteSearch:
         thread_id = self.threads.get(page.file.src_uri) if self.enabled else None
         related = self.related(thread_id) if thread_id else None
         if related and (related.threads or related.people):
-            env = config.theme.get_env()
-            html = env.get_template("partials/search-related.html").render(
+            if self._template is None:  # one Jinja environment for all thread pages
+                self._template = config.theme.get_env().get_template("partials/search-related.html")
+            html = self._template.render(
                 related=related, strings=STRINGS[self.language], base_url=context.get("base_url", "."))
             page.content = (page.content or "") + html
         return context
