@@ -5,13 +5,16 @@ and computed in parallel; `load` walks the folders and cross-links the records.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import fields as F
 from .convert import convert, parse_date
+from .fastcheck import UNSURE, parse_many, quick_loads
 from .model import (Kudos, News, Org, Person, Reply, Source, Team, Thread, Update, build_org,
                     slugify)
 from .problems import Problems
@@ -43,6 +46,7 @@ RECORD_DIRS = {
     "content/updates": "content/updates/<handle>/<YYYY-MM-DD>-<n>.md",
     "content/kudos": "content/kudos/<YYYY>/<YYYY-MM-DD>-<from>-<n>.md",
 }
+SECTIONS = tuple(RECORD_DIRS)  # the folders a full scan reads
 
 
 @dataclass
@@ -84,10 +88,10 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
     try:
         text = decode(raw)
         if rel.endswith(".yml"):
-            data, body, body_line = loads(text), "", 0
+            data, body, body_line = _loads(text, 1), "", 0
         else:
             meta, body, body_line = split_front_matter(text)
-            data = loads(meta, first_line=2)
+            data = _loads(meta, 2)
     except YamlError as err:
         problems.add(rel, err.line, err.message, err.hint, col=err.col)
         return Parsed(kind, None, problems, parts["id"])
@@ -105,6 +109,11 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
     source = Source(rel, line, dict(getattr(data, "lines", {})), body_line)
     record = _make(kind, parts, values, body, source, problems)
     return Parsed(kind, record, problems, parts["id"])
+
+
+def _loads(text: str, first_line: int):
+    data = quick_loads(text, first_line)
+    return loads(text, first_line=first_line) if data is UNSURE else data
 
 
 def _place_hint(rel: str, folder: str) -> str:
@@ -156,22 +165,69 @@ def _make(kind, parts, v, body, source, problems):
     raise AssertionError(kind)
 
 
+def scan(root: Path, sections=SECTIONS) -> list[tuple[str, str, tuple | None]]:
+    """Every file under the record folders, in a fixed order: (relative posix path, absolute
+    path, stat key). The key (size, mtime, ctime, inode) is given for regular files only: the
+    cache trusts an unchanged key without reading the file. Like os.walk, links to folders are
+    not followed and names starting with '.' are skipped."""
+    out: list = []
+    root = Path(root)
+    if PROFILES in sections and (root / PROFILES).is_dir():
+        _scan(str(root / PROFILES), PROFILES, out)
+    if (root / CONTENT).is_dir():
+        for entry in _entries(str(root / CONTENT)):
+            rel = f"{CONTENT}/{entry.name}"
+            if rel in sections and rel in RECORD_DIRS and _is_dir(entry) and not entry.is_symlink():
+                _scan(entry.path, rel, out)  # other folders hold ordinary site pages
+    return out
+
+
+def _entries(path: str) -> list:
+    try:
+        with os.scandir(path) as it:
+            return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return []  # an unreadable folder is skipped, as os.walk does
+
+
+def _is_dir(entry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _scan(path: str, rel: str, out: list) -> None:
+    folders = []
+    for entry in _entries(path):
+        if _is_dir(entry):
+            if not entry.is_symlink():
+                folders.append(entry)
+            continue
+        key = None
+        if not entry.is_symlink():
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode):
+                    key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            except OSError:
+                pass
+        out.append((f"{rel}/{entry.name}", entry.path, key))
+    for entry in folders:  # a folder's files first, then its subfolders, like os.walk
+        _scan(entry.path, f"{rel}/{entry.name}", out)
+
+
+def scan_folder(root: Path, rel: str) -> list[tuple[str, str, tuple | None]]:
+    """What `scan` gives under the folder `rel`, assuming the scan reaches that folder."""
+    out: list = []
+    _scan(str(Path(root) / rel), rel, out)
+    return out
+
+
 def walk(root: Path):
     """Every file under the record folders, as (relative posix path, absolute path)."""
-    for top in (PROFILES, CONTENT):
-        base = root / top
-        if not base.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            rel_dir = PurePosixPath(Path(dirpath).relative_to(root).as_posix())
-            for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                rel = str(rel_dir / name)
-                if top == CONTENT and record_dir(rel) is None:
-                    continue  # ordinary site pages
-                yield rel, Path(dirpath) / name
+    for rel, path, _ in scan(root):
+        yield rel, Path(path)
 
 
 def read_limited(path: Path, limit: int = MAX_BYTES + 1) -> bytes:
@@ -180,29 +236,59 @@ def read_limited(path: Path, limit: int = MAX_BYTES + 1) -> bytes:
         return fh.read(limit)
 
 
-def parse_all(root: Path, cache=None) -> list[Parsed]:
-    results = []
-    for rel, path in walk(root):
-        if rel.startswith(PROFILES + "/") and rel.lower().endswith(PHOTO_EXTS):
-            continue
-        raw = _read(root, rel, path)
-        if isinstance(raw, Parsed):
-            results.append(raw)
-        else:
-            results.append(cache.parse(rel, raw) if cache else parse_file(rel, raw))
+def content_key(rel: str, raw: bytes) -> bytes:
+    """What a file's parse result depends on: its path and its bytes."""
+    return hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=20).digest()
+
+
+def is_photo(rel: str) -> bool:
+    return rel.startswith(PROFILES + "/") and rel.lower().endswith(PHOTO_EXTS)
+
+
+def parse_all(root: Path, cache=None, jobs: int | None = None) -> list[Parsed]:
+    """Every record file parsed; with a cache, only files whose stat key and then bytes changed."""
+    results = parse_files(root, [f for f in scan(root) if not is_photo(f[0])], cache, jobs)
+    if cache is not None:
+        cache.scanned(SECTIONS)
     return results
 
 
-def _read(root: Path, rel: str, path: Path) -> bytes | Parsed:
+def parse_files(root: Path, files: list, cache=None, jobs: int | None = None) -> list[Parsed]:
+    """The Parsed of each (rel, path, stat key) of `scan`, through the cache if given."""
+    results: list = [None] * len(files)
+    todo = []
+    for i, (rel, path, key) in enumerate(files):
+        results[i] = cache.lookup(rel, key) if cache is not None and key is not None else None
+        if results[i] is None:
+            todo.append(i)
+    work = [(*files[i], cache.digest_of(files[i][0]) if cache is not None else None) for i in todo]
+    for i, (digest, parsed) in zip(todo, parse_many(str(root), work, jobs)):
+        if cache is not None and digest is not None:
+            parsed = cache.keep(files[i][0], files[i][2], digest, parsed)
+        results[i] = parsed
+    return results
+
+
+def parse_one(root: str, rel: str, path: str, key, expected: bytes | None):
+    """(content key, Parsed) of one file; Parsed is None when the bytes hash to `expected`.
+    A regular file (key given) is simply read; anything else gets the checks of `_read`."""
+    raw = _read(Path(root), rel, Path(path), regular=key is not None)
+    if isinstance(raw, Parsed):
+        return None, raw
+    digest = content_key(rel, raw)
+    return digest, (None if digest == expected else parse_file(rel, raw))
+
+
+def _read(root: Path, rel: str, path: Path, regular: bool = False) -> bytes | Parsed:
     """The file's first bytes, or a Parsed problem for what must not or cannot be read."""
     problems = Problems()
     kind, parts = classify(rel)
     unreadable = Parsed(kind, None, problems, parts["id"] if parts else None)
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+    if not regular and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
         # a link in a merge request must not make the build read (and echo) outside files
         problems.add(rel, 1, "file is a link to outside the repository", "replace the link by the file itself")
         return unreadable
-    if not path.is_file():
+    if not regular and not path.is_file():
         problems.add(rel, 1, "not a regular file (a broken link, a pipe or a device)",
                      "replace it by an ordinary file")
         return unreadable
@@ -213,20 +299,27 @@ def _read(root: Path, rel: str, path: Path) -> bytes | Parsed:
         return unreadable
 
 
-def load(root: Path | str, cache=None) -> tuple[Org, Problems]:
-    """Load every staff file under root into one Org; problems are returned, never raised."""
+def load(root: Path | str, cache=None, jobs: int | None = None) -> tuple[Org, Problems]:
+    """Load every staff file under root into one Org; problems are returned, never raised.
+    `cache`: a ParseCache; `jobs`: processes for parsing many files (default: one per CPU)."""
     root = Path(root)
+    return assemble(root, parse_all(root, cache, jobs))
+
+
+def assemble(root: Path, results: list[Parsed], photos_of=None) -> tuple[Org, Problems]:
+    """The Org of parsed files, and their problems; photos are checked for every profile,
+    or only for the profile paths in `photos_of`."""
     problems = Problems()
     buckets = {kind: [] for kind, _ in PATTERNS}
     broken = set()
-    for parsed in parse_all(root, cache):
+    for parsed in results:
         problems.extend(parsed.problems)
         if parsed.record is not None:
             buckets[parsed.kind].append(parsed.record)
         elif parsed.kind:
             broken.add(f"{parsed.kind}:{parsed.key}")
     for person in buckets["profile"]:
-        if person.photo:
+        if person.photo and (photos_of is None or person.source.path in photos_of):
             _check_photo(root, person, problems)
     org = build_org(buckets["profile"], buckets["team"], buckets["news"], buckets["thread"],
                     buckets["reply"], buckets["update"], buckets["kudos"], broken)

@@ -298,13 +298,12 @@ def _fields(record) -> dict:
 
 def _topics(people) -> Mapping[str, Topic]:
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    holders: dict[str, list[str]] = defaultdict(list)
+    holders: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets: 'in' on a list was quadratic
     for p in people:
         for label in p.expertise:
             key = topic_key(label)
             spellings[key][label.strip()] += 1
-            if p.handle not in holders[key]:
-                holders[key].append(p.handle)
+            holders[key][p.handle] = None
     topics, slugs = {}, set()
     for key in sorted(spellings):
         label = max(sorted(spellings[key]), key=lambda s: spellings[key][s])

@@ -1,62 +1,236 @@
-"""Parsed files kept between builds, keyed by path and content: `load(root, cache=...)`.
+"""Parsed files kept between runs (builds and `plein validate`): `load(root, cache=...)`.
 
-Parsing YAML in pure Python (needed for line numbers) is most of a large build's loading
-time, and between two builds almost every file is unchanged. The cache is one pickle in
-the plugin's cache_dir; it is salted with the loader's own source code, so a new version of
-Plein never reuses results of an old one, and it keeps only entries used by the last build."""
+An entry is found by the file's path; it is used as it is when the file's stat key (size,
+mtime, ctime, inode) is unchanged, so a warm run reads no file that did not change; when the
+key differs, the file is read and its content hash decides (after a checkout, say). A key
+is not trusted for files changed in the two seconds before the run, which a coarse clock
+could not tell apart from a change just after.
+
+One file, `parsed.bin` in the cache folder: a header, then blobs that are unpickled only
+when asked for — the entries of a folder in 16 shards (so one changed file rewrites one
+shard), and per folder an index of which files loaded as which kind (for counts without
+the records). It is salted with the loader's source code and Python's version; anything
+unreadable is ignored. Entries of files that are gone are dropped at the next full scan."""
 from __future__ import annotations
 
-import hashlib
+import copyreg
+import io
 import os
 import pickle
+import sys
 import tempfile
+import time
+import zlib
+from hashlib import blake2b
 from pathlib import Path
 
-from .load import parse_file
+from . import model
+from .load import SECTIONS, Parsed, content_key, parse_file
+from .problems import Problems
 
-_CODE = ("load.py", "convert.py", "fields.py", "model.py", "yamlio.py", "problems.py", "parsecache.py")
+MAGIC = b"plein-parsed-2\n"
+SHARDS = 16
+RACY_NS = 2_000_000_000
+_CODE = ("load.py", "fastcheck.py", "convert.py", "fields.py", "model.py", "yamlio.py", "problems.py",
+         "parsecache.py")
 
 
 def _salt() -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(sys.version.encode(), digest_size=16)
     here = Path(__file__).parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
     return digest.digest()
 
 
-class ParseCache:
-    def __init__(self, folder: Path):
-        self.path = Path(folder) / "parsed.pickle"
-        self.salt = _salt()
-        self.old: dict = {}
-        self.new: dict = {}
-        try:
-            with open(self.path, "rb") as fh:
-                salt, entries = pickle.load(fh)
-            if salt == self.salt:
-                self.old = entries
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-                ImportError, IndexError):
-            pass  # no cache or an unreadable one: parse everything
+def section_of(rel: str) -> str:
+    if rel.startswith("profiles/"):
+        return "profiles"
+    section = "/".join(rel.split("/", 2)[:2])
+    return section if section in SECTIONS else "other"
 
-    def parse(self, rel: str, raw: bytes):
-        key = hashlib.blake2b(rel.encode() + b"\0" + raw, digest_size=20).digest()
-        parsed = self.old.get(key)
+
+def _by_fields(record):
+    """Rebuild a record by calling its class: much faster to unpickle than the state a slotted
+    dataclass gives by default (which walks dataclasses.fields() for every object)."""
+    return type(record), tuple(getattr(record, name) for name in record.__dataclass_fields__)
+
+
+_RECORDS = (model.Person, model.Team, model.News, model.Thread, model.Reply, model.Update, model.Kudos,
+            model.Source, model.Audience)
+_TABLE = {**copyreg.dispatch_table, **dict.fromkeys(_RECORDS, _by_fields)}
+
+
+def _dumps(obj) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _TABLE
+    pickler.dump(obj)
+    return out.getvalue()
+
+
+def shard_of(rel: str) -> str:
+    section = section_of(rel)
+    n = 1 if section == "content/teams" else SHARDS
+    return f"{section}#{zlib.crc32(rel.encode()) % n}"
+
+
+class ParseCache:
+    def __init__(self, folder: Path | str):
+        self.path = Path(folder) / "parsed.bin"
+        self.salt = _salt()
+        self.started = time.time_ns()
+        self._data = memoryview(b"")
+        self._blobs: dict[str, tuple[int, int]] = {}  # name -> (offset, length) in _data
+        self._old: dict[str, dict] = {}  # shard -> {rel: entry}, unpickled on first use
+        self._new: dict[str, dict] = {}  # shard -> entries seen or made in this run
+        self._changed: set[str] = set()
+        self._scanned: set[str] = set()  # sections read in full: unseen entries are dropped
+        try:
+            self._open()
+        except (OSError, EOFError, ValueError, TypeError, KeyError, pickle.UnpicklingError,
+                AttributeError, ImportError, IndexError):
+            self._data, self._blobs = memoryview(b""), {}  # no cache or an unreadable one
+
+    def _open(self) -> None:
+        data = memoryview(self.path.read_bytes())
+        if bytes(data[:len(MAGIC)]) != MAGIC:
+            return
+        size = int.from_bytes(data[len(MAGIC):len(MAGIC) + 8], "little")
+        start = len(MAGIC) + 8
+        salt, blobs = pickle.loads(data[start:start + size])
+        if salt == self.salt and isinstance(blobs, dict):
+            start += size
+            self._data = data
+            self._blobs = {name: (start + offset, length) for name, (offset, length) in blobs.items()}
+
+    def _blob(self, name: str):
+        """The unpickled blob `name`, or None when absent or unreadable."""
+        where = self._blobs.get(name)
+        if where is None:
+            return None
+        offset, length = where
+        try:
+            return pickle.loads(self._data[offset:offset + length])
+        except Exception:  # noqa: BLE001 - a damaged blob is only a missed cache
+            del self._blobs[name]
+            return None
+
+    def _entries(self, shard: str) -> dict:
+        if shard not in self._old:
+            entries = self._blob(shard)
+            self._old[shard] = entries if isinstance(entries, dict) else {}
+        return self._old[shard]
+
+    def loaded(self, section: str) -> dict | None:
+        """{path: kind} of the files of `section` that gave a record at the last full scan."""
+        index = self._blob(f"{section}@loaded")
+        return index if isinstance(index, dict) else None
+
+    # --- entries: (stat key, content key, kind, record, problems, claimed id)
+
+    def lookup(self, rel: str, key: tuple) -> Parsed | None:
+        """The parse of `rel` if its stat key is unchanged."""
+        shard = shard_of(rel)
+        entry = self._entries(shard).get(rel)
+        if entry is None or entry[0] != key:
+            return None
+        self._new.setdefault(shard, {})[rel] = entry
+        return _parsed(entry)
+
+    def digest_of(self, rel: str) -> bytes | None:
+        entry = self._entries(shard_of(rel)).get(rel)
+        return entry[1] if entry else None
+
+    def keep(self, rel: str, key: tuple | None, digest: bytes, parsed: Parsed | None) -> Parsed:
+        """Record the parse of `rel`; None means: the bytes are those of the cached entry."""
+        shard = shard_of(rel)
+        old = self._entries(shard).get(rel)
         if parsed is None:
-            parsed = parse_file(rel, raw)
-        self.new[key] = parsed
+            parsed = _parsed(old)
+        if key is not None and max(key[1], key[2]) >= self.started - RACY_NS:
+            key = None  # changed just now: check the bytes next time
+        entry = (key, digest, parsed.kind, parsed.record, tuple(parsed.problems), parsed.key)
+        if old is None or old[:2] != entry[:2]:
+            self._changed.add(shard)
+        self._new.setdefault(shard, {})[rel] = old if old is not None and old[:2] == entry[:2] else entry
         return parsed
 
+    def parse(self, rel: str, raw: bytes) -> Parsed:
+        """parse_file(rel, raw), from the cache when these bytes were parsed before."""
+        digest = content_key(rel, raw)
+        same = self.digest_of(rel) == digest
+        return self.keep(rel, None, digest, None if same else parse_file(rel, raw))
+
+    def scanned(self, sections) -> None:
+        """Every file of these sections was looked up or kept: the others are gone."""
+        self._scanned.update(sections)
+
+    # --- writing
+
     def save(self) -> None:
-        """Write the entries of this build (atomically); a cache that cannot be written is skipped."""
-        if self.new.keys() == self.old.keys():
+        """Write what changed (atomically); a cache that cannot be written is skipped."""
+        blobs = self._plan()
+        if blobs is None:
             return
+        where, offset = {}, 0  # offsets count from the end of the header
+        for name, blob in blobs.items():
+            where[name] = (offset, len(blob))
+            offset += len(blob)
+        header = pickle.dumps((self.salt, where), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():  # the cache is never committed, whatever the repository ignores
+                ignore.write_text("*\n")
             fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.path.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.salt, self.new), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(MAGIC + len(header).to_bytes(8, "little") + header)
+                for blob in blobs.values():
+                    fh.write(blob)
             os.replace(tmp, self.path)
         except OSError:
             pass
+
+    def _plan(self) -> dict | None:
+        """name -> bytes of every blob to write, or None when nothing changed."""
+        shards = {name for name in self._blobs if "#" in name} | set(self._new)
+        blobs, dirty = {}, set()
+        for shard in sorted(shards):
+            section = shard.split("#")[0]
+            new = self._new.get(shard, {})
+            if section in self._scanned:
+                same = shard not in self._changed and len(new) == len(self._entries(shard))
+            else:  # a partial run: keep the old entries beside what it parsed
+                same = shard not in self._changed
+                new = {**self._entries(shard), **new} if not same else new
+            if same and shard in self._blobs:
+                blobs[shard] = self._raw(shard)
+                continue
+            dirty.add(section)
+            if new:
+                blobs[shard] = _dumps(new)
+        for section in sorted(self._scanned | {n.split("@")[0] for n in self._blobs if "@" in n}):
+            name = f"{section}@loaded"
+            if section in self._scanned and (section in dirty or name not in self._blobs):
+                index = {rel: entry[2] for shard, entries in self._new.items()
+                         if shard.split("#")[0] == section for rel, entry in entries.items()
+                         if entry[3] is not None}
+                blobs[name] = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+            elif name in self._blobs:
+                blobs[name] = self._raw(name)
+        if not dirty and set(blobs) == set(self._blobs):
+            return None
+        return blobs
+
+    def _raw(self, name: str) -> bytes:
+        offset, length = self._blobs[name]
+        return self._data[offset:offset + length]
+
+
+def _parsed(entry) -> Parsed:
+    _, _, kind, record, problems, key = entry
+    return Parsed(kind, record, Problems(problems), key)
+
+
+__all__ = ["ParseCache", "SECTIONS", "shard_of"]

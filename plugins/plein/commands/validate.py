@@ -1,4 +1,9 @@
-"""plein validate [PATHS...]: every problem at once, as path:line:col: message."""
+"""plein validate [PATHS...]: every problem at once, as path:line:col: message.
+
+In an intranet repository (one with mkdocs.yml) parsed files are kept in .plein-cache/, the
+folder the site build uses too, so a second run parses only what changed; with file PATHS
+(the pre-commit hook) only those files are parsed, plus every profile and team from the
+cache for the checks across files (see plein.fastcheck)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,21 +12,41 @@ import click
 
 from .. import problems as report
 from ..errors import FatalError
-from ..load import load
 from ..repo import find_root, inside
-from ..validate import check
+
+CACHE = ".plein-cache"
 
 
-def run(root: Path, paths: list[str] = ()):
-    """(org, problems) for the repository, keeping only problems under `paths` if given."""
-    org, problems = load(root)
+def open_cache(root: Path):
+    """The parse cache of the repository; None where no build keeps one (no mkdocs.yml)."""
+    if not ((root / "mkdocs.yml").is_file() or (root / CACHE).is_dir()):
+        return None
+    from ..parsecache import ParseCache
+    return ParseCache(root / CACHE)
+
+
+def run(root: Path, paths: list[str] = (), cache=None):
+    """(counts, problems) for the repository, keeping only problems under `paths` if given."""
+    wanted = [inside(root, p) for p in paths]
+    if wanted and cache is not None:
+        from ..fastcheck import check_files
+        quick = check_files(root, wanted, cache)
+        if quick is not None:
+            cache.save()
+            return quick
+    from ..load import load
+    from ..validate import check
+    org, problems = load(root, cache)
+    if cache is not None:
+        cache.save()
     check(org, problems)
-    if paths:
-        wanted = [inside(root, p) for p in paths]
+    if wanted:
         problems = [p for p in problems
                     if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w in ("", ".")
                            for w in wanted)]
-    return org, problems
+    counts = {"people": len(org.people), "teams": len(org.teams), "news": len(org.news),
+              "threads": len(org.threads), "updates": len(org.updates), "kudos": len(org.kudos)}
+    return counts, problems
 
 
 @click.command("validate")
@@ -36,7 +61,7 @@ def validate(paths, fmt, root):
         inside(root, p)
         if not Path(p).exists():  # a typo would otherwise report 'ok' about nothing
             raise FatalError(f"{p}: no such file or folder")
-    org, problems = run(root, list(paths))
+    counts, problems = run(root, list(paths), open_cache(root))
     errors = [p for p in problems if p.severity == "error"]
     if fmt == "json":
         click.echo(report.to_json(problems))
@@ -44,7 +69,7 @@ def validate(paths, fmt, root):
         click.echo(report.to_text(problems))
     if fmt == "text":
         summary = (f"{len(errors)} error(s) in {len({p.path for p in errors})} file(s)" if errors
-                   else f"ok: {len(org.people)} people, {len(org.teams)} teams, {len(org.news)} news, "
-                        f"{len(org.threads)} threads, {len(org.updates)} updates, {len(org.kudos)} kudos")
+                   else "ok: {people} people, {teams} teams, {news} news, {threads} threads, "
+                        "{updates} updates, {kudos} kudos".format(**counts))
         click.echo(summary, err=bool(errors))
     return 1 if errors else 0

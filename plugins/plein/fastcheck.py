@@ -1,0 +1,243 @@
+"""Fast paths that give exactly what the full ones give, for validation at scale.
+
+1. `quick_loads`: what `yamlio.loads` returns, for the documents where that is certain.
+   yamlio composes nodes in Python so that it can refuse anchors, aliases and tags event by
+   event; a text without any '&', '*' or '!' cannot hold one, and then libyaml's own (C)
+   composer builds the same nodes with the same marks, and `_value` builds the same values
+   as yamlio's constructor. Anything else — those characters, deep nesting, every error,
+   duplicate keys, odd keys, unusual tags or characters — is UNSURE: the caller uses yamlio,
+   which gives the real result or message. Half of the parse time at 130,000 files.
+2. `parse_many`: files parsed in one process per CPU when there are many (a cold run).
+3. `check_files`: `plein validate PATHS` without loading every file (see its docstring).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import stat
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import repeat
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode
+
+from .yamlio import _BAD_CHARS, Mapping, _Resolver
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML without libyaml: always the full reader
+    CParser = None
+
+UNSURE = object()
+MAX_QUICK = 50_000  # characters; longer texts are rare, and the full reader is fine for them
+MAX_INDICATORS = 400  # '[', '{', '-', ':', '?' bound the nesting depth libyaml's composer sees
+_T = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, MAP, SEQ = (_T + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
+_KEY_TAGS = (STR, INT, FLOAT, BOOL)
+
+
+class _Unsure(Exception):
+    pass
+
+
+if CParser is not None:
+    class _Composer(CParser, _Resolver):
+        """libyaml's parser and composer with Plein's resolver (the implicit types it allows)."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+
+def quick_loads(text: str, first_line: int = 1):
+    """yamlio.loads(text, first_line) when it is certain to succeed, else UNSURE."""
+    if (CParser is None or len(text) > MAX_QUICK or "&" in text or "*" in text or "!" in text
+            or sum(map(text.count, "[{-:?")) > MAX_INDICATORS):
+        return UNSURE
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.YAMLError:
+        return UNSURE
+    finally:
+        composer.dispose()
+    if node is None:
+        return None
+    # yamlio shifts lines only when the document is a mapping
+    offset = first_line - 1 if isinstance(node, MappingNode) else 0
+    try:
+        return _value(node, offset)
+    except (_Unsure, ValueError, RecursionError, OverflowError):
+        return UNSURE
+
+
+def _value(node, offset: int):
+    """The value of one node, as yamlio's constructor makes it (see yaml.constructor)."""
+    tag = node.tag
+    if tag == STR:
+        if _BAD_CHARS.search(node.value):
+            raise _Unsure
+        return node.value
+    if tag == MAP:
+        result = Mapping()
+        result.lines = lines = {}
+        result.line = node.start_mark.line + 1 + offset
+        for key_node, value_node in node.value:
+            if key_node.tag not in _KEY_TAGS:
+                raise _Unsure  # yamlio reports 'a key must be plain text'
+            key = str(_value(key_node, offset))
+            if key in result:
+                raise _Unsure  # yamlio reports the duplicate
+            result[key] = _value(value_node, offset)
+            lines[key] = key_node.start_mark.line + 1 + offset
+        return result
+    if tag == SEQ:
+        return [_value(item, offset) for item in node.value]
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return {"true": True, "false": False}[node.value.lower()]
+    if tag == INT or tag == FLOAT:
+        value = node.value.replace("_", "")
+        sign = -1 if value[0] == "-" else 1
+        if value[0] in "+-":
+            value = value[1:]
+        if tag == INT:
+            return 0 if value == "0" else sign * int(value)
+        return sign * float(value.lower())
+    raise _Unsure
+
+
+PARALLEL_MIN = 2000  # files; for fewer, starting processes costs about what it saves
+
+
+def cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_many(root: str, work: list, jobs: int | None = None) -> list:
+    """load.parse_one(root, *item) for every item, in order; in `jobs` processes (default:
+    one per CPU) when there are many."""
+    from .load import parse_one
+    jobs = jobs or cpus()
+    if jobs < 2 or len(work) < PARALLEL_MIN:
+        return [parse_one(root, *item) for item in work]
+    size = max(200, min(2000, len(work) // (jobs * 8) + 1))
+    chunks = [work[i:i + size] for i in range(0, len(work), size)]
+    # fork starts in milliseconds, but is unsafe in a process with threads (plein serve)
+    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            return [result for part in pool.map(_parse_chunk, repeat(root), chunks) for result in part]
+    except (OSError, BrokenProcessPool, pickle.PicklingError):  # no processes here: parse in this one
+        return [parse_one(root, *item) for item in work]
+
+
+def _parse_chunk(root: str, chunk: list) -> list:
+    from .load import parse_one
+    return [parse_one(root, *item) for item in chunk]
+
+
+MAX_PATHS = 2000  # more files than this: a full run is about as fast
+BASE = ("profiles", "content/teams")  # what checks across files read, whatever the paths
+
+
+def check_files(root: Path, rels: list[str], cache):
+    """(counts, problems) of `plein validate PATHS` for the files `rels`, exactly as a full run
+    reports them, without loading every file; None when that is not possible here (a folder
+    among the paths, no full scan in the cache yet): then the caller runs in full.
+
+    Checks across files read every profile and team: those folders are scanned, unchanged
+    files come from the cache. Of the rest only `rels` are parsed, with what their checks read:
+    a reply's thread, a thread's replies. Counts of content outside `rels` are those of the
+    last full run (a build or a validate)."""
+    from . import load as L
+    indexes = {section: cache.loaded(section) for section in L.SECTIONS if section not in BASE}
+    if len(rels) > MAX_PATHS or None in indexes.values():
+        return None
+    found = {}
+    for rel in dict.fromkeys(rels):
+        if (root / rel).is_dir() or rel in ("", "."):
+            return None
+        found[rel] = _as_scanned(root, rel)
+    base = [f for f in L.scan(root, BASE) if not L.is_photo(f[0])]
+    parsed = L.parse_files(root, base, cache)
+    cache.scanned(BASE)
+    known = {f[0] for f in base}
+    others = [item for rel, item in {**found, **_related(root, found)}.items()
+              if item is not None and rel not in known]
+    extra = L.parse_files(root, others)
+    org, problems = L.assemble(root, parsed + extra, photos_of=set(rels))
+    from .validate import check
+    check(org, problems)
+    counts = {"people": len(org.people), "teams": len(org.teams)}
+    loaded = {rel: kind for index in indexes.values() for rel, kind in index.items()}
+    for (rel, _, _), result in zip(others, extra):
+        loaded.pop(rel, None)
+        if result.record is not None:
+            loaded[rel] = result.kind
+    kinds = list(loaded.values())
+    counts.update(news=kinds.count("news"), threads=kinds.count("thread"), updates=kinds.count("update"),
+                  kudos=kinds.count("kudos"))
+    wanted = set(rels)
+    return counts, [p for p in problems if p.path in wanted]
+
+
+def _as_scanned(root: Path, rel: str):
+    """The (rel, path, stat key) a full scan gives for the file `rel`, or None when a full
+    scan does not read it (outside the record folders, hidden, under a link to a folder)."""
+    from . import load as L
+    from .load import record_dir
+    parts = rel.split("/")
+    if record_dir(rel) is None or L.is_photo(rel) or any(p.startswith(".") for p in parts):
+        return None
+    if not _reached(root, parts[:-1]):
+        return None
+    path = root / rel
+    try:
+        st = path.lstat()
+    except OSError:
+        return None
+    if path.is_dir():
+        return None
+    regular = stat.S_ISREG(st.st_mode)
+    key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if regular else None
+    return rel, str(path), key
+
+
+def _reached(root: Path, parts: list[str]) -> bool:
+    """Does a full scan walk into the folder `parts`? It follows profiles/ and content/ even as
+    links, but no link to a folder below them."""
+    if not (root / parts[0]).is_dir():
+        return False
+    for depth in range(2, len(parts) + 1):
+        folder = root.joinpath(*parts[:depth])
+        if folder.is_symlink() or not folder.is_dir():
+            return False
+    return True
+
+
+def _related(root: Path, found: dict) -> dict:
+    """What the checks of these files read besides profiles and teams: the thread of a reply
+    (is it an orphan?), the replies of a thread (does 'accepted' name one?)."""
+    from . import load as L
+    related = {}
+    for rel, item in found.items():
+        parts = rel.split("/")
+        if item is None or parts[:2] != ["content", "discussions"] or len(parts) < 4:
+            continue
+        thread = "/".join(parts[:3])
+        index = f"{thread}/index.md"
+        if index not in found:
+            related[index] = _as_scanned(root, index)
+        if rel == index and _reached(root, parts[:3] + ["replies"]):
+            for reply in L.scan_folder(root, f"{thread}/replies"):
+                related.setdefault(reply[0], reply)
+    return related
