@@ -139,11 +139,11 @@
           scores.set(doc, t ? [t[0] + 1, t[1] + w] : [1, w]);
         }
       }
-      const found = Array.from(scores.keys());
-      found.sort((a, b) => {
-        const x = scores.get(a), y = scores.get(b);
-        return (y[0] - x[0]) || (y[1] - x[1]) || (a - b);
-      });
+      const docs = Array.from(scores.keys());
+      const keys = new Float64Array(docs.length);  // words matched, then score (< 1e9)
+      docs.forEach((d, i) => { const t = scores.get(d); keys[i] = t[0] * 1e9 + t[1]; });
+      const order = Array.from(docs.keys()).sort((i, j) => (keys[j] - keys[i]) || (docs[i] - docs[j]));
+      const found = order.map((i) => docs[i]);
       return { words, found, scores };
     }
 
@@ -155,28 +155,31 @@
       return set;
     }
 
-    /* filters: {kind: Set of names, team: Set of ids, location: Set of names, topic: index} */
+    /* filters: {kind: Set of names, team: Set of names, location: Set of names, topic: index}.
+       Returns the documents that pass, and per facet the counts of its values among the
+       documents that pass the other facets' filters. */
     async filter(found, filters) {
       const m = this.meta, f = filters || {};
       const topic = f.topic != null ? await this.topicDocs(f.topic) : null;
-      const test = {
-        kind: (o) => !f.kind || !f.kind.size || f.kind.has(m.kinds[this.kind[o]]),
-        team: (o) => !f.team || !f.team.size || f.team.has(m.teams[this.team[o]]),
-        location: (o) => !f.location || !f.location.size || f.location.has(m.locations[this.location[o]]),
-        topic: (o) => !topic || topic.has(o),
-      };
-      const all = (o, except) => Object.keys(test).every((k) => k === except || test[k](o));
-      const counts = { kind: new Map(), team: new Map(), location: new Map() };
-      const names = {
-        kind: (o) => m.kinds[this.kind[o]], team: (o) => m.teams[this.team[o]],
-        location: (o) => m.locations[this.location[o]],
-      };
+      const mask = (names, wanted) => Uint8Array.from(names, (v) => (!wanted || !wanted.size || wanted.has(v) ? 1 : 0));
+      const okK = mask(m.kinds, f.kind), okT = mask(m.teams, f.team), okL = mask(m.locations, f.location);
+      const cK = new Uint32Array(m.kinds.length), cT = new Uint32Array(m.teams.length);
+      const cL = new Uint32Array(m.locations.length);
+      const kept = [];
       for (const o of found) {
-        for (const k of Object.keys(counts)) {
-          if (all(o, k)) { const v = names[k](o); counts[k].set(v, (counts[k].get(v) || 0) + 1); }
-        }
+        if (topic && !topic.has(o)) continue;
+        const k = this.kind[o], t = this.team[o], l = this.location[o];
+        const pk = okK[k], pt = okT[t], pl = okL[l];
+        if (pt && pl) cK[k]++;
+        if (pk && pl) cT[t]++;
+        if (pk && pt) cL[l]++;
+        if (pk && pt && pl) kept.push(o);
       }
-      return { found: found.filter((o) => all(o, null)), counts };
+      const counts = (names, c) => new Map(names.map((v, i) => [v, c[i]]).filter(([, n]) => n > 0));
+      return {
+        found: kept,
+        counts: { kind: counts(m.kinds, cK), team: counts(m.teams, cT), location: counts(m.locations, cL) },
+      };
     }
 
     async docs(ordinals) {
