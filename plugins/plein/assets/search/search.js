@@ -144,7 +144,7 @@
   function schedule() {
     clearTimeout(timer);
     shown = PAGE;
-    timer = setTimeout(run, 100);  // typing fast fetches only for the last word
+    timer = setTimeout(run, 60);  // typing fast fetches only for the last word
   }
 
   input.addEventListener("input", schedule);
