@@ -172,3 +172,17 @@ def test_plain_text_fast_path_gives_markdowns_html():
             news = sanitizer._news.clean(sanitizer._news_md.reset().convert(text))
             assert sanitizer.news(text) == news
     check()
+
+
+def test_shared_page_parts_rendered_once_per_folder_give_the_same_pages(tmp_path, monkeypatch):
+    """Navigation, tabs, footer and scripts are reused between generated pages of a folder;
+    every page must be byte for byte what Material renders for it on its own."""
+    import plein.render
+    org = tmp_path / "org"
+    shutil.copytree(CASES / "basic" / "org", org)
+    fast = build_org(org, tmp_path / "fast")
+    monkeypatch.setattr(plein.render, "PAGE_TEMPLATE", "main.html")
+    plain = build_org(org, tmp_path / "plain")
+    pages = sorted(p.relative_to(fast) for p in fast.rglob("*.html"))
+    assert pages == sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
+    assert [p for p in pages if (fast / p).read_bytes() != (plain / p).read_bytes()] == []

@@ -81,6 +81,9 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         files = self.site.on_files(org, history, files)
         return self.search.on_files(org, files, config)
 
+    def on_env(self, env, config, files):
+        return self.site.on_env(env)
+
     def on_page_context(self, context, page, config, nav):
         context = self.site.on_page_context(context, page)
         return self.search.on_page_context(context, page, config)

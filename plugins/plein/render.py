@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -28,6 +29,7 @@ from .views import Views
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets" / "plein"
 CSS, JS = "assets/plein/plein.css", "assets/plein/plein.js"
+PAGE_TEMPLATE = "plein/page.html"
 
 
 class DataPage(Page):
@@ -61,6 +63,19 @@ class Site:
         self.nav_titles = dict(_nav_titles(config.nav))
         self.views = None
         self.history = None
+        self._fragments: dict = {}
+
+    def on_env(self, env):
+        env.globals["plein_once"] = self.once
+        return env
+
+    def once(self, block: str, page_url: str, caller):
+        """A block of Material's page rendered once per folder (see templates/plein/page.html)."""
+        key = (block, posixpath.dirname(page_url.rstrip("/")))
+        html = self._fragments.get(key)
+        if html is None:
+            html = self._fragments[key] = caller()
+        return html
 
     # -- files --------------------------------------------------------------------------
 
@@ -100,6 +115,8 @@ class Site:
         content = f"---\nplein: {spec.kind}\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n---\n"
         file = File.generated(self.config, spec.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         meta = {"hide": ["navigation", "toc"], "plein": spec.kind}  # full width; the body is the page
+        if spec.src not in self.nav_titles:  # in no tab or nav item: shared parts are cached
+            meta["template"] = PAGE_TEMPLATE
         meta.update(self._git_meta(spec.sources))
         DataPage(spec, file, self.config, meta, self.nav_titles.get(spec.src))
         return file
