@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from functools import lru_cache
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -32,12 +34,25 @@ CSS, JS = "assets/plein/plein.css", "assets/plein/plein.js"
 PAGE_TEMPLATE = "plein/page.html"
 
 
+@lru_cache(maxsize=8)
+def _site_path(base: str) -> str:
+    return urlsplit(base).path
+
+
 class DataPage(Page):
     """A page whose body comes from the model, not from Markdown."""
 
     def __init__(self, spec, file, config, meta, nav_title=None):
         super().__init__(nav_title or spec.title, file, config)  # the nav's words win in tabs
         self.spec, self._meta = spec, meta
+
+    def _set_canonical_url(self, base) -> None:
+        # Same result as Page's urljoin for a site_url ending in '/', at a fraction of the cost.
+        if base and base.endswith("/") and not self.url.startswith(("/", "?", "#")):
+            self.canonical_url = base + self.url
+            self.abs_url = _site_path(base) + self.url
+        else:
+            super()._set_canonical_url(base)
 
     def read_source(self, config) -> None:
         self.markdown, self.meta = "", dict(self._meta)
