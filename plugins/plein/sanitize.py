@@ -31,6 +31,9 @@ NEWS_ATTRS = {**STAFF_ATTRS, "*": {"class", "id", "title"}, "img": {"src", "alt"
               "th": {"align", "colspan", "rowspan"}, "ol": {"start"}}
 
 STAFF_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+# Extensions that leave text without Markdown syntax (see _SYNTAX) alone.
+PLAIN_SAFE = {"tables", "fenced_code", "sane_lists", "admonition", "attr_list", "md_in_html", "toc",
+              "footnotes", "abbr"}
 # Text without any of these is plain paragraphs to Markdown: it is rendered directly, with
 # the same HTML, because Python-Markdown takes about a millisecond per short text.
 _SYNTAX = re.compile(r"[\\`*_\[\]<>#|&{}\t\r]|^\s*(?:[-+=]|\d+[.)](?:\s|$)|!!!|~~~|\?\?\?)|^ | $", re.M)
@@ -50,6 +53,10 @@ class Sanitizer:
         self._staff_md = markdown.Markdown(extensions=STAFF_EXTENSIONS)
         self._staff = _cleaner(STAFF_TAGS, STAFF_ATTRS)
         news_extensions = [e for e in news_extensions if _safe_extension(e)]
+        # The plain-text shortcut is exact only while no extension reacts to plain text
+        # (smarty quotes, magiclink URLs, emoji...): otherwise news always go through Markdown.
+        self._news_plain = all(isinstance(e, str) and e.rsplit(".", 1)[-1] in PLAIN_SAFE
+                               for e in news_extensions)
         self._news_md = markdown.Markdown(extensions=news_extensions,
                                           extension_configs=news_configs or {})
         self._news = _cleaner(NEWS_TAGS, NEWS_ATTRS)
@@ -66,7 +73,7 @@ class Sanitizer:
         """News bodies: the site's Markdown extensions, a broader but still clean allowlist."""
         if not text:
             return ""
-        if not _SYNTAX.search(text):
+        if self._news_plain and not _SYNTAX.search(text):
             return plain_paragraphs(text)
         return self._news.clean(self._news_md.reset().convert(text))
 
