@@ -12,18 +12,16 @@
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import stat
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import Counter
 from itertools import repeat
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .yamlio import _BAD_CHARS, Mapping, _Resolver
 
@@ -44,6 +42,9 @@ class _Unsure(Exception):
     pass
 
 
+_IMPLICIT = dict(_Resolver.yaml_implicit_resolvers)  # first character -> [(tag, pattern)]
+
+
 if CParser is not None:
     class _Composer(CParser, _Resolver):
         """libyaml's parser and composer with Plein's resolver (the implicit types it allows)."""
@@ -52,10 +53,27 @@ if CParser is not None:
             CParser.__init__(self, stream)
             _Resolver.__init__(self)
 
+        # BaseResolver's methods, for a resolver without path or wildcard resolvers (as
+        # yamlio's): called for every node, they were a quarter of the time
+        def resolve(self, kind, value, implicit):
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, pattern in _IMPLICIT.get(value[:1], ()):
+                        if pattern.match(value):
+                            return tag
+                return STR
+            return SEQ if kind is SequenceNode else MAP
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+
 
 def quick_loads(text: str, first_line: int = 1):
     """yamlio.loads(text, first_line) when it is certain to succeed, else UNSURE."""
-    if (CParser is None or len(text) > MAX_QUICK or "&" in text or "*" in text or "!" in text
+    if (CParser is None or _Resolver.yaml_path_resolvers or None in _IMPLICIT or len(text) > MAX_QUICK or "&" in text or "*" in text or "!" in text
             or sum(map(text.count, "[{-:?")) > MAX_INDICATORS):
         return UNSURE
     composer = _Composer(text)
@@ -129,6 +147,9 @@ def parse_many(root: str, work: list, jobs: int | None = None) -> list:
     jobs = jobs or cpus()
     if jobs < 2 or len(work) < PARALLEL_MIN:
         return [parse_one(root, *item) for item in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     size = max(200, min(2000, len(work) // (jobs * 8) + 1))
     chunks = [work[i:i + size] for i in range(0, len(work), size)]
     # fork starts in milliseconds, but is unsafe in a process with threads (plein serve)
@@ -141,8 +162,9 @@ def parse_many(root: str, work: list, jobs: int | None = None) -> list:
 
 
 def _parse_chunk(root: str, chunk: list) -> list:
-    from .load import parse_one
-    return [parse_one(root, *item) for item in chunk]
+    from .load import parse_one, quiet_collector
+    with quiet_collector():
+        return [parse_one(root, *item) for item in chunk]
 
 
 MAX_PATHS = 2000  # more files than this: a full run is about as fast
@@ -160,16 +182,22 @@ def check_files(root: Path, rels: list[str], cache):
     last full run (a build or a validate)."""
     from . import load as L
     indexes = {section: cache.loaded(section) for section in L.SECTIONS if section not in BASE}
-    if len(rels) > MAX_PATHS or None in indexes.values():
+    refs = cache.refs(BASE)
+    if len(rels) > MAX_PATHS or None in indexes.values() or refs is None:
         return None
     found = {}
     for rel in dict.fromkeys(rels):
         if (root / rel).is_dir() or rel in ("", "."):
             return None
         found[rel] = _as_scanned(root, rel)
+    with L.quiet_collector():
+        return _check_files(root, rels, refs, indexes, found)
+
+
+def _check_files(root: Path, rels: list[str], refs, indexes: dict, found: dict):
+    from . import load as L
     base = [f for f in L.scan(root, BASE) if not L.is_photo(f[0])]
-    parsed = L.parse_files(root, base, cache)
-    cache.scanned(BASE)
+    parsed = L.parse_files(root, base, refs)
     known = {f[0] for f in base}
     others = [item for rel, item in {**found, **_related(root, found)}.items()
               if item is not None and rel not in known]
@@ -177,15 +205,16 @@ def check_files(root: Path, rels: list[str], cache):
     org, problems = L.assemble(root, parsed + extra, photos_of=set(rels))
     from .validate import check
     check(org, problems)
-    counts = {"people": len(org.people), "teams": len(org.teams)}
-    loaded = {rel: kind for index in indexes.values() for rel, kind in index.items()}
-    for (rel, _, _), result in zip(others, extra):
-        loaded.pop(rel, None)
+    counts = Counter({"people": len(org.people), "teams": len(org.teams)})
+    for kinds, _ in indexes.values():
+        counts.update(kinds)
+    for (rel, _, _), result in zip(others, extra):  # what changed in the files parsed here
+        if f"\n{rel}\n" in indexes.get(L.record_dir(rel), ({}, ""))[1]:
+            counts[L.classify(rel)[0]] -= 1
         if result.record is not None:
-            loaded[rel] = result.kind
-    kinds = list(loaded.values())
-    counts.update(news=kinds.count("news"), threads=kinds.count("thread"), updates=kinds.count("update"),
-                  kudos=kinds.count("kudos"))
+            counts[result.kind] += 1
+    counts = {"people": counts["people"], "teams": counts["teams"], "news": counts["news"],
+              "threads": counts["thread"], "updates": counts["update"], "kudos": counts["kudos"]}
     wanted = set(rels)
     return counts, [p for p in problems if p.path in wanted]
 

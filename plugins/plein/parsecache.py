@@ -14,13 +14,16 @@ unreadable is ignored. Entries of files that are gone are dropped at the next fu
 from __future__ import annotations
 
 import copyreg
+import gc
 import io
+import mmap
 import os
 import pickle
 import sys
 import tempfile
 import time
 import zlib
+from collections import Counter
 from hashlib import blake2b
 from pathlib import Path
 
@@ -29,6 +32,10 @@ from .load import SECTIONS, Parsed, content_key, parse_file
 from .problems import Problems
 
 MAGIC = b"plein-parsed-2\n"
+REFS = ("profiles", "content/teams")  # sections whose slim entries are kept for `refs`
+# what checks across files read of a profile (validate.check; photos of the files checked)
+_REF_FIELDS = ("handle", "name", "role", "team", "email", "started", "manager", "forge_username",
+               "photo", "left", "kudos")
 SHARDS = 16
 RACY_NS = 2_000_000_000
 _CODE = ("load.py", "fastcheck.py", "convert.py", "fields.py", "model.py", "yamlio.py", "problems.py",
@@ -80,7 +87,7 @@ class ParseCache:
         self.path = Path(folder) / "parsed.bin"
         self.salt = _salt()
         self.started = time.time_ns()
-        self._data = memoryview(b"")
+        self._data = b""  # the file, mapped: blobs are read only when asked for
         self._blobs: dict[str, tuple[int, int]] = {}  # name -> (offset, length) in _data
         self._old: dict[str, dict] = {}  # shard -> {rel: entry}, unpickled on first use
         self._new: dict[str, dict] = {}  # shard -> entries seen or made in this run
@@ -90,11 +97,12 @@ class ParseCache:
             self._open()
         except (OSError, EOFError, ValueError, TypeError, KeyError, pickle.UnpicklingError,
                 AttributeError, ImportError, IndexError):
-            self._data, self._blobs = memoryview(b""), {}  # no cache or an unreadable one
+            self._data, self._blobs = b"", {}  # no cache or an unreadable one
 
     def _open(self) -> None:
-        data = memoryview(self.path.read_bytes())
-        if bytes(data[:len(MAGIC)]) != MAGIC:
+        with open(self.path, "rb") as fh:  # the map outlives the file's replacement by a new one
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        if data[:len(MAGIC)] != MAGIC:
             return
         size = int.from_bytes(data[len(MAGIC):len(MAGIC) + 8], "little")
         start = len(MAGIC) + 8
@@ -110,11 +118,16 @@ class ParseCache:
         if where is None:
             return None
         offset, length = where
+        collecting = gc.isenabled()
+        gc.disable()  # the collector would walk the new objects again and again: 40% of the time
         try:
             return pickle.loads(self._data[offset:offset + length])
         except Exception:  # noqa: BLE001 - a damaged blob is only a missed cache
             del self._blobs[name]
             return None
+        finally:
+            if collecting:
+                gc.enable()
 
     def _entries(self, shard: str) -> dict:
         if shard not in self._old:
@@ -122,10 +135,22 @@ class ParseCache:
             self._old[shard] = entries if isinstance(entries, dict) else {}
         return self._old[shard]
 
-    def loaded(self, section: str) -> dict | None:
-        """{path: kind} of the files of `section` that gave a record at the last full scan."""
+    def loaded(self, section: str) -> tuple[dict, str] | None:
+        """({kind: number}, '\\n'-joined paths) of the files of `section` that gave a record at the
+        last full scan; one string, as a set of 100,000 paths takes long to unpickle."""
         index = self._blob(f"{section}@loaded")
-        return index if isinstance(index, dict) else None
+        return index if isinstance(index, tuple) else None
+
+    def refs(self, sections) -> Refs | None:
+        """The profiles and teams of the last full scan without their free text (read only):
+        enough for the checks across files, and quick to unpickle."""
+        entries = {}
+        for section in sections:
+            part = self._blob(f"{section}@refs")
+            if not isinstance(part, dict):
+                return None
+            entries.update(part)
+        return Refs(entries)
 
     # --- entries: (stat key, content key, kind, record, problems, claimed id)
 
@@ -211,21 +236,59 @@ class ParseCache:
             if new:
                 blobs[shard] = _dumps(new)
         for section in sorted(self._scanned | {n.split("@")[0] for n in self._blobs if "@" in n}):
-            name = f"{section}@loaded"
-            if section in self._scanned and (section in dirty or name not in self._blobs):
-                index = {rel: entry[2] for shard, entries in self._new.items()
-                         if shard.split("#")[0] == section for rel, entry in entries.items()
-                         if entry[3] is not None}
-                blobs[name] = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-            elif name in self._blobs:
-                blobs[name] = self._raw(name)
+            names = [f"{section}@loaded"] + ([f"{section}@refs"] if section in REFS else [])
+            if section in self._scanned and (section in dirty or not set(names) <= set(self._blobs)):
+                blobs.update(self._summaries(section))
+            else:
+                blobs.update((name, self._raw(name)) for name in names if name in self._blobs)
         if not dirty and set(blobs) == set(self._blobs):
             return None
         return blobs
 
+    def _summaries(self, section: str) -> dict:
+        """The index of a scanned section, and its refs if it has them."""
+        entries = {rel: entry for shard, part in self._new.items() if shard.split("#")[0] == section
+                   for rel, entry in part.items()}
+        ok = sorted(rel for rel, entry in entries.items() if entry[3] is not None)
+        index = (dict(Counter(entries[rel][2] for rel in ok)), "\n" + "".join(rel + "\n" for rel in ok))
+        out = {f"{section}@loaded": pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)}
+        if section in REFS:
+            out[f"{section}@refs"] = _dumps({rel: _slim(entry) for rel, entry in entries.items()})
+        return out
+
     def _raw(self, name: str) -> bytes:
         offset, length = self._blobs[name]
         return self._data[offset:offset + length]
+
+
+class Refs:
+    """ParseCache's lookup, digest_of and keep over the entries of `refs`; keeps nothing."""
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+
+    def lookup(self, rel: str, key: tuple) -> Parsed | None:
+        entry = self.entries.get(rel)
+        return _parsed(entry) if entry is not None and entry[0] == key else None
+
+    def digest_of(self, rel: str) -> bytes | None:
+        entry = self.entries.get(rel)
+        return entry[1] if entry else None
+
+    def keep(self, rel: str, key, digest: bytes, parsed: Parsed | None) -> Parsed:
+        return parsed if parsed is not None else _parsed(self.entries[rel])
+
+
+def _slim(entry):
+    """An entry with only the fields of a profile that checks across files read (the others
+    take their defaults): a third of the time to unpickle."""
+    record = entry[3]
+    if isinstance(record, model.Person):
+        source = record.source
+        lines = {sys.intern(k): v for k, v in source.lines.items() if k in _REF_FIELDS}
+        source = model.Source(source.path, source.line, lines, source.body_line)
+        record = model.Person(source=source, **{name: getattr(record, name) for name in _REF_FIELDS})
+    return entry[:3] + (record,) + entry[4:]
 
 
 def _parsed(entry) -> Parsed:

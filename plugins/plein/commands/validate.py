@@ -32,7 +32,6 @@ def run(root: Path, paths: list[str] = (), cache=None):
         from ..fastcheck import check_files
         quick = check_files(root, wanted, cache)
         if quick is not None:
-            cache.save()
             return quick
     from ..load import load
     from ..validate import check
