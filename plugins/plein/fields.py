@@ -26,7 +26,8 @@ FILE = "file"  # a file name beside the record's file
 AUDIENCE = "audience"  # {teams: [...], locations: [...]}
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LANGUAGES = ("nl", "en", "de", "fr", "es", "tr", "ar", "pl", "pap", "fy", "other")
+LANGUAGES = ("nl", "en", "de", "fr", "es", "it", "pt", "tr", "ar", "pl", "uk", "ro", "pap", "fy", "so",
+             "ti", "zh", "hi", "ta", "other")
 THREAD_KINDS = ("question", "discussion")
 
 MAX_SHORT = 200  # characters in a one-line field
