@@ -89,7 +89,7 @@ def test_parse_cache_is_kept_only_where_git_ignores_it(tmp_path, capsys):
         clone = make_clone(srv, tmp_path / "clone", srv.file_url)
         rc, out, err = plein(capsys, clone, "update", "-m", "Hoi", "--yes", "--no-push")
         assert rc == 0, err
-        assert (clone / ".plein-cache" / "parsed.pickle").is_file() and state(clone) == ("main", "")
+        assert (clone / ".plein-cache" / "parsed.bin").is_file() and state(clone) == ("main", "")
     (tmp_path / "other").mkdir()
     with GitServer(tmp_path / "other") as srv:
         seed(tmp_path / "other" / "seed", srv)

@@ -99,7 +99,7 @@ def test_fast_parser_reads_like_the_pure_python_one(data, text):
     """libyaml does the parsing for speed; it must not change what a file means or where."""
     for source in (dump(data), text):
         results = []
-        for cls in (yamlio._FastLoader, yamlio._Loader):
+        for cls in (yamlio.loader_for(source), yamlio._Loader):
             try:
                 value = yamlio._construct(cls, source)
                 results.append((value, getattr(value, "lines", None)))

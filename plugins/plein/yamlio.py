@@ -138,10 +138,15 @@ else:  # pragma: no cover
     _FastLoader = _Loader
 
 
+def loader_for(text: str):
+    """libyaml, except for text it reads differently: a byte-order mark inside the text."""
+    return _Loader if "\ufeff" in text else _FastLoader
+
+
 def _parse(text: str):
     """One document; a syntax error is parsed again in pure Python, whose messages are clearer."""
     try:
-        return _construct(_FastLoader, text)
+        return _construct(loader_for(text), text)
     except yaml.MarkedYAMLError:
         if _FastLoader is _Loader:
             raise

@@ -62,7 +62,7 @@ class Contribution:
         self._worktree = gitops.worktree(self.repo, self.base)
         self.wt = self._worktree.__enter__()
         self.wt_root = Path(self.wt.working_tree_dir) / self.prefix
-        self.parsed = _Memo(ParseCache(self.root / self.settings.cache_dir))
+        self.parsed = ParseCache(self.root / self.settings.cache_dir)
         try:
             self.org, _ = load(self.wt_root, cache=self.parsed)
         except BaseException:
@@ -72,7 +72,7 @@ class Contribution:
 
     def __exit__(self, *exc):
         if self.repo.ignored(str(self.root / self.settings.cache_dir) + "/"):  # "/": a folder
-            self.parsed.inner.save()  # the next command and build start warm; never litter a clone
+            self.parsed.save()  # the next command and build start warm; never litter a clone
         return self._worktree.__exit__(*exc)
 
     # -- who and what --------------------------------------------------------------------------
@@ -196,20 +196,6 @@ class Contribution:
             return (f"Open the merge request: {web}/-/merge_requests/new"
                     f"?merge_request%5Bsource_branch%5D={branch}")
         return f"Open a merge request from {branch} to {self.default} on your forge."
-
-
-class _Memo:
-    """Each file is parsed once per command, though the org is loaded twice (before and after
-    the new file is written); the build's parse cache makes the first load fast too."""
-
-    def __init__(self, inner: ParseCache):
-        self.inner, self.seen = inner, {}
-
-    def parse(self, rel: str, raw: bytes):
-        key = (rel, raw)
-        if key not in self.seen:
-            self.seen[key] = self.inner.parse(rel, raw)
-        return self.seen[key]
 
 
 def _indent(text: str) -> str:
