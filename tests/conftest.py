@@ -78,3 +78,21 @@ def isolated_home(tmp_path_factory, monkeypatch) -> Path:
     for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "PRE_COMMIT_HOME"):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One headless Debian chromium for the whole session: Playwright's sync API allows only
+    one running instance per thread, so every browser test shares this one."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test-deps installs it)")
+    from playwright import sync_api
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

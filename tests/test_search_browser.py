@@ -54,13 +54,8 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test-deps)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+def chromium(chromium_browser):
+    return chromium_browser
 
 
 @pytest.fixture(scope="module")

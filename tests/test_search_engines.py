@@ -69,23 +69,21 @@ def queries(engine: Engine, n: int = 400) -> list:
     return out[:n]
 
 
-def test_same_top_results_and_totals(built):
+def test_same_top_results_and_totals(built, chromium_browser):
     engine, url = built
     qs = queries(engine)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.goto(url)
-        found = page.evaluate("""async ([root, qs]) => {
-            const e = new PleinSearchEngine(root + "plein-search/");
-            const out = [];
-            for (const q of qs) {
-              const r = await e.search(q, null, 10);
-              out.push([r.total, r.hits.map(h => [h.id, h.matched, h.score])]);
-            }
-            return out;
-        }""", [url, qs])
-        browser.close()
+    page = chromium_browser.new_page()
+    page.goto(url)
+    found = page.evaluate("""async ([root, qs]) => {
+        const e = new PleinSearchEngine(root + "plein-search/");
+        const out = [];
+        for (const q of qs) {
+          const r = await e.search(q, null, 10);
+          out.push([r.total, r.hits.map(h => [h.id, h.matched, h.score])]);
+        }
+        return out;
+    }""", [url, qs])
+    page.close()
     mismatches = []
     for q, (total, hits) in zip(qs, found):
         r = engine.search(q, limit=10)
