@@ -24,6 +24,7 @@ VERSION = 1  # bump when documents, analysis or the schema change: the index is 
 BOOSTS = {"name": 4.0, "expertise": 3.0, "role": 2.0, "body": 1.0}
 SCORED = tuple(BOOSTS)
 LANGUAGES = ("nl", "en")
+FINGERPRINT = "plein-fingerprint.txt"
 STALE = 0.02  # share of deleted documents that makes an update merge the index
 
 
@@ -63,6 +64,7 @@ def open_index(cache_dir: Path, language: str, docs) -> "whoosh_index.Index":
         raise FatalError(f"search: language '{language}' is not supported; use one of {', '.join(LANGUAGES)}")
     folder = index_dir(cache_dir, language)
     marker = folder / "plein-settings.json"
+    (folder / FINGERPRINT).unlink(missing_ok=True)  # vouches for nothing while the index changes
     ix = None
     if marker.is_file() and whoosh_index.exists_in(folder):
         try:
@@ -78,6 +80,22 @@ def open_index(cache_dir: Path, language: str, docs) -> "whoosh_index.Index":
     _sync(ix, docs, fresh)
     marker.write_text(json.dumps(_settings(language)))
     return ix
+
+
+def reuse(cache_dir: Path, language: str, fingerprint: str):
+    """The index as it is, if it was last brought up to date for this very fingerprint."""
+    folder = index_dir(cache_dir, language)
+    try:
+        if (json.loads((folder / "plein-settings.json").read_text()) == _settings(language)
+                and (folder / FINGERPRINT).read_text() == fingerprint):
+            return whoosh_index.open_dir(folder)
+    except (OSError, ValueError, whoosh_index.IndexError):
+        pass
+    return None
+
+
+def remember(cache_dir: Path, language: str, fingerprint: str) -> None:
+    (index_dir(cache_dir, language) / FINGERPRINT).write_text(fingerprint)
 
 
 def _sync(ix, docs, fresh: bool) -> None:

@@ -2,6 +2,7 @@
 load the model with plein.load, and both bring the same cached index up to date."""
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from .errors import FatalError
 from .model import Org
 from .searchdocs import documents
 from .searchengine import Engine
-from .searchindex import open_index
+from .searchindex import open_index, remember, reuse
 
 
 def cache_folder(config_dir: Path, cache_dir: str, root: Path, docs_dir: str | None = None) -> Path:
@@ -25,16 +26,37 @@ def cache_folder(config_dir: Path, cache_dir: str, root: Path, docs_dir: str | N
 
 
 class Store:
-    def __init__(self, folder: Path, language: str, org: Org, now: datetime):
+    def __init__(self, folder: Path, language: str, org: Org, now: datetime, root: Path | None = None):
         self.folder, self.language, self.org, self.now = Path(folder), language, org, now
+        self.root = Path(root) if root else None
         self._ix = None
         self._engine = None
 
     def index(self):
         if self._ix is None:
-            docs = documents(self.org, self.now, self.language)
-            self._ix = open_index(self.folder, self.language, docs)
+            mark = self.fingerprint() if self.root else None
+            self._ix = reuse(self.folder, self.language, mark) if mark else None
+            if self._ix is None:
+                docs = documents(self.org, self.now, self.language)
+                self._ix = open_index(self.folder, self.language, docs)
+                if mark:
+                    remember(self.folder, self.language, mark)
         return self._ix
+
+    def fingerprint(self) -> str:
+        """Size and time of every indexed file, and which news is out: when these are as at
+        the last update, the index is up to date without making its documents again."""
+        org, digest = self.org, hashlib.blake2b(digest_size=16)
+        paths = [r.source.path for r in (*org.people.values(), *org.teams.values(), *org.news, *org.updates)]
+        paths += [r.source.path for t in org.threads.values() for r in (t, *t.replies)]
+        for rel in sorted(paths):
+            try:
+                st = (self.root / rel).stat()
+            except OSError:
+                return ""
+            digest.update(f"{rel}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+        digest.update(" ".join(n.id for n in org.news if n.published(self.now)).encode())
+        return digest.hexdigest()
 
     def engine(self) -> Engine:
         if self._engine is None:
@@ -79,6 +101,6 @@ def for_cli(root: Path) -> Store:
         now = parse_datetime(opts["now"]) if opts["now"] else datetime.now().replace(second=0, microsecond=0)
     except Bad:
         now = datetime.now()
-    store = Store(folder, opts["language"], org, now)
+    store = Store(folder, opts["language"], org, now, root)
     store.site_url = opts["site_url"]
     return store

@@ -78,7 +78,7 @@ class SiteSearch:
                                   self.root, config.docs_dir)
         except FatalError as err:
             raise PluginError(f"plein: {err}") from None
-        self.store = Store(folder, self.language, org, self._now())
+        self.store = Store(folder, self.language, org, self._now(), self.root)
         self.threads = {L.thread(t): t for t in org.threads}
         self._related = None
         self._template = None
