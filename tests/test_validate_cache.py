@@ -172,7 +172,7 @@ def test_quick_reader_reads_like_yamlio():
     """Every text the quick reader accepts gives yamlio's value and lines; it declines the rest."""
     rng = random.Random(7)
     pieces = ["a", "b: ", ": ", "- ", "\n", "  ", "[", "]", "{", "}", ", ", "'", '"', "#", "1", "0", "_",
-              ".5", "e3", "true", "False", "null", "~", "é", "\t", "?", "|", ">", "\\n", "-", "x y"]
+              ".5", "e3", "true", "False", "null", "~", "é", "\t", "?", "|", ">", "\\n", "-", "x y", "\ufeff"]
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CASES.rglob("*.yml"))]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(20_000)]
     quick = 0

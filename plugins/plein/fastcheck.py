@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import yamlio
 from .yamlio import _BAD_CHARS, Mapping, _Resolver
 
 try:
@@ -71,10 +72,21 @@ if CParser is not None:
             pass
 
 
+def _plain(text: str) -> bool:
+    """Can this text hold no anchor, alias or tag, nor nest deeply, and does yamlio itself
+    trust libyaml with it (not with a byte-order mark inside, for one)?"""
+    if CParser is None or _Resolver.yaml_path_resolvers or None in _IMPLICIT:
+        return False  # a resolver this module does not mirror
+    if len(text) > MAX_QUICK or "&" in text or "*" in text or "!" in text:
+        return False
+    if sum(map(text.count, "[{-:?")) > MAX_INDICATORS:
+        return False
+    return getattr(yamlio, "loader_for", lambda t: yamlio._FastLoader)(text) is yamlio._FastLoader
+
+
 def quick_loads(text: str, first_line: int = 1):
     """yamlio.loads(text, first_line) when it is certain to succeed, else UNSURE."""
-    if (CParser is None or _Resolver.yaml_path_resolvers or None in _IMPLICIT or len(text) > MAX_QUICK or "&" in text or "*" in text or "!" in text
-            or sum(map(text.count, "[{-:?")) > MAX_INDICATORS):
+    if not _plain(text):
         return UNSURE
     composer = _Composer(text)
     try:

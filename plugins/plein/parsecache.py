@@ -154,31 +154,38 @@ class ParseCache:
 
     # --- entries: (stat key, content key, kind, record, problems, claimed id)
 
+    def _known(self, shard: str, rel: str):
+        """The entry of `rel` made in this run (a command may load twice), else the stored one."""
+        entry = self._new.get(shard, {}).get(rel)
+        return entry if entry is not None else self._entries(shard).get(rel)
+
     def lookup(self, rel: str, key: tuple) -> Parsed | None:
         """The parse of `rel` if its stat key is unchanged."""
         shard = shard_of(rel)
-        entry = self._entries(shard).get(rel)
+        entry = self._known(shard, rel)
         if entry is None or entry[0] != key:
             return None
         self._new.setdefault(shard, {})[rel] = entry
         return _parsed(entry)
 
     def digest_of(self, rel: str) -> bytes | None:
-        entry = self._entries(shard_of(rel)).get(rel)
+        entry = self._known(shard_of(rel), rel)
         return entry[1] if entry else None
 
     def keep(self, rel: str, key: tuple | None, digest: bytes, parsed: Parsed | None) -> Parsed:
-        """Record the parse of `rel`; None means: the bytes are those of the cached entry."""
+        """Record the parse of `rel`; None means: the bytes are those of the known entry."""
         shard = shard_of(rel)
-        old = self._entries(shard).get(rel)
+        known, stored = self._known(shard, rel), self._entries(shard).get(rel)
         if parsed is None:
-            parsed = _parsed(old)
+            parsed = _parsed(known)
         if key is not None and max(key[1], key[2]) >= self.started - RACY_NS:
             key = None  # changed just now: check the bytes next time
         entry = (key, digest, parsed.kind, parsed.record, tuple(parsed.problems), parsed.key)
-        if old is None or old[:2] != entry[:2]:
+        if stored is not None and stored[:2] == entry[:2]:
+            entry = stored
+        else:
             self._changed.add(shard)
-        self._new.setdefault(shard, {})[rel] = old if old is not None and old[:2] == entry[:2] else entry
+        self._new.setdefault(shard, {})[rel] = entry
         return parsed
 
     def parse(self, rel: str, raw: bytes) -> Parsed:

@@ -163,11 +163,15 @@ def gitlog(cache: Path, commits: int, quick: bool) -> list:
                 float(scan) <= 15 if commits >= 20000 else None, "naive extrapolated from a sample")]
 
 
-def search(quick: bool) -> tuple[list, str]:
+def search(cache: Path, people: int) -> tuple[list, str]:
+    """tools/bench-search on an organisation of `people`, in its own folder of the cache."""
     tool = REPO / "tools" / "bench-search"
     if not tool.exists():
         return [row("search", "-", None, note="tools/bench-search not present yet")], ""
     helptext = run([PYTHON, tool, "--help"]).out
-    done = run([PYTHON, tool] + (["--quick"] if quick and "--quick" in helptext else []))
-    status = "see its output below" if done.rc == 0 else f"failed (exit {done.rc})"
-    return [row("search (tools/bench-search)", "-", None, note=status)], done.out + done.err[-2000:]
+    args = [PYTHON, tool] + (["--people", str(people)] if "--people" in helptext else [])
+    args += ["--work", cache / f"search-{people}"] if "--work" in helptext else []
+    done = run(args)
+    status = "its output is below the tables" if done.rc == 0 else f"failed (exit {done.rc}); output below"
+    return [row("search (tools/bench-search)", f"{people:,} people", None, note=status)], \
+        done.out + done.err[-2000:]
