@@ -274,31 +274,39 @@ def parse_files(root: Path, files: list, cache=None, jobs: int | None = None) ->
 def parse_one(root: str, rel: str, path: str, key, expected: bytes | None):
     """(content key, Parsed) of one file; Parsed is None when the bytes hash to `expected`.
     A regular file (key given) is simply read; anything else gets the checks of `_read`."""
-    raw = _read(Path(root), rel, Path(path), regular=key is not None)
+    if key is None:
+        raw = _read(Path(root), rel, Path(path))
+    else:
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        except OSError as err:
+            raw = _unreadable(rel, f"file cannot be read ({err.strerror})", "check its permissions")
     if isinstance(raw, Parsed):
         return None, raw
     digest = content_key(rel, raw)
     return digest, (None if digest == expected else parse_file(rel, raw))
 
 
-def _read(root: Path, rel: str, path: Path, regular: bool = False) -> bytes | Parsed:
+def _read(root: Path, rel: str, path: Path) -> bytes | Parsed:
     """The file's first bytes, or a Parsed problem for what must not or cannot be read."""
-    problems = Problems()
-    kind, parts = classify(rel)
-    unreadable = Parsed(kind, None, problems, parts["id"] if parts else None)
-    if not regular and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
         # a link in a merge request must not make the build read (and echo) outside files
-        problems.add(rel, 1, "file is a link to outside the repository", "replace the link by the file itself")
-        return unreadable
-    if not regular and not path.is_file():
-        problems.add(rel, 1, "not a regular file (a broken link, a pipe or a device)",
-                     "replace it by an ordinary file")
-        return unreadable
+        return _unreadable(rel, "file is a link to outside the repository", "replace the link by the file itself")
+    if not path.is_file():
+        return _unreadable(rel, "not a regular file (a broken link, a pipe or a device)",
+                           "replace it by an ordinary file")
     try:
         return read_limited(path)
     except OSError as err:
-        problems.add(rel, 1, f"file cannot be read ({err.strerror})", "check its permissions")
-        return unreadable
+        return _unreadable(rel, f"file cannot be read ({err.strerror})", "check its permissions")
+
+
+def _unreadable(rel: str, message: str, hint: str) -> Parsed:
+    problems = Problems()
+    problems.add(rel, 1, message, hint)
+    kind, parts = classify(rel)
+    return Parsed(kind, None, problems, parts["id"] if parts else None)
 
 
 def load(root: Path | str, cache=None, jobs: int | None = None) -> tuple[Org, Problems]:

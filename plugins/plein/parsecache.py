@@ -24,6 +24,7 @@ import tempfile
 import time
 import zlib
 from collections import Counter
+from operator import attrgetter
 from hashlib import blake2b
 from pathlib import Path
 
@@ -57,14 +58,20 @@ def section_of(rel: str) -> str:
     return section if section in SECTIONS else "other"
 
 
+_RECORDS = (model.Person, model.Team, model.News, model.Thread, model.Reply, model.Update, model.Kudos,
+            model.Source, model.Audience)
+_FIELDS = {cls: attrgetter(*cls.__dataclass_fields__) if len(cls.__dataclass_fields__) > 1
+           else (lambda record, name=next(iter(cls.__dataclass_fields__)): (getattr(record, name),))
+           for cls in _RECORDS}  # record -> tuple of its field values
+
+
 def _by_fields(record):
     """Rebuild a record by calling its class: much faster to unpickle than the state a slotted
     dataclass gives by default (which walks dataclasses.fields() for every object)."""
-    return type(record), tuple(getattr(record, name) for name in record.__dataclass_fields__)
+    cls = type(record)
+    return cls, _FIELDS[cls](record)
 
 
-_RECORDS = (model.Person, model.Team, model.News, model.Thread, model.Reply, model.Update, model.Kudos,
-            model.Source, model.Audience)
 _TABLE = {**copyreg.dispatch_table, **dict.fromkeys(_RECORDS, _by_fields)}
 
 
