@@ -7,10 +7,12 @@ is not trusted for files changed in the two seconds before the run, which a coar
 could not tell apart from a change just after.
 
 One file, `parsed.bin` in the cache folder: a header, then blobs that are unpickled only
-when asked for — the entries of a folder in 16 shards (so one changed file rewrites one
-shard), and per folder an index of which files loaded as which kind (for counts without
-the records). It is salted with the loader's source code and Python's version; anything
-unreadable is ignored. Entries of files that are gone are dropped at the next full scan."""
+when asked for — the entries of a folder in 16 shards (so one changed file re-pickles one
+shard), per folder an index of which files loaded as which kind (counts without records),
+and for profiles and teams their `refs`: the entries with only what checks across files
+read, for `plein validate PATHS`. It is salted with the loader's source code and Python's
+version; anything unreadable is ignored. Entries of files that are gone are dropped at the
+next full scan."""
 from __future__ import annotations
 
 import copyreg
@@ -24,8 +26,8 @@ import tempfile
 import time
 import zlib
 from collections import Counter
-from operator import attrgetter
 from hashlib import blake2b
+from operator import attrgetter
 from pathlib import Path
 
 from . import model
@@ -102,9 +104,8 @@ class ParseCache:
         self._scanned: set[str] = set()  # sections read in full: unseen entries are dropped
         try:
             self._open()
-        except (OSError, EOFError, ValueError, TypeError, KeyError, pickle.UnpicklingError,
-                AttributeError, ImportError, IndexError):
-            self._data, self._blobs = b"", {}  # no cache or an unreadable one
+        except Exception:  # noqa: BLE001 - no cache, or one this version cannot read: start cold
+            self._data, self._blobs = b"", {}
 
     def _open(self) -> None:
         with open(self.path, "rb") as fh:  # the map outlives the file's replacement by a new one
@@ -223,13 +224,16 @@ class ParseCache:
             if not ignore.exists():  # the cache is never committed, whatever the repository ignores
                 ignore.write_text("*\n")
             fd, tmp = tempfile.mkstemp(prefix=".parsed-", dir=self.path.parent)
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(MAGIC + len(header).to_bytes(8, "little") + header)
                 for blob in blobs.values():
                     fh.write(blob)
             os.replace(tmp, self.path)
-        except OSError:
-            pass
+        except OSError:  # a full disk, say: no half-written file is left behind
+            Path(tmp).unlink(missing_ok=True)
 
     def _plan(self) -> dict | None:
         """name -> bytes of every blob to write, or None when nothing changed."""
