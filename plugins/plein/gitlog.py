@@ -35,7 +35,7 @@ _CONFIG = ["log.showSignature=false", "diff.relative=false", "core.quotePath=fal
 _OFF = "set `git: false` for the plein plugin in mkdocs.yml to build without Git history"
 
 SHALLOW_WARNING = (
-    "plein: this is a shallow clone, so 'last updated' dates and contributors may be wrong. "
+    "this is a shallow clone, so 'last updated' dates and contributors may be wrong. "
     "Fix: run `git fetch --unshallow` (in CI: GitLab `GIT_DEPTH: 0`, "
     "GitHub actions/checkout `fetch-depth: 0`).")
 
@@ -93,7 +93,7 @@ def scan(root: Path, recent: int = 100) -> History:
 
 def _git(root: Path):
     if not root.is_dir():  # GitPython would silently run git in the current folder instead
-        raise _NoHistory(f"plein: {root} is not a folder, so there is no Git history to read.")
+        raise _NoHistory(f"{root} is not a folder, so there is no Git history to read.")
     try:
         import git  # GitPython looks for the git program when first imported
     except ImportError:
@@ -102,7 +102,7 @@ def _git(root: Path):
 
 
 def _no_git() -> str:
-    return ("plein: the `git` program was not found, so pages show no 'last updated' dates "
+    return ("the `git` program was not found, so pages show no 'last updated' dates "
             f"or contributors. Fix: install Git (in CI: use an image with git), or {_OFF}.")
 
 
@@ -124,11 +124,11 @@ def _locate(git, root: Path) -> tuple[bytes, bool]:
     lines = out.split(b"\n") if status == 0 else []
     if len(lines) < 3 or lines[0] != b"true":
         reason = err.splitlines()[-1] if err else "not inside a Git work tree"
-        raise _NoHistory(f"plein: cannot read the Git history of {root} ({reason}), so pages "
+        raise _NoHistory(f"cannot read the Git history of {root} ({reason}), so pages "
                          "show no 'last updated' dates or contributors. Fix: build from a "
                          f"clone of the intranet's repository, or {_OFF}.")
     if _run(git, "rev-parse", "--quiet", "--verify", "HEAD^{commit}")[0] != 0:
-        raise _NoHistory(f"plein: the Git repository of {root} has no commits yet, so pages "
+        raise _NoHistory(f"the Git repository of {root} has no commits yet, so pages "
                          "show no 'last updated' dates or contributors. Fix: commit your "
                          "files (`git add` and `git commit`).")
     return lines[2], lines[1] == b"true"
@@ -143,7 +143,7 @@ def _read(git, prefix: bytes, recent: int) -> History:
     history = _collect(_commits(_tokens(proc.stdout)), prefix, recent)
     err = proc.stderr.read().decode("utf-8", "replace").strip()
     if proc.proc.wait() != 0:  # keep what was read; say what went wrong
-        history.warning = (f"plein: `git log` failed, so some 'last updated' dates and "
+        history.warning = (f"`git log` failed, so some 'last updated' dates and "
                            f"contributors may be missing: {err}")
     return history
 
