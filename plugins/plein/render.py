@@ -7,6 +7,8 @@ Record files under content/ are taken out of `files`: they are rendered from the
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import json
 import posixpath
 from functools import lru_cache
@@ -157,9 +159,11 @@ class Site:
             cached = self.cache / "photos" / (hashlib.sha256(raw).hexdigest() + ".jpg")
             if not cached.is_file():
                 cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(".tmp")
-                tmp.write_bytes(without_metadata(self.root / p.photo))
-                tmp.replace(cached)
+                # a name of its own: two builds sharing the cache must not write one temp file
+                fd, tmp = tempfile.mkstemp(prefix=".photo-", dir=cached.parent)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(without_metadata(self.root / p.photo))
+                os.replace(tmp, cached)
             files.append(File.generated(self.config, f"assets/photos/{p.handle}.jpg", abs_src_path=str(cached)))
             handles.add(p.handle)
         return handles
