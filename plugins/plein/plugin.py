@@ -2,6 +2,7 @@
 render (pages), gitlog (history) and sitesearch (the static search index)."""
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from . import gitlog, problems as report
 from .convert import Bad, parse_datetime
 from .load import load
+from .pagecache import PageCache, build_key
 from .parsecache import ParseCache
 from .render import Site
 from .sitesearch import SiteSearch
@@ -45,7 +47,24 @@ class _PluginConfig(base.Config):
     """Where unchanged work is kept between builds, relative to mkdocs.yml."""
 
 
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may be stale; Plein's page cache makes it exact."""
+
+    def filter(self, record):
+        return not str(record.msg).startswith(("A 'dirty' build is being performed",
+                                               "The directory contains stale files"))
+
+
 class PleinPlugin(BasePlugin[_PluginConfig]):
+    dirty = serving = False
+
+    def on_startup(self, command, dirty):
+        # also keeps this plugin alive between the builds of `mkdocs serve`
+        self.dirty, self.serving = dirty, command == "serve"
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if dirty and not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
+            build_log.addFilter(_DirtyNotice())
+
     def on_config(self, config):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.now = self._now()
@@ -65,7 +84,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     @event_priority(50)  # before other plugins, so they see Plein's pages
     def on_files(self, files, config):
-        cache = ParseCache(Path(config.config_file_path).parent / self.config.cache_dir)
+        cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+        cache = ParseCache(cache_dir)
         org, problems = load(self.root, cache)
         cache.save()
         check(org, problems)
@@ -79,9 +99,18 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         if history.warning:
             log.warning(history.warning)
         files = self.site.on_files(org, history, files)
-        return self.search.on_files(org, files, config)
+        files = self.search.on_files(org, files, config)
+        key = build_key(config, self.config, self.site.handwritten)
+        self.pages = PageCache(config.site_dir, cache_dir, key, persist=not self.serving)
+        self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty)
+        return files
 
     def on_env(self, env, config, files):
+        self.files = files
+        self.pages.begin(files, self.dirty)
+        self.site.read_skipped(files)
+        if self.dirty:
+            log.info(f"{self.pages.made} of {self.pages.seen} generated files made again")
         return self.site.on_env(env)
 
     def on_page_context(self, context, page, config, nav):
@@ -93,3 +122,4 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)
+        self.pages.commit(self.files)

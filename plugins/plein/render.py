@@ -25,6 +25,8 @@ from .facts import Facts
 from .feeds import atom
 from .i18n import Lang
 from .load import RECORD_DIRS
+from .pagecache import PleinFile
+from .pagedeps import PageInputs
 from .photos import without_metadata
 from .plan import plan
 from .sanitize import Sanitizer
@@ -46,7 +48,7 @@ class DataPage(Page):
 
     def __init__(self, spec, file, config, meta, nav_title=None):
         super().__init__(nav_title or spec.title, file, config)  # the nav's words win in tabs
-        self.spec, self._meta = spec, meta
+        self.spec, self.plein_meta = spec, meta
 
     def _set_canonical_url(self, base) -> None:
         # Same result as Page's urljoin for a site_url ending in '/', at a fraction of the cost.
@@ -57,7 +59,7 @@ class DataPage(Page):
             super()._set_canonical_url(base)
 
     def read_source(self, config) -> None:
-        self.markdown, self.meta = "", dict(self._meta)
+        self.markdown, self.meta = "", dict(self.plein_meta)
 
     def render(self, config, files) -> None:
         self.content = ""  # the real body is made in on_page_context, when the page is written
@@ -80,6 +82,7 @@ class Site:
         self.nav_titles = dict(_nav_titles(config.nav))
         self.views = None
         self.history = None
+        self.handwritten: dict = {}
         self._fragments: dict = {}
 
     def on_env(self, env):
@@ -116,7 +119,7 @@ class Site:
         photos = self._photos(org, kept)
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
                            config.use_directory_urls, self.now)
-        self.views.handwritten = handwritten
+        self.views.handwritten = self.handwritten = handwritten
         for spec in specs:
             kept.append(self._page(spec))
         kept += self._feeds(facts)
@@ -130,7 +133,7 @@ class Site:
 
     def _page(self, spec) -> File:
         content = f"---\nplein: {spec.kind}\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n---\n"
-        file = File.generated(self.config, spec.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        file = PleinFile.generated(self.config, spec.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         meta = {"hide": ["navigation", "toc"], "plein": spec.kind}  # full width; the body is the page
         if spec.src not in self.nav_titles:  # in no tab or nav item: shared parts are cached
             meta["template"] = PAGE_TEMPLATE
@@ -164,7 +167,9 @@ class Site:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(without_metadata(self.root / p.photo))
                 os.replace(tmp, cached)
-            files.append(File.generated(self.config, f"assets/photos/{p.handle}.jpg", abs_src_path=str(cached)))
+            photo = PleinFile.generated(self.config, f"assets/photos/{p.handle}.jpg", abs_src_path=str(cached))
+            photo.inputs = ("photo", cached.name)  # copied again only when the photo changed
+            files.append(photo)
             handles.add(p.handle)
         return handles
 
@@ -182,18 +187,45 @@ class Site:
                 config.use_directory_urls)))
         return out
 
+    def cache_pages(self, files, cache, related, dirty: bool) -> None:
+        """Tell the page cache what every page is made from (see pagecache)."""
+        inputs = PageInputs(self.views, related)
+        for f in files:
+            page = f.page
+            if isinstance(page, DataPage):
+                own = inputs.of(page.spec)
+                cache.page(f, None if own is None else (own, page.title, sorted(page.plein_meta.items())))
+            elif isinstance(f, PleinFile):
+                cache.page(f, getattr(f, "inputs", None))
+            elif f.is_documentation_page():
+                cache.handwritten(f, (f.src_uri, sorted(self._own_meta(f).items())), dirty)
+
+    def read_skipped(self, files) -> None:
+        """Hand-written pages a dirty build skips still give their titles to the nav that
+        other pages show: read their source (not render it)."""
+        for f in files.documentation_pages():
+            page = f.page
+            if page is not None and not isinstance(page, DataPage) and page.markdown is None:
+                page.read_source(self.config)
+
     # -- pages --------------------------------------------------------------------------
 
     def on_page_context(self, context, page):
         if isinstance(page, DataPage):
             page.content = self.views.render(page.spec, page.url)
-        elif self.history is not None and page.file.abs_src_path:
-            try:
-                rel = Path(page.file.abs_src_path).resolve().relative_to(self.root).as_posix()
-            except ValueError:
-                return context
-            page.meta.update(self._git_meta((rel,)))
+        else:
+            page.meta.update(self._own_meta(page.file))
         return context
+
+    def _own_meta(self, file) -> dict:
+        """Git dates of a hand-written page."""
+        if self.history is None or not file.abs_src_path:
+            return {}
+        try:
+            rel = Path(file.abs_src_path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return {}
+        return self._git_meta((rel,))
 
     def on_post_page(self, output, page):
         if isinstance(page, DataPage):

@@ -95,6 +95,11 @@ class SiteSearch:
             self._related = for_threads(self.store.org, self.store.engine())
         return self._related.get(thread_id)
 
+    def page_inputs(self, src: str):
+        """What search adds to a page (related content of a thread), for the page cache."""
+        thread_id = self.threads.get(src) if self.enabled else None
+        return self.related(thread_id) if thread_id else None
+
     def on_page_context(self, context, page, config):
         """Thread pages get 'Related' below the replies (partials/search-related.html)."""
         thread_id = self.threads.get(page.file.src_uri) if self.enabled else None

@@ -36,7 +36,10 @@ def initials(name: str) -> str:
 class Views:
     def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now):
         self.facts, self.org, self.lang, self.forge = facts, facts.org, lang, forge
-        self.history, self.now = history, now
+        self.history, self.now, self.photos = history, now, photos
+        # forge links carry the day only, so a page stays the same all day (plein.js puts in
+        # the time of the click)
+        self.stamp = f"{now:%Y-%m-%d} 12:00"
         self.published = {n.id: n for n in facts.published}
         self.handwritten = {}  # source path → title of hand-written pages, set by the site
         self.directory_urls = directory_urls
@@ -50,7 +53,7 @@ class Views:
             org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
-            href=self.href)
+            href=self.href, stamp=self.stamp)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
         self._templates = {}
@@ -171,15 +174,15 @@ class Views:
     # -- forge links ---------------------------------------------------------------------
 
     def reply_url(self, thread_id: str) -> str:
-        handle, stamp = self.lang.t("your_handle"), self.now.strftime("%Y-%m-%d %H:%M")
-        name = f"{self.now:%Y-%m-%dT%H-%M}-{handle}.md"
+        handle, stamp = self.lang.t("your_handle"), self.stamp
+        name = f"{stamp.replace(' ', 'T').replace(':', '-')}-{handle}.md"
         body = f"---\nauthor: {handle}\ndate: {stamp}\n---\n{self.lang.t('placeholder_reply')}\n"
         return self.forge.new(f"content/discussions/{thread_id}/replies", name, body)
 
     def ask_url(self, kind: str) -> str:
         handle, t = self.lang.t("your_handle"), self.lang.t
         body = (f"---\ntitle: {t('placeholder_title')}\nauthor: {handle}\n"
-                f"date: {self.now:%Y-%m-%d %H:%M}\nkind: {kind}\ntags: []\n---\n"
+                f"date: {self.stamp}\nkind: {kind}\ntags: []\n---\n"
                 f"{t('placeholder_question')}\n")
         return self.forge.new("content/discussions", f"{t('placeholder_title').lower().replace(' ', '-')}/index.md", body)
 

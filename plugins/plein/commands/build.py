@@ -1,7 +1,10 @@
-"""plein build: mkdocs build into a temporary folder beside the site, swapped in on success.
+"""plein build: a dirty mkdocs build into a staging folder in the cache, published on success.
 
-A content error (the plugin's file:line report) becomes a plain FatalError message, and the
-site that was there before stays untouched: a half-built site is never published."""
+The staging folder keeps the previous build, so only pages whose inputs changed are made
+again (pagecache). Publishing copies the first build to a folder beside the site and swaps
+it in; later builds copy only the files that differ. A content error (the plugin's
+file:line report) becomes a plain FatalError message, and the site that was there before
+stays untouched: a half-built site is never published."""
 from __future__ import annotations
 
 import logging
@@ -9,6 +12,7 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from hashlib import blake2b
 from pathlib import Path
 
 import click
@@ -67,19 +71,82 @@ def config_path(config_file: str | None) -> Path:
 
 def build_site(config_file: Path, site_dir: str | None = None, strict: bool | None = None,
                quiet: bool = False) -> Path:
-    """Build into a fresh folder beside the target and swap it in; returns the site folder."""
+    """Build into the staging folder and publish it to the site folder; returns the latter."""
     with mkdocs_errors(quiet):
-        target = Path(site_dir or load_config(config_file=str(config_file)).site_dir).resolve()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        config = load_config(config_file=str(config_file))
+        target = Path(site_dir or config.site_dir).resolve()
+        staging = _staging(config_file, config, target)
+        options = {"strict": strict} if strict is not None else {}
+        config = load_config(config_file=str(config_file), site_dir=str(staging), **options)
+        config.plugins.on_startup(command="build", dirty=True)
+        try:
+            mkdocs_build(config, dirty=True)
+        finally:
+            config.plugins.on_shutdown()
+    publish(staging, target)
+    return target
+
+
+def _staging(config_file: Path, config, target: Path) -> Path:
+    plein = config.plugins.get("plein")
+    cache = config_file.parent / (plein.config.cache_dir if plein else ".plein-cache")
+    name = blake2b(str(target).encode(), digest_size=8).hexdigest()
+    staging = cache / "sites" / name
+    staging.mkdir(parents=True, exist_ok=True)
+    return staging
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Make `target` equal to `staging`: the first time a full copy swapped in, later file
+    by file (each copied beside its place and renamed), only where size or time differ."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_dir():
         fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
         try:
-            options = {"strict": strict} if strict is not None else {}
-            mkdocs_build(load_config(config_file=str(config_file), site_dir=str(fresh), **options))
+            shutil.copytree(staging, fresh, dirs_exist_ok=True)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
-    swap(fresh, target)
-    return target
+        swap(fresh, target)
+        return
+    have, want = _tree(str(target)), _tree(str(staging))
+    for rel, stat in want.items():
+        old = have.get(rel)
+        if old is None or (old.st_size, old.st_mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            _copy(staging / rel, target / rel)
+    for rel in have.keys() - want.keys():
+        (target / rel).unlink(missing_ok=True)
+    for folder, _, names in sorted(os.walk(target), reverse=True):  # deepest first
+        if folder != str(target) and not names and not os.listdir(folder):
+            os.rmdir(folder)
+
+
+def _tree(top: str) -> dict:
+    """{relative path: stat} of every file under `top`."""
+    out, stack = {}, [("", top)]
+    while stack:
+        rel, path = stack.pop()
+        with os.scandir(path) as entries:
+            for e in entries:
+                name = f"{rel}{e.name}"
+                if e.is_dir(follow_symlinks=False):
+                    stack.append((name + "/", e.path))
+                else:
+                    out[name] = e.stat(follow_symlinks=False)
+    return out
+
+
+def _copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".plein-", dir=dest.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(src, tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def swap(fresh: Path, target: Path) -> None:

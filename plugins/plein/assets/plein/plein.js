@@ -1,5 +1,5 @@
-/* Plein: filters of the people directory. Works on the cards of the page, from their
-   data-attributes; no server, no outside hosts. */
+/* Plein: filters of the people directory (from the cards' data-attributes) and the time in
+   reply and ask links. No server, no outside hosts. */
 (function () {
   "use strict";
   function setup(form) {
@@ -34,6 +34,28 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
     apply();
+  }
+  // Reply and ask links carry the day of the build; the new file gets the time of the click.
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function restamp(link) {
+    var old = link.getAttribute("data-plein-stamp");
+    var d = new Date();
+    var now = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + " " +
+      pad(d.getHours()) + ":" + pad(d.getMinutes());
+    var asName = function (s) { return s.replace(" ", "T").replace(":", "-"); };
+    var url = new URL(link.href), pairs = [];
+    url.searchParams.forEach(function (value, key) { pairs.push([key, value]); });
+    pairs.forEach(function (kv) {
+      url.searchParams.set(kv[0], kv[1].split(old).join(now).split(asName(old)).join(asName(now)));
+    });
+    link.href = url.toString();
+    link.setAttribute("data-plein-stamp", now);
+  }
+  document.addEventListener("pointerdown", stamp, true);
+  document.addEventListener("keydown", stamp, true);
+  function stamp(event) {
+    var link = event.target && event.target.closest && event.target.closest("a[data-plein-stamp]");
+    if (link) { restamp(link); }
   }
   function init() {
     var form = document.querySelector("[data-plein-filters]");
