@@ -36,6 +36,7 @@ class PageInputs:
         self.photos = views.photos
         self.related = related or (lambda src: None)
         self._memo: dict = {}
+        self._people: dict = {}
 
     def of(self, spec):
         """The values the page's body is made from, or None for a page always made anew."""
@@ -56,11 +57,12 @@ class PageInputs:
 
     def person(self, handle):
         """avatar, who and card: the person, their photo and the names of their team path."""
-        p = self.org.people.get(handle) if handle else None
-        if p is None:
-            return ("-", handle)
-        return (self._rec(p), handle in self.photos,
-                tuple(self._rec(t) for t in self.org.team_path(p.team)))
+        found = self._people.get(handle)
+        if found is None:
+            p = self.org.people.get(handle) if handle else None
+            found = self._people[handle] = ("-", handle) if p is None else (
+                self._rec(p), handle in self.photos, tuple(self._rec(t) for t in self.org.team_path(p.team)))
+        return found
 
     def team(self, team_id):
         team = self.org.teams.get(team_id) if team_id else None

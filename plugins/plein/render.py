@@ -15,6 +15,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -84,9 +85,12 @@ class Site:
         self.history = None
         self.handwritten: dict = {}
         self._fragments: dict = {}
+        self._bytecode = FileSystemBytecodeCache(_folder(self.cache / "jinja"))
 
     def on_env(self, env):
         env.globals["plein_once"] = self.once
+        if env.bytecode_cache is None:  # compiling Material's templates took a second per build
+            env.bytecode_cache = self._bytecode
         return env
 
     def once(self, block: str, page_url: str, caller):
@@ -119,6 +123,7 @@ class Site:
         photos = self._photos(org, kept)
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
                            config.use_directory_urls, self.now)
+        self.views.env.bytecode_cache = self._bytecode
         self.views.handwritten = self.handwritten = handwritten
         for spec in specs:
             kept.append(self._page(spec))
@@ -231,6 +236,11 @@ class Site:
         if isinstance(page, DataPage):
             page.content = ""  # written; keep memory flat on large sites
         return output
+
+
+def _folder(path: Path) -> str:
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 def _nav_titles(nav):
