@@ -3,7 +3,8 @@
 MkDocs' dirty build (`plein build`, `plein serve`, `mkdocs build --dirty`) skips every page
 whose file says it is not modified. For Plein's generated pages that is decided here: the
 page's fingerprint (its inputs, see pagedeps, and the build's key: Plein's code and
-templates, mkdocs.yml, the theme, the versions, the set of hand-written pages) is compared
+templates, mkdocs.yml, the theme, the versions, the hand-written pages and the titles of
+the pages in the nav) is compared
 with the one recorded for the output folder, and the page is made again when they differ
 or its output file is gone. Hand-written pages keep MkDocs' rule (source newer than output);
 their output is removed when their Git dates change, so that they are made again. A change
@@ -49,12 +50,12 @@ class PleinFile(File):
         return self.changed
 
 
-def build_key(config, plugin_config, handwritten) -> bytes:
+def build_key(config, plugin_config, pages) -> bytes:
     """What every page depends on besides its own inputs."""
     parts = [FORMAT, sys.version.encode(), _code(), _version("mkdocs"), _version("mkdocs-material"),
              repr(sorted(dict(plugin_config).items())).encode(), str(config.site_url).encode(),
              str(config.use_directory_urls).encode(), repr(sorted(dict(config.theme).items(), key=str)).encode(),
-             repr(sorted(handwritten)).encode()]
+             repr(pages).encode()]
     hooks = config.hooks if isinstance(config.hooks, dict) else {}
     for path in (config.config_file_path, *(getattr(h, "__file__", None) for h in hooks.values())):
         parts.append(_read(path))

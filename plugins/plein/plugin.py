@@ -98,12 +98,16 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
         if history.warning:
             log.warning(history.warning)
+        self.cache_dir = cache_dir
         files = self.site.on_files(org, history, files)
-        files = self.search.on_files(org, files, config)
-        key = build_key(config, self.config, self.site.handwritten)
-        self.pages = PageCache(config.site_dir, cache_dir, key, persist=not self.serving)
+        return self.search.on_files(org, files, config)
+
+    def on_nav(self, nav, config, files):
+        # the titles of the nav's pages are on every page: part of the key of all of them
+        key = build_key(config, self.config, (sorted(self.site.handwritten), self.site.nav_page_titles(nav)))
+        self.pages = PageCache(config.site_dir, self.cache_dir, key, persist=not self.serving)
         self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty)
-        return files
+        return nav
 
     def on_env(self, env, config, files):
         self.files = files

@@ -205,6 +205,15 @@ class Site:
             elif f.is_documentation_page():
                 cache.handwritten(f, (f.src_uri, sorted(self._own_meta(f).items())), dirty)
 
+    def nav_page_titles(self, nav) -> list:
+        """(source, title) of the pages in the nav, which every page shows."""
+        out = []
+        for page in nav.pages:
+            if not isinstance(page, DataPage) and page.markdown is None:
+                page.read_source(self.config)
+            out.append((page.file.src_uri, page.title))
+        return out
+
     def read_skipped(self, files) -> None:
         """Hand-written pages a dirty build skips still give their titles to the nav that
         other pages show: read their source (not render it)."""
