@@ -39,7 +39,7 @@ def convert(kind: str, data, path: str, line: int, problems: Problems) -> dict |
         problems.add(path, line, f"expected fields like 'name: value', found {_what(data)}",
                      f"see the content reference for the fields of {NAMES.get(kind, 'a ' + kind)}")
         return None
-    by_name = {f.name: f for f in spec}
+    by_name = _by_name(kind)
     lines = getattr(data, "lines", {})
     out, usable = {}, True
     for key in data:
@@ -63,6 +63,15 @@ def convert(kind: str, data, path: str, line: int, problems: Problems) -> dict |
             problems.add(path, lines.get(f.name, line), f"'{f.name}': {bad.message}", bad.hint)
             usable = usable and not f.required
     return out if usable else None
+
+
+_BY_NAME: dict = {}
+
+
+def _by_name(kind: str) -> dict:
+    if kind not in _BY_NAME:
+        _BY_NAME[kind] = {f.name: f for f in F.KINDS[kind][0]}
+    return _BY_NAME[kind]
 
 
 def _example(f: F.Field) -> str:
@@ -124,8 +133,9 @@ def parse_datetime(value) -> datetime:
     if not m:
         raise Bad(f"'{value}' is not a date and time",
                   "write it as YYYY-MM-DD HH:MM, e.g. 2026-11-20 09:00")
+    year, month, day, hour, minute, second = m.groups()
     try:
-        return datetime(*(int(g or 0) for g in m.groups()))
+        return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError as err:
         raise Bad(f"'{value}' is not a real date and time ({err})",
                   "check the day, month and time") from None
@@ -159,46 +169,64 @@ def _audience(f, value) -> Audience:
     return Audience(teams, locations)
 
 
+def _handles(f, value) -> tuple:
+    what = "handle" if f.kind == F.HANDLES else "team id"
+    return tuple(dict.fromkeys(_ident(v, what) for v in _list(f, value)))
+
+
+def _texts(f, value) -> tuple:
+    items = []
+    for item in _list(f, value):
+        if isinstance(item, (int, float)) and not isinstance(item, bool):
+            item = str(item)
+        items.append(_text(f, item, True))
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def _bool(f, value) -> bool:
+    if not isinstance(value, bool):
+        raise Bad(f"expected true or false, found {value!r}", "write true or false")
+    return value
+
+
+def _email(f, value) -> str:
+    value = _text(f, value, True)
+    if not EMAIL_RE.match(value):
+        raise Bad(f"'{value}' is not an e-mail address", "write it as name@organisation.nl")
+    return value.lower()
+
+
+def _file(f, value) -> str:
+    value = _text(f, value, True)
+    if "/" in value or "\\" in value or value.startswith("."):
+        raise Bad(f"'{value}' must be a file name beside this file", "put the photo next to the profile")
+    return value
+
+
+# kind of field -> how its value is checked and converted (one lookup: this runs for every field)
+_CONVERT = {
+    F.STR: lambda f, value: _text(f, value, True),
+    F.TEXT: lambda f, value: _text(f, value, False),
+    F.MARKDOWN: lambda f, value: _text(f, value, False),
+    F.HANDLE: lambda f, value: _ident(value, "handle"),
+    F.TEAM: lambda f, value: _ident(value, "team id"),
+    F.HANDLES: _handles,
+    F.TEAMS: _handles,
+    F.LIST: _texts,
+    F.DATE: lambda f, value: parse_date(value),
+    F.DATETIME: lambda f, value: parse_datetime(value),
+    F.BOOL: _bool,
+    F.EMAIL: _email,
+    F.ENUM: _enum,
+    F.ENUMS: lambda f, value: tuple(dict.fromkeys(_enum(f, v) for v in _list(f, value))),
+    F.LINKS: _links,
+    F.AUDIENCE: _audience,
+    F.FILE: _file,
+}
+
+
 def _value(f: F.Field, value):
-    kind = f.kind
-    if kind in (F.STR, F.TEXT, F.MARKDOWN):
-        return _text(f, value, kind == F.STR)
-    if kind in (F.HANDLE, F.TEAM):
-        return _ident(value, "handle" if kind == F.HANDLE else "team id")
-    if kind in (F.HANDLES, F.TEAMS):
-        what = "handle" if kind == F.HANDLES else "team id"
-        return tuple(dict.fromkeys(_ident(v, what) for v in _list(f, value)))
-    if kind == F.LIST:
-        items = []
-        for item in _list(f, value):
-            if isinstance(item, (int, float)) and not isinstance(item, bool):
-                item = str(item)
-            items.append(_text(f, item, True))
-        return tuple(dict.fromkeys(i for i in items if i))
-    if kind == F.DATE:
-        return parse_date(value)
-    if kind == F.DATETIME:
-        return parse_datetime(value)
-    if kind == F.BOOL:
-        if not isinstance(value, bool):
-            raise Bad(f"expected true or false, found {value!r}", "write true or false")
-        return value
-    if kind == F.EMAIL:
-        value = _text(f, value, True)
-        if not EMAIL_RE.match(value):
-            raise Bad(f"'{value}' is not an e-mail address", "write it as name@organisation.nl")
-        return value.lower()
-    if kind == F.ENUM:
-        return _enum(f, value)
-    if kind == F.ENUMS:
-        return tuple(dict.fromkeys(_enum(f, v) for v in _list(f, value)))
-    if kind == F.LINKS:
-        return _links(f, value)
-    if kind == F.AUDIENCE:
-        return _audience(f, value)
-    if kind == F.FILE:
-        value = _text(f, value, True)
-        if "/" in value or "\\" in value or value.startswith("."):
-            raise Bad(f"'{value}' must be a file name beside this file", "put the photo next to the profile")
-        return value
-    raise AssertionError(kind)
+    convert_one = _CONVERT.get(f.kind)
+    if convert_one is None:
+        raise AssertionError(f.kind)
+    return convert_one(f, value)

@@ -7,23 +7,19 @@
    as yamlio's constructor. Anything else — those characters, deep nesting, every error,
    duplicate keys, odd keys, unusual tags or characters — is UNSURE: the caller uses yamlio,
    which gives the real result or message. Reads YAML 2.5 times as fast (40 µs a file).
-2. `parse_many`: files parsed in one process per CPU when there are many (a cold run).
-3. `check_files`: `plein validate PATHS` without loading every file (see its docstring).
+2. `check_files`: `plein validate PATHS` without loading every file (see its docstring).
 """
 from __future__ import annotations
 
-import os
-import pickle
 import stat
-import threading
 from collections import Counter
-from itertools import repeat
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from . import yamlio
+from .lineyaml import UNSURE
 from .yamlio import _BAD_CHARS, Mapping, _Resolver
 
 try:
@@ -31,7 +27,6 @@ try:
 except ImportError:  # pragma: no cover - PyYAML without libyaml: always the full reader
     CParser = None
 
-UNSURE = object()
 MAX_QUICK = 50_000  # characters; longer texts are rare, and the full reader is fine for them
 MAX_INDICATORS = 400  # '[', '{', '-', ':', '?' bound the nesting depth libyaml's composer sees
 _T = "tag:yaml.org,2002:"
@@ -140,43 +135,6 @@ def _value(node, offset: int):
             return 0 if value == "0" else sign * int(value)
         return sign * float(value.lower())
     raise _Unsure
-
-
-PARALLEL_MIN = 2000  # files; for fewer, starting processes costs about what it saves
-
-
-def cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
-def parse_many(root: str, work: list, jobs: int | None = None) -> list:
-    """load.parse_one(root, *item) for every item, in order; in `jobs` processes (default:
-    one per CPU) when there are many."""
-    from .load import parse_one
-    jobs = jobs or cpus()
-    if jobs < 2 or len(work) < PARALLEL_MIN:
-        return [parse_one(root, *item) for item in work]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-    size = max(200, min(2000, len(work) // (jobs * 8) + 1))
-    chunks = [work[i:i + size] for i in range(0, len(work), size)]
-    # fork starts in milliseconds, but is unsafe in a process with threads (plein serve)
-    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            return [result for part in pool.map(_parse_chunk, repeat(root), chunks) for result in part]
-    except (OSError, BrokenProcessPool, pickle.PicklingError):  # no processes here: parse in this one
-        return [parse_one(root, *item) for item in work]
-
-
-def _parse_chunk(root: str, chunk: list) -> list:
-    from .load import parse_one, quiet_collector
-    with quiet_collector():
-        return [parse_one(root, *item) for item in chunk]
 
 
 MAX_PATHS = 2000  # more files than this: a full run is about as fast

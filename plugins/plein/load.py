@@ -14,11 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import fields as F
+from . import fields as F, parallel
 from .convert import convert, parse_date
-from .fastcheck import UNSURE, parse_many, quick_loads
+from .fastcheck import UNSURE, quick_loads
+from .lineyaml import line_loads
 from .model import (Kudos, News, Org, Person, Reply, Source, Team, Thread, Update, build_org,
                     slugify)
+from .parallel import cpus, parse_cold, parse_in_processes, pool_errors
 from .problems import Problems
 from .yamlio import MAX_BYTES, YamlError, decode, loads, split_front_matter
 
@@ -61,8 +63,20 @@ class Parsed:
     key: str | None = None  # the id the file claims even when it failed to load
 
 
+def _folder(rel: str) -> str:
+    """'profiles', or 'content/<first folder>': where a path's patterns can match (see PATTERNS)."""
+    head, _, tail = rel.partition("/")
+    return f"{head}/{tail.partition('/')[0]}" if head == CONTENT else head
+
+
+# folder -> the patterns that can match a path in it, in the order of PATTERNS
+_PATTERNS_IN: dict = {}
+for _kind, _pattern in PATTERNS:
+    _PATTERNS_IN.setdefault(_folder(_pattern.pattern[1:]), []).append((_kind, _pattern))  # [1:]: the ^
+
+
 def classify(rel: str):
-    for kind, pattern in PATTERNS:
+    for kind, pattern in _PATTERNS_IN.get(_folder(rel), ()):
         m = pattern.match(rel)
         if m:
             return kind, m.groupdict()
@@ -114,7 +128,10 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
 
 
 def _loads(text: str, first_line: int):
-    data = quick_loads(text, first_line)
+    """yamlio.loads, through the quickest reader that is certain to give the same."""
+    data = line_loads(text, first_line)
+    if data is UNSURE:
+        data = quick_loads(text, first_line)
     return loads(text, first_line=first_line) if data is UNSURE else data
 
 
@@ -167,21 +184,40 @@ def _make(kind, parts, v, body, source, problems):
     raise AssertionError(kind)
 
 
-def scan(root: Path, sections=SECTIONS) -> list[tuple[str, str, tuple | None]]:
+class _Unstated:
+    """The stat key of a regular file that `scan(keys=False)` did not ask for."""
+
+    def __reduce__(self):
+        return "UNSTATED"  # the very object in a worker process too
+
+
+UNSTATED = _Unstated()
+
+
+def scan(root: Path, sections=SECTIONS, keys: bool = True) -> list[tuple[str, str, tuple | None]]:
     """Every file under the record folders, in a fixed order: (relative posix path, absolute
     path, stat key). The key (size, mtime, ctime, inode) is given for regular files only: the
     cache trusts an unchanged key without reading the file. Like os.walk, links to folders are
-    not followed and names starting with '.' are skipped."""
-    out: list = []
+    not followed and names starting with '.' are skipped. keys=False: UNSTATED for regular
+    files, whose keys are taken later (a cold run, where no key is looked up, takes them as it
+    reads the file: a third of the scan)."""
+    return [file for part in scan_sections(root, sections, keys) for file in part]
+
+
+def scan_sections(root: Path, sections=SECTIONS, keys: bool = True):
+    """What `scan` gives, one section (record folder) at a time."""
     root = Path(root)
     if PROFILES in sections and (root / PROFILES).is_dir():
-        _scan(str(root / PROFILES), PROFILES, out)
+        out: list = []
+        _scan(str(root / PROFILES), PROFILES, out, keys)
+        yield out
     if (root / CONTENT).is_dir():
         for entry in _entries(str(root / CONTENT)):
             rel = f"{CONTENT}/{entry.name}"
             if rel in sections and rel in RECORD_DIRS and _is_dir(entry) and not entry.is_symlink():
-                _scan(entry.path, rel, out)  # other folders hold ordinary site pages
-    return out
+                out = []
+                _scan(entry.path, rel, out, keys)  # other folders hold ordinary site pages
+                yield out
 
 
 def _entries(path: str) -> list:
@@ -199,7 +235,7 @@ def _is_dir(entry) -> bool:
         return False
 
 
-def _scan(path: str, rel: str, out: list) -> None:
+def _scan(path: str, rel: str, out: list, keys: bool = True) -> None:
     folders = []
     for entry in _entries(path):
         if _is_dir(entry):
@@ -207,16 +243,31 @@ def _scan(path: str, rel: str, out: list) -> None:
                 folders.append(entry)
             continue
         key = None
-        if not entry.is_symlink():
-            try:
-                st = entry.stat(follow_symlinks=False)
-                if stat.S_ISREG(st.st_mode):
-                    key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            except OSError:
-                pass
+        if entry.is_symlink():
+            pass
+        elif keys:
+            key = stat_key(entry.path)
+        elif _is_file(entry):
+            key = UNSTATED
         out.append((f"{rel}/{entry.name}", entry.path, key))
     for entry in folders:  # a folder's files first, then its subfolders, like os.walk
-        _scan(entry.path, f"{rel}/{entry.name}", out)
+        _scan(entry.path, f"{rel}/{entry.name}", out, keys)
+
+
+def stat_key(path: str, fd: int | None = None) -> tuple | None:
+    """The stat key of a regular file (of the open file `fd` if given), else None."""
+    try:
+        st = os.lstat(path) if fd is None else os.fstat(fd)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def _is_file(entry) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def scan_folder(root: Path, rel: str) -> list[tuple[str, str, tuple | None]]:
@@ -249,7 +300,15 @@ def is_photo(rel: str) -> bool:
 
 def parse_all(root: Path, cache=None, jobs: int | None = None) -> list[Parsed]:
     """Every record file parsed; with a cache, only files whose stat key and then bytes changed."""
-    results = parse_files(root, [f for f in scan(root) if not is_photo(f[0])], cache, jobs)
+    jobs = jobs or cpus()
+    if cache is not None and getattr(cache, "empty", lambda: False)():  # a cold run
+        sections = ([f for f in part if not is_photo(f[0])] for part in scan_sections(root, keys=False))
+        files, results = parse_cold(str(root), sections, cache, jobs) if jobs > 1 else (
+            [f for part in sections for f in part], None)
+        if results is None:
+            results = parse_files(root, files, cache, jobs)
+    else:
+        results = parse_files(root, [f for f in scan(root) if not is_photo(f[0])], cache, jobs)
     if cache is not None:
         cache.scanned(SECTIONS)
     return results
@@ -260,32 +319,81 @@ def parse_files(root: Path, files: list, cache=None, jobs: int | None = None) ->
     results: list = [None] * len(files)
     todo = []
     for i, (rel, path, key) in enumerate(files):
-        results[i] = cache.lookup(rel, key) if cache is not None and key is not None else None
+        if cache is not None and key is not None and key is not UNSTATED:
+            results[i] = cache.lookup(rel, key)
         if results[i] is None:
             todo.append(i)
-    work = [(*files[i], cache.digest_of(files[i][0]) if cache is not None else None) for i in todo]
-    for i, (digest, parsed) in zip(todo, parse_many(str(root), work, jobs)):
-        if cache is not None and digest is not None:
-            parsed = cache.keep(files[i][0], files[i][2], digest, parsed)
-        results[i] = parsed
+    jobs = jobs or cpus()
+    if jobs > 1 and len(todo) >= parallel.PARALLEL_MIN:
+        try:
+            parse_in_processes(str(root), files, todo, results, cache, jobs)
+            return results
+        except pool_errors():
+            pass  # no processes here: parse in this one
+    for i in todo:
+        rel, path, key = stated(files[i])
+        digest, parsed = parse_one(str(root), rel, path, key, cache.digest_of(rel) if cache else None)
+        results[i] = kept(cache, (rel, path, key), digest, parsed)
     return results
+
+
+def stated(file: tuple) -> tuple:
+    """A file of `scan` with its stat key, if the scan did not take it."""
+    rel, path, key = file
+    return (rel, path, stat_key(path)) if key is UNSTATED else file
+
+
+def kept(cache, file: tuple, digest: bytes | None, parsed: Parsed | None) -> Parsed:
+    """The Parsed of a file parsed (or found unchanged: None), kept in the cache if given."""
+    if cache is not None and digest is not None:
+        return cache.keep(file[0], file[2], digest, parsed)
+    return parsed
 
 
 def parse_one(root: str, rel: str, path: str, key, expected: bytes | None):
     """(content key, Parsed) of one file; Parsed is None when the bytes hash to `expected`.
     A regular file (key given) is simply read; anything else gets the checks of `_read`."""
-    if key is None:
-        raw = _read(Path(root), rel, Path(path))
-    else:
+    return read_and_parse(root, rel, path, key, expected)[1:]
+
+
+def read_and_parse(root: str, rel: str, path: str, key, expected: bytes | None):
+    """(stat key, content key, Parsed) as parse_one; a key UNSTATED is taken from the open file."""
+    raw = None
+    if key is not None:
         try:
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_BYTES + 1)
+            key, raw = _read_regular(path, key)
         except OSError as err:
-            raw = _unreadable(rel, f"file cannot be read ({err.strerror})", "check its permissions")
+            return None, None, _unreadable(rel, f"file cannot be read ({err.strerror})", "check its permissions")
+    if raw is None:
+        raw = _read(Path(root), rel, Path(path))
     if isinstance(raw, Parsed):
-        return None, raw
+        return key, None, raw
     digest = content_key(rel, raw)
-    return digest, (None if digest == expected else parse_file(rel, raw))
+    return key, digest, (None if digest == expected else parse_file(rel, raw))
+
+
+def _read_regular(path: str, key: tuple) -> tuple:
+    """(key, what read_limited reads), the key's size a hint: one read and a check for the end,
+    without the file object that open() makes (a fifth of a small file's parse). (None, None)
+    when an UNSTATED file turns out not to be a regular one."""
+    limit = MAX_BYTES + 1
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        if key is UNSTATED:
+            key = stat_key(path, fd)
+            if key is None:
+                return None, None
+        chunks = [os.read(fd, min(key[0] + 1, limit))]
+        total, want = len(chunks[0]), 1  # a file that did not grow ends here
+        while total < limit:
+            chunk = os.read(fd, min(want, limit - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total, want = total + len(chunk), 1 << 16
+    finally:
+        os.close(fd)
+    return key, chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _read(root: Path, rel: str, path: Path) -> bytes | Parsed:

@@ -31,18 +31,18 @@ from operator import attrgetter
 from pathlib import Path
 
 from . import model
-from .load import SECTIONS, Parsed, content_key, parse_file
+from .load import SECTIONS, Parsed, content_key, parse_file, quiet_collector, read_and_parse
 from .problems import Problems
 
-MAGIC = b"plein-parsed-2\n"
+MAGIC = b"plein-parsed-3\n"
 REFS = ("profiles", "content/teams")  # sections whose slim entries are kept for `refs`
 # what checks across files read of a profile (validate.check; photos of the files checked)
 _REF_FIELDS = ("handle", "name", "role", "team", "email", "started", "manager", "forge_username",
                "photo", "left", "kudos")
 SHARDS = 16
 RACY_NS = 2_000_000_000
-_CODE = ("load.py", "fastcheck.py", "convert.py", "fields.py", "model.py", "yamlio.py", "problems.py",
-         "parsecache.py")
+_CODE = ("load.py", "fastcheck.py", "lineyaml.py", "parallel.py", "convert.py", "fields.py", "model.py",
+         "yamlio.py", "problems.py", "parsecache.py")
 
 
 def _salt() -> bytes:
@@ -101,6 +101,7 @@ class ParseCache:
         self._old: dict[str, dict] = {}  # shard -> {rel: entry}, unpickled on first use
         self._new: dict[str, dict] = {}  # shard -> entries seen or made in this run
         self._changed: set[str] = set()
+        self._fresh: dict[str, tuple] = {}  # shard -> (entries, slim entries) from `parse_shard`
         self._scanned: set[str] = set()  # sections read in full: unseen entries are dropped
         try:
             self._open()
@@ -154,10 +155,15 @@ class ParseCache:
         enough for the checks across files, and quick to unpickle."""
         entries = {}
         for section in sections:
-            part = self._blob(f"{section}@refs")
-            if not isinstance(part, dict):
+            parts = self._blob(f"{section}@refs")
+            if not isinstance(parts, dict):
                 return None
-            entries.update(part)
+            with quiet_collector():
+                try:
+                    for part in parts.values():  # shard -> its slim entries, pickled
+                        entries.update(pickle.loads(part))
+                except Exception:  # noqa: BLE001 - a damaged blob is only a missed cache
+                    return None
         return Refs(entries)
 
     # --- entries: (stat key, content key, kind, record, problems, claimed id)
@@ -186,15 +192,40 @@ class ParseCache:
         known, stored = self._known(shard, rel), self._entries(shard).get(rel)
         if parsed is None:
             parsed = _parsed(known)
-        if key is not None and max(key[1], key[2]) >= self.started - RACY_NS:
-            key = None  # changed just now: check the bytes next time
-        entry = (key, digest, parsed.kind, parsed.record, tuple(parsed.problems), parsed.key)
+        entry = _entry(key, digest, parsed, self.started)
         if stored is not None and stored[:2] == entry[:2]:
             entry = stored
         else:
             self._changed.add(shard)
+        self._fresh.pop(shard, None)
         self._new.setdefault(shard, {})[rel] = entry
         return parsed
+
+    def empty(self) -> bool:
+        """Nothing cached (a cold run): no stat key will be looked up."""
+        return not self._blobs and not self._new
+
+    def blank(self, rel: str) -> str | None:
+        """The shard of `rel` when the cache knows no file of it (a cold run): its files can be
+        parsed with `parse_shard` and taken in with `adopt`."""
+        shard = shard_of(rel)
+        return shard if shard not in self._blobs and shard not in self._new else None
+
+    def adopt(self, shard: str, blob: bytes, slim: bytes | None) -> dict[str, Parsed]:
+        """Take in the entries `parse_shard` made of the files of a blank shard; the same bytes
+        are saved, not pickled again. Returns their Parsed by path."""
+        collecting = gc.isenabled()
+        gc.disable()  # as in _blob
+        try:
+            entries = pickle.loads(blob)
+        finally:
+            if collecting:
+                gc.enable()
+        if entries:  # none when no file of the shard could be cached (links, say)
+            self._new[shard] = entries
+            self._fresh[shard] = blob, slim
+            self._changed.add(shard)
+        return {rel: _parsed(entry) for rel, entry in entries.items()}
 
     def parse(self, rel: str, raw: bytes) -> Parsed:
         """parse_file(rel, raw), from the cache when these bytes were parsed before."""
@@ -210,7 +241,8 @@ class ParseCache:
 
     def save(self) -> None:
         """Write what changed (atomically); a cache that cannot be written is skipped."""
-        blobs = self._plan()
+        with quiet_collector():  # pickling makes objects that all live on: see load.quiet_collector
+            blobs = self._plan()
         if blobs is None:
             return
         where, offset = {}, 0  # offsets count from the end of the header
@@ -250,33 +282,45 @@ class ParseCache:
             if same and shard in self._blobs:
                 blobs[shard] = self._raw(shard)
                 continue
-            dirty.add(section)
+            dirty.update((section, shard))  # what changed: sections and their shards
             if new:
-                blobs[shard] = _dumps(new)
+                blobs[shard] = self._fresh[shard][0] if shard in self._fresh else _dumps(new)
         for section in sorted(self._scanned | {n.split("@")[0] for n in self._blobs if "@" in n}):
             names = [f"{section}@loaded"] + ([f"{section}@refs"] if section in REFS else [])
             if section in self._scanned and (section in dirty or not set(names) <= set(self._blobs)):
-                blobs.update(self._summaries(section))
+                blobs.update(self._summaries(section, dirty))
             else:
                 blobs.update((name, self._raw(name)) for name in names if name in self._blobs)
         if not dirty and set(blobs) == set(self._blobs):
             return None
         return blobs
 
-    def _summaries(self, section: str) -> dict:
-        """The index of a scanned section, and its refs if it has them."""
-        entries = {rel: entry for shard, part in self._new.items() if shard.split("#")[0] == section
-                   for rel, entry in part.items()}
-        ok = sorted(rel for rel, entry in entries.items() if entry[3] is not None)
-        index = (dict(Counter(entries[rel][2] for rel in ok)), "\n" + "".join(rel + "\n" for rel in ok))
+    def _summaries(self, section: str, dirty: set) -> dict:
+        """The index of a scanned section, and its refs if it has them: per shard, pickled apart,
+        so that only the shards that changed are made again."""
+        shards = {shard: part for shard, part in self._new.items() if shard.split("#")[0] == section}
+        ok = sorted(rel for part in shards.values() for rel, entry in part.items() if entry[3] is not None)
+        kinds = Counter(entry[2] for part in shards.values() for entry in part.values() if entry[3] is not None)
+        index = (dict(kinds), "\n" + "".join(rel + "\n" for rel in ok))
         out = {f"{section}@loaded": pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)}
         if section in REFS:
-            out[f"{section}@refs"] = _dumps({rel: _slim(entry) for rel, entry in entries.items()})
+            old = self._blob(f"{section}@refs") if f"{section}@refs" in self._blobs else None
+            old = old if isinstance(old, dict) else {}
+            refs = {}
+            for shard, part in sorted(shards.items()):
+                if shard in self._fresh:
+                    refs[shard] = self._fresh[shard][1]
+                elif shard in old and shard not in dirty:
+                    refs[shard] = old[shard]
+                else:
+                    refs[shard] = slim_entries(part)
+            out[f"{section}@refs"] = pickle.dumps(refs, protocol=pickle.HIGHEST_PROTOCOL)
         return out
 
-    def _raw(self, name: str) -> bytes:
+    def _raw(self, name: str) -> memoryview:
+        """A stored blob as it is, without copying it out of the mapped file."""
         offset, length = self._blobs[name]
-        return self._data[offset:offset + length]
+        return memoryview(self._data)[offset:offset + length]
 
 
 class Refs:
@@ -297,6 +341,11 @@ class Refs:
         return parsed if parsed is not None else _parsed(self.entries[rel])
 
 
+def slim_entries(entries: dict) -> bytes:
+    """The entries of a shard as `refs` reads them, pickled."""
+    return _dumps({rel: _slim(entry) for rel, entry in entries.items()})
+
+
 def _slim(entry):
     """An entry with only the fields of a profile that checks across files read (the others
     take their defaults): a third of the time to unpickle."""
@@ -307,6 +356,28 @@ def _slim(entry):
         source = model.Source(source.path, source.line, lines, source.body_line)
         record = model.Person(source=source, **{name: getattr(record, name) for name in _REF_FIELDS})
     return entry[:3] + (record,) + entry[4:]
+
+
+def _entry(key, digest: bytes, parsed: Parsed, started: int) -> tuple:
+    if key is not None and max(key[1], key[2]) >= started - RACY_NS:
+        key = None  # changed just now: check the bytes next time
+    return key, digest, parsed.kind, parsed.record, tuple(parsed.problems), parsed.key
+
+
+def parse_shard(root: str, items: list, started: int) -> tuple[bytes, dict]:
+    """In a worker process: the cache entries of the files (rel, path, stat key) of a blank
+    shard, pickled as the cache stores them (the parent unpickles them once, and saves these
+    very bytes), and the Parsed of files that are not cached (unreadable ones)."""
+    entries, uncached = {}, {}
+    with quiet_collector():
+        for rel, path, key in items:
+            key, digest, parsed = read_and_parse(root, rel, path, key, None)
+            if digest is None:
+                uncached[rel] = parsed
+            else:
+                entries[rel] = _entry(key, digest, parsed, started)
+        slim = slim_entries(entries) if section_of(items[0][0]) in REFS else None
+        return _dumps(entries), slim, uncached
 
 
 def _parsed(entry) -> Parsed:

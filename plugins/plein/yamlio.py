@@ -233,19 +233,22 @@ def decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n")
 
 
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)  # the line that closes front matter
+
+
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Return (front matter YAML, body, line where the body starts)."""
     if not text.startswith("---\n") and text.rstrip("\n") != "---":
         raise YamlError("the file must start with front matter: a line '---', YAML, and '---'", 1,
                         hint="add the fields between two '---' lines at the top")
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
+    end = _CLOSING.search(text, 4)
     if not end:
         raise YamlError("front matter is not closed", 1, hint="add a line '---' after the fields")
-    meta = text[4: 4 + end.start()]
-    body = text[4 + end.end():].lstrip("\n")
+    meta = text[4:end.start()]
+    body = text[end.end():].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1
     if not body.strip():  # point at the line under the closing '---', not past the file's end
-        body_line = text[: 4 + end.end()].count("\n") + 2
+        body_line = text[:end.end()].count("\n") + 2
     return meta, body, body_line
 
 

@@ -1,0 +1,166 @@
+"""The quickest YAML reader: front matter as people and `plein new` write it, line by line.
+
+Staff files are almost always a flat mapping: `key: value` lines at the left margin whose
+values are plain words, quoted text without escapes, a one-line `[a, b]` list, or a `|`
+block. For those this reader gives exactly what `yamlio.loads` gives (values, types, the
+line of every key), four times as fast as libyaml's composer (fastcheck.quick_loads), which
+was half the time of a cold parse. Anything else — indented lines, escapes, nested
+collections, tabs, comments after a value, odd characters, duplicate keys — is UNSURE, and
+the caller falls back to the readers that know all of YAML.
+"""
+from __future__ import annotations
+
+import re
+from sys import intern  # one string per field name: pickled once per cache shard, not per file
+
+from .yamlio import Mapping, _Resolver
+
+UNSURE = object()
+_T = "tag:yaml.org,2002:"
+_IMPLICIT = dict(_Resolver.yaml_implicit_resolvers)  # first character -> [(tag, pattern)]
+_KEY = re.compile(r"([a-z][a-z0-9_]{0,99}):(?: +|$)")  # libyaml: a key under 1024 characters
+_RESERVED_KEYS = ("true", "false", "null")  # keys YAML would read as a boolean or as nothing
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain value may not start with these
+_FLOW_ITEM = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@` ][^?,\[\]{}#:]*")  # an item of [a, b]
+
+
+def line_loads(text: str, first_line: int = 1):
+    """yamlio.loads(text, first_line) for a flat mapping of simple lines, else UNSURE."""
+    if _Resolver.yaml_path_resolvers or None in _IMPLICIT:
+        return UNSURE  # a resolver this module does not mirror
+    if not text.replace("\n", "").isprintable():
+        return UNSURE  # tabs, other line breaks, byte-order marks, NUL, no-break spaces: YAML's care
+    lines = text.split("\n")
+    result = Mapping()
+    result.lines = where = {}
+    offset = first_line - 1
+    i, count = 0, len(lines)
+    while i < count:
+        line = lines[i]
+        if not line or line[0] == "#":
+            i += 1
+            continue
+        m = _KEY.match(line)
+        if m is None:
+            return UNSURE
+        key, rest = intern(m.group(1)), line[m.end():].rstrip(" ")
+        if key in result or key in _RESERVED_KEYS:
+            return UNSURE
+        if not where:
+            result.line = i + 1 + offset
+        where[key] = i + 1 + offset
+        i += 1
+        if rest == "|":
+            value, i = _literal(lines, i)
+        elif not rest and i < count and lines[i][:1] == " ":
+            value, i = _nested(lines, i, offset)
+        else:
+            value = _inline(rest)
+        if value is UNSURE:
+            return UNSURE
+        result[key] = value
+    return result if where else UNSURE
+
+
+def _nested(lines: list[str], i: int, offset: int):
+    """(mapping, next line) of `key: value` lines indented alike below a key (an audience)."""
+    first = lines[i]
+    indent = len(first) - len(first.lstrip(" "))
+    margin = " " * indent
+    result = Mapping()
+    result.lines = where = {}
+    result.line = i + 1 + offset
+    while i < len(lines) and lines[i].startswith(margin) and lines[i][indent:indent + 1] not in ("", " "):
+        m = _KEY.match(lines[i], indent)
+        if m is None:
+            return UNSURE, i
+        key, rest = intern(m.group(1)), lines[i][m.end():].rstrip(" ")
+        value = _inline(rest) if rest and rest != "|" else UNSURE
+        if value is UNSURE or key in result or key in _RESERVED_KEYS:
+            return UNSURE, i
+        result[key] = value
+        where[key] = i + 1 + offset
+        i += 1
+    if not where or (i < len(lines) and lines[i][:1] == " "):
+        return UNSURE, i  # blank but for spaces, deeper, or back to another margin
+    return result, i
+
+
+def _inline(rest: str):
+    """The value written on the key's own line."""
+    if not rest:
+        return None
+    first = rest[0]
+    if first not in _INDICATORS:
+        if ": " in rest or " #" in rest or rest[-1] == ":":
+            return UNSURE
+        return _scalar(rest)
+    if first in "\"'":
+        inner = rest[1:-1]
+        if len(rest) < 2 or rest[-1] != first or first in inner or "\\" in inner:
+            return UNSURE
+        return inner
+    if first == "[" and rest[-1] == "]":
+        inner = rest[1:-1]
+        if not inner.strip(" "):
+            return []
+        items = [_item(item.strip(" ")) for item in inner.split(",")]
+        return UNSURE if UNSURE in items else items
+    return UNSURE
+
+
+def _item(item: str):
+    """One item of a one-line [a, b] list: a plain value, or quoted text without a comma."""
+    if item[:1] in ("'", '"') and len(item) > 1 and item[-1] == item[0] \
+            and item[0] not in item[1:-1] and "\\" not in item:
+        return item[1:-1]
+    return _scalar(item) if _FLOW_ITEM.fullmatch(item) else UNSURE
+
+
+def _literal(lines: list[str], i: int):
+    """(text, next line) of a `|` block starting at line i: kept as written, one final line
+    break, no trailing empty lines (YAML's 'clip')."""
+    if i >= len(lines):
+        return UNSURE, i
+    first = lines[i]
+    indent = len(first) - len(first.lstrip(" "))
+    if indent == 0 or not first.strip(" "):
+        return UNSURE, i
+    margin = " " * indent
+    block = []
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(margin):
+            if not line.strip(" "):
+                return UNSURE, i  # blank but for spaces: YAML's rules for these are subtle
+            block.append(line[indent:])
+        elif line:
+            if line[0] == " ":
+                return UNSURE, i  # less indented, yet not at the margin
+            break
+        else:
+            block.append("")
+        i += 1
+    while block and not block[-1]:
+        block.pop()
+    if i == len(lines) and lines[-1]:  # the text ends without a line break inside the block
+        return UNSURE, i
+    return "\n".join(block) + "\n", i
+
+
+def _scalar(value: str):
+    """A plain value as YAML resolves it with Plein's resolver (see yamlio)."""
+    for tag, pattern in _IMPLICIT.get(value[0], ()):
+        if pattern.match(value):
+            if tag == _T + "bool":
+                return value.lower() == "true"
+            if tag == _T + "null":
+                return None
+            number = value.replace("_", "")
+            sign = -1 if number[0] == "-" else 1
+            if number[0] in "+-":
+                number = number[1:]
+            if tag == _T + "int":
+                return 0 if number == "0" else sign * int(number)
+            return sign * float(number.lower())
+    return value
