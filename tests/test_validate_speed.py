@@ -136,10 +136,14 @@ def test_quick_paths_read_a_cache_made_in_processes(tmp_path, monkeypatch):
     cache = open_cache(root)
     L.load(root, cache, jobs=2)
     cache.save()
-    (root / "profiles/p-7.yml").write_text(files["profiles/p-7.yml"].replace("manager: anna-jansen",
-                                                                             "manager: p-7"))
-    for rel in ("profiles/p-7.yml", "profiles/bram-visser.yml", "content/teams/gemeente.yml"):
-        quick = check_files(root, [rel], open_cache(root))
-        assert quick is not None
-        counts, problems = run(root, [rel])  # no cache: in full
-        assert (quick[0], sorted(set(quick[1]))) == (counts, sorted(set(problems))), rel
+    for old, new, message in (("manager: anna-jansen", "manager: p-7", "own manager"), ("p7@", "p8@", "also used by")):
+        (root / "profiles/p-7.yml").write_text(files["profiles/p-7.yml"].replace(old, new))
+        seen = ""
+        for rel in ("profiles/p-7.yml", "profiles/p-8.yml", "content/teams/gemeente.yml"):
+            quick = check_files(root, [rel], open_cache(root))
+            assert quick is not None
+            counts, problems = run(root, [rel])  # no cache: in full
+            assert (quick[0], sorted(set(quick[1]))) == (counts, sorted(set(problems))), rel
+            seen += str(problems)
+        assert message in seen
+        run(root, [], open_cache(root))  # a warm full run: the changed profile's shard is made again

@@ -19,6 +19,7 @@ UNSURE = object()
 _T = "tag:yaml.org,2002:"
 _IMPLICIT = dict(_Resolver.yaml_implicit_resolvers)  # first character -> [(tag, pattern)]
 _KEY = re.compile(r"([a-z][a-z0-9_]{0,99}):(?: +|$)")  # libyaml: a key under 1024 characters
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,99}")
 _RESERVED_KEYS = ("true", "false", "null")  # keys YAML would read as a boolean or as nothing
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain value may not start with these
 _FLOW_ITEM = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@` ][^?,\[\]{}#:]*")  # an item of [a, b]
@@ -40,17 +41,20 @@ def line_loads(text: str, first_line: int = 1):
         if not line or line[0] == "#":
             i += 1
             continue
-        m = _KEY.match(line)
-        if m is None:
+        key, colon, rest = line.partition(":")
+        key = _key(key)
+        if key is None or not colon or key in result or (rest and rest[0] != " "):
             return UNSURE
-        key, rest = intern(m.group(1)), line[m.end():].rstrip(" ")
-        if key in result or key in _RESERVED_KEYS:
-            return UNSURE
+        rest = rest.strip(" ")
         if not where:
             result.line = i + 1 + offset
         where[key] = i + 1 + offset
         i += 1
-        if rest == "|":
+        if rest and rest[0] not in _INDICATORS:  # the common case: a plain value
+            if ": " in rest or " #" in rest or rest[-1] == ":":
+                return UNSURE
+            value = _scalar(rest) if rest[0] in _IMPLICIT else rest
+        elif rest == "|":
             value, i = _literal(lines, i)
         elif not rest and i < count and lines[i][:1] == " ":
             value, i = _nested(lines, i, offset)
@@ -60,6 +64,19 @@ def line_loads(text: str, first_line: int = 1):
             return UNSURE
         result[key] = value
     return result if where else UNSURE
+
+
+_KEYS: dict = {}  # text before a ':' -> the key it is (one string per key), or None
+
+
+def _key(text: str) -> str | None:
+    """The key `text` is when it is a plain lowercase name YAML reads as text, else None."""
+    key = _KEYS.get(text, False)
+    if key is False:
+        key = intern(text) if _NAME.fullmatch(text) and text not in _RESERVED_KEYS else None
+        if len(_KEYS) < 10_000:  # field names are few; odd text must not grow this for ever
+            _KEYS[text] = key
+    return key
 
 
 def _nested(lines: list[str], i: int, offset: int):
