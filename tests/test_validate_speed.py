@@ -29,7 +29,9 @@ VALUES = ["", "x", "x y", "1", "-1", "+1", "0", "00", "1_000", "1.5", ".5", "1e3
           "'x' y", "[x", "[-]", "---", "\\x", "\tx"]
 BLOCKS = ["  line\n", "  line\n\n  more\n", "  a\n    b\n", "  a\n\n\n", "\n  a\n", "   \n  a\n", " a\n  b\n",
           "    a\n  b\n", "  # h\n  x: y\n", "  a", "  ---\n"]
-NESTED = ["  t: [a]\n  l: x\n", "  t:\n", "  t: x\n    u: y\n", "  - a\n", "  t: x\n l: y\n", "   \n",
+NESTED = ["  - title: a\n    url: b\n  - title: c\n", "  - a\n  - [b]\n", "  - x: 1\n   y: 2\n", "  - x:\n",
+          "  - x: 1\n    - y\n", "  - - a\n", "  - \n", "  - a: b: c\n", "  - a\n    - b\n", "  - a\n  b: c\n",
+          "  - x: 1\n    y: 2\nz: 3\n", "  t: [a]\n  l: x\n", "  t:\n", "  t: x\n    u: y\n", "  - a\n", "  t: x\n l: y\n", "   \n",
           "  t: x\n\n  l: y\n", "  t: |\n    x\n", "  true: x\n", "  t: x\n  t: y\n"]
 OTHER = ["# c\n", "\n", "  # c\n", "   \n", "---\n", "...\n", "- a\n", "x\n", " x: y\n", "a : b\n", "\ufeff", "\r\n"]
 

@@ -1,12 +1,13 @@
 """The quickest YAML reader: front matter as people and `plein new` write it, line by line.
 
-Staff files are almost always a flat mapping: `key: value` lines at the left margin whose
-values are plain words, quoted text without escapes, a one-line `[a, b]` list, or a `|`
-block. For those this reader gives exactly what `yamlio.loads` gives (values, types, the
-line of every key), four times as fast as libyaml's composer (fastcheck.quick_loads), which
-was half the time of a cold parse. Anything else — indented lines, escapes, nested
-collections, tabs, comments after a value, odd characters, duplicate keys — is UNSURE, and
-the caller falls back to the readers that know all of YAML.
+Staff files are almost always a mapping of `key: value` lines at the left margin whose
+values are plain words, quoted text without escapes, a one-line `[a, b]` list or a `|`
+block, and now and then a mapping of such lines (audience) or a list of them (links). For
+those this reader gives exactly what `yamlio.loads` gives (values, types, the line of every
+key), three times as fast as libyaml's composer (fastcheck.quick_loads), which was half the
+time of a cold parse. Anything else (other indentation, escapes, deeper nesting, tabs,
+comments after a value, odd characters, duplicate keys) is UNSURE, and the caller falls back
+to the readers that know all of YAML.
 """
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ from .yamlio import Mapping, _Resolver
 UNSURE = object()
 _T = "tag:yaml.org,2002:"
 _IMPLICIT = dict(_Resolver.yaml_implicit_resolvers)  # first character -> [(tag, pattern)]
-_KEY = re.compile(r"([a-z][a-z0-9_]{0,99}):(?: +|$)")  # libyaml: a key under 1024 characters
-_NAME = re.compile(r"[a-z][a-z0-9_]{0,99}")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,99}")  # a key (libyaml takes keys under 1024 characters)
 _RESERVED_KEYS = ("true", "false", "null")  # keys YAML would read as a boolean or as nothing
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain value may not start with these
 _FLOW_ITEM = re.compile(r"[^-?:,\[\]{}#&*!|>'\"%@` ][^?,\[\]{}#:]*")  # an item of [a, b]
@@ -57,7 +57,8 @@ def line_loads(text: str, first_line: int = 1):
         elif rest == "|":
             value, i = _literal(lines, i)
         elif not rest and i < count and lines[i][:1] == " ":
-            value, i = _nested(lines, i, offset)
+            nested = _sequence if lines[i].lstrip(" ")[:2] == "- " else _nested
+            value, i = nested(lines, i, offset)
         else:
             value = _inline(rest)
         if value is UNSURE:
@@ -82,24 +83,54 @@ def _key(text: str) -> str | None:
 def _nested(lines: list[str], i: int, offset: int):
     """(mapping, next line) of `key: value` lines indented alike below a key (an audience)."""
     first = lines[i]
+    value, i = _item_mapping(lines, i, len(first) - len(first.lstrip(" ")), offset)
+    if i < len(lines) and lines[i][:1] == " ":
+        return UNSURE, i  # indented otherwise: deeper, or back to another margin
+    return value, i
+
+
+def _sequence(lines: list[str], i: int, offset: int):
+    """(list, next line) of '- ' items indented alike below a key: values on one line, or
+    mappings whose other keys line up under the first (links)."""
+    first = lines[i]
     indent = len(first) - len(first.lstrip(" "))
-    margin = " " * indent
+    dash = " " * indent + "- "
+    items = []
+    while i < len(lines) and lines[i].startswith(dash):
+        text = lines[i][indent + 2:]
+        key, colon, rest = text.partition(":")
+        if colon and (not rest or rest[0] == " ") and _key(key):
+            value, i = _item_mapping(lines, i, indent + 2, offset)
+        else:
+            value, i = _inline(text.rstrip(" ")), i + 1
+        if value is UNSURE:
+            return UNSURE, i
+        items.append(value)
+    if i < len(lines) and lines[i][:1] == " ":
+        return UNSURE, i  # indented otherwise: deeper, or back to another margin
+    return items, i
+
+
+def _item_mapping(lines: list[str], i: int, column: int, offset: int):
+    """(mapping, next line) of `key: value` lines that start at `column` (the first one may
+    follow a '- ')."""
     result = Mapping()
     result.lines = where = {}
     result.line = i + 1 + offset
-    while i < len(lines) and lines[i].startswith(margin) and lines[i][indent:indent + 1] not in ("", " "):
-        m = _KEY.match(lines[i], indent)
-        if m is None:
+    margin = " " * column
+    while i < len(lines) and (not where or (lines[i].startswith(margin) and lines[i][column:column + 1]
+                                            not in ("", " "))):
+        key, colon, rest = lines[i][column:].partition(":")
+        key = _key(key)
+        if key is None or not colon or key in result or (rest and rest[0] != " "):
             return UNSURE, i
-        key, rest = intern(m.group(1)), lines[i][m.end():].rstrip(" ")
+        rest = rest.strip(" ")
         value = _inline(rest) if rest and rest != "|" else UNSURE
-        if value is UNSURE or key in result or key in _RESERVED_KEYS:
+        if value is UNSURE:
             return UNSURE, i
         result[key] = value
         where[key] = i + 1 + offset
         i += 1
-    if not where or (i < len(lines) and lines[i][:1] == " "):
-        return UNSURE, i  # blank but for spaces, deeper, or back to another margin
     return result, i
 
 
