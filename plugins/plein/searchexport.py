@@ -9,15 +9,24 @@ browser fetches only what a query needs.
                        for common stems also a 'head' of their HEAD best documents
     m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
     t/<n>.bin          documents of each topic (the expertise facet)
+    stamp.json         which index state the folder holds (not read by the browser)
 
 Documents are numbered in searchengine.order_key order, so kind, team and location of
-all documents fit in a few runs, and a lower number wins a tie as on the command line."""
+all documents fit in a few runs, and a lower number wins a tie as on the command line.
+
+A build that keeps its previous output (a dirty build) exports into a folder that may
+already hold an export: if its stamp names the same index state, nothing is written at
+all; otherwise only files whose bytes changed are replaced (atomically, so a reader of
+the site never sees half a file) and files no longer part of the export are removed.
+Unchanged files keep their time, so copying the site on only reaches what changed."""
 from __future__ import annotations
 
+import hashlib
 import json
-import shutil
+import os
 from pathlib import Path
 
+import whoosh
 from whoosh.support.charset import accent_map
 
 from . import searchrank as R
@@ -29,6 +38,10 @@ CHUNK = 4  # documents per display chunk: a result list fetches few, small files
 PACK = 8192  # bytes of postings per file; a larger postings list gets a file of its own
 DICT_MAX = 12_000  # bytes of a dictionary file before it is split by a longer prefix
 MAX_PREFIX = 8
+STAMP = "stamp.json"
+# What the export is made by: a change to any of them may change its bytes.
+SOURCES = tuple(Path(__file__).with_name(n) for n in
+                ("searchexport.py", "searchrank.py", "searchengine.py", "searchdocs.py", "searchindex.py"))
 
 
 def varints(numbers) -> bytes:
@@ -57,15 +70,47 @@ def node_file(node: str) -> str:
     return "~" + node.encode().hex()
 
 
+class _Out:
+    """The files of one export into a folder that may hold an earlier one: a file is only
+    written when its bytes differ, through a temporary file, and `prune` removes the rest."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.names = folder, set()
+
+    def put(self, name: str, data: bytes) -> None:
+        self.names.add(name)
+        path = self.folder / name
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        except OSError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+    def json(self, name: str, value) -> None:
+        self.put(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def prune(self) -> None:
+        """Remove the files (and emptied folders) that the export did not put."""
+        for top, dirs, files in os.walk(self.folder, topdown=False):
+            for f in files:
+                name = Path(top, f).relative_to(self.folder).as_posix()
+                if name not in self.names and name != STAMP:
+                    os.unlink(os.path.join(top, f))
+            if top != str(self.folder) and not os.listdir(top):
+                os.rmdir(top)
+
+
 class _Packs:
-    def __init__(self, folder: Path, size: int):
-        self.folder, self.size, self.n, self.buf, self.pending = folder, size, 0, bytearray(), []
-        folder.mkdir(parents=True)
+    def __init__(self, out: _Out, size: int):
+        self.out, self.size, self.n, self.buf, self.pending = out, size, 0, bytearray(), []
 
     def add(self, blob: bytes) -> list:
         if len(blob) > self.size // 2:  # its own file: a query for another stem needn't load it
             self.n += 1
-            (self.folder / f"{self.n}.bin").write_bytes(blob)
+            self.out.put(f"p/{self.n}.bin", blob)
             return [self.n, 0, len(blob)]
         if len(self.buf) + len(blob) > self.size:
             self.flush()
@@ -77,7 +122,7 @@ class _Packs:
     def flush(self) -> None:
         if self.buf:
             self.n += 1
-            (self.folder / f"{self.n}.bin").write_bytes(bytes(self.buf))
+            self.out.put(f"p/{self.n}.bin", bytes(self.buf))
             for ref in self.pending:
                 ref[0] = self.n
         self.buf, self.pending = bytearray(), []
@@ -85,10 +130,51 @@ class _Packs:
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
            pack: int = PACK, dict_max: int = DICT_MAX) -> dict:
-    """Write the static index of `engine` into `out` (replaced); returns its meta data.
+    """Write the static index of `engine` into `out`, changing only what differs from the
+    export it may hold already; returns its meta data.
     (`pack` and `dict_max` are for tests, which want many small files.)"""
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
+    state = stamp(engine, team_names, topic_labels, pack, dict_max)
+    meta = current(out, state)
+    if meta is not None:
+        return meta
+    (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
+    files = _Out(out)
+    meta = _write(engine, files, team_names, topic_labels, pack, dict_max)
+    files.prune()
+    files.json(STAMP, {"format": FORMAT, "state": state})
+    return meta
+
+
+def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
+          dict_max: int = DICT_MAX) -> str:
+    """A digest of everything the export is made from. The index enters as its segments
+    and their deleted documents rather than as its documents' hashes: Whoosh's statistics,
+    hence the weights, still count replaced documents until a merge (see searchindex)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([FORMAT, CHUNK, pack, dict_max, MAX_PREFIX, engine.language, whoosh.__version__,
+                              sorted(team_names.items()), sorted(topic_labels.items())],
+                             ensure_ascii=False).encode())
+    for source in SOURCES:
+        digest.update(source.read_bytes())
+    for reader, base in engine.reader.leaf_readers():
+        segment = reader.segment() if hasattr(reader, "segment") else None
+        if segment is not None:
+            deleted = sorted(segment.deleted_docs()) if segment.has_deletions() else []
+            digest.update(f"{segment.segment_id()} {base} {segment.doc_count_all()} {deleted}\n".encode())
+    return digest.hexdigest()
+
+
+def current(out: Path, state: str) -> dict | None:
+    """The meta data of the export in `out` if its stamp is `state`, else None."""
+    try:
+        if json.loads((out / STAMP).read_bytes()) == {"format": FORMAT, "state": state}:
+            return json.loads((out / "meta.json").read_bytes())
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int) -> dict:
     reader = engine.reader
     docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
     ordinal = {d: i for i, d in enumerate(docnums)}
@@ -97,11 +183,11 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     locations = sorted({d["location"] for d in datas})
     topics = sorted({t for d in datas for t in d["topics"]})
     topic_ix = {t: i for i, t in enumerate(topics)}
-    _chunks(out / "m", datas, topic_ix)
-    _topics(out / "t", datas, topics)
+    _chunks(out, datas, topic_ix)
+    _topics(out, datas, topics)
     words = _words(engine)
-    stems = _postings(engine, _Packs(out / "p", pack), sorted({s for _, _, s in words}), ordinal)
-    split, nodes = _dictionary(out / "d", words, stems, dict_max)
+    stems = _postings(engine, _Packs(out, pack), sorted({s for _, _, s in words}), ordinal)
+    split, nodes = _dictionary(out, words, stems, dict_max)
     meta = {
         "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
         "params": R.PARAMS, "fold": _fold_table(),
@@ -109,8 +195,8 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
         "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
         "nodes": nodes,
     }
-    (out / "facets.bin").write_bytes(_facets(datas, teams, locations))
-    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
+    out.put("facets.bin", _facets(datas, teams, locations))
+    out.json("meta.json", meta)
     return meta
 
 
@@ -139,23 +225,21 @@ def _facets(datas, teams, locations) -> bytes:
     return varints(counts + runs)
 
 
-def _chunks(folder: Path, datas, topic_ix) -> None:
-    folder.mkdir(parents=True)
+def _chunks(out: _Out, datas, topic_ix) -> None:
     for c in range(0, len(datas), CHUNK):
         rows = [[d["id"], d["kind"], d["title"], d["url"], d["snippet"], d["extra"],
                  [topic_ix[t] for t in d["topics"]], int(d["alumnus"])] for d in datas[c:c + CHUNK]]
-        (folder / f"{c // CHUNK}.json").write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+        out.json(f"m/{c // CHUNK}.json", rows)
 
 
-def _topics(folder: Path, datas, topics) -> None:
-    folder.mkdir(parents=True)
+def _topics(out: _Out, datas, topics) -> None:
     members: dict = {t: {} for t in topics}
     for o, d in enumerate(datas):
         for t in d["topics"]:
             members[t][o] = 0
     for i, t in enumerate(topics):
         ords = sorted(members[t])
-        (folder / f"{i}.bin").write_bytes(varints(b - a for a, b in zip([0] + ords, ords)))
+        out.put(f"t/{i}.bin", varints(b - a for a, b in zip([0] + ords, ords)))
 
 
 def _words(engine: Engine) -> list:
@@ -182,9 +266,8 @@ def _postings(engine: Engine, packs: _Packs, stems, ordinal) -> dict:
     return {s: [df, *full, *head] for s, (df, full, head) in refs.items()}
 
 
-def _dictionary(folder: Path, words, stems, dict_max: int) -> tuple[list, list]:
+def _dictionary(out: _Out, words, stems, dict_max: int) -> tuple[list, list]:
     """Write the word files, splitting large prefixes; returns the split prefixes and all."""
-    folder.mkdir(parents=True)
     groups: dict = {}
     for w in words:  # stays most-common-first within each group
         groups.setdefault(w[0][:2], []).append(w)
@@ -195,7 +278,7 @@ def _dictionary(folder: Path, words, stems, dict_max: int) -> tuple[list, list]:
         nodes.append(node)
         body = _node(group, stems)
         if len(json.dumps(body, ensure_ascii=False)) <= dict_max or len(node) >= MAX_PREFIX:
-            _write(folder, node, body)
+            out.json(f"d/{node_file(node)}.json", body)
             continue
         split.append(node)
         own = [w for w in group if len(w[0]) == len(node)]
@@ -205,7 +288,7 @@ def _dictionary(folder: Path, words, stems, dict_max: int) -> tuple[list, list]:
         for w in longer:
             children.setdefault(w[0][:len(node) + 1], []).append(w)
         todo.extend(children.items())
-        _write(folder, node, _node(own, stems, top))
+        out.json(f"d/{node_file(node)}.json", _node(own, stems, top))
     return sorted(split), sorted(nodes)
 
 
@@ -216,7 +299,3 @@ def _node(group, stems, top=()) -> dict:
     if top:
         body["top"] = [ix[s] for s in top]
     return body
-
-
-def _write(folder: Path, node: str, body: dict) -> None:
-    (folder / f"{node_file(node)}.json").write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")))
