@@ -45,7 +45,7 @@ class Engine:
         self.reader = ix.reader()
         self.stem = stemmer(language)
         self.n_docs = self.reader.doc_count()
-        self.avg = {f: self.reader.field_length(f) / (self.n_docs or 1) for f in SCORED}
+        self._avg: dict | None = None
         self._data: dict = {}
         self._order: dict = {}
         self._lengths: dict | None = None  # field -> {docnum: length}, when read in bulk
@@ -59,6 +59,21 @@ class Engine:
         if self._lengths is not None:
             return self._lengths[f][docnum]
         return self.reader.doc_field_length(docnum, f)
+
+    @property
+    def avg(self) -> dict:
+        """The average length of each scored field, from every document's own (rounded)
+        length. Whoosh's totals would rank an index updated in place otherwise than one built
+        afresh: they still count replaced documents, and a merge sums the rounded lengths."""
+        if self._avg is None:
+            totals = dict.fromkeys(SCORED, 0)
+            for reader, _ in self.reader.leaf_readers():
+                deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+                for f in SCORED:
+                    totals[f] += sum(reader.doc_field_length(d, f) or 0
+                                     for d in range(reader.doc_count_all()) if d not in deleted)
+            self._avg = {f: totals[f] / (self.n_docs or 1) for f in SCORED}
+        return self._avg
 
     def close(self) -> None:
         self.reader.close()
