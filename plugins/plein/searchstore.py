@@ -3,8 +3,14 @@ load the model with plein.load, and both bring the same cached index up to date.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no second build at the same time there
+    fcntl = None
 
 from .errors import FatalError
 from .model import Org
@@ -35,12 +41,13 @@ class Store:
     def index(self):
         if self._ix is None:
             mark = self.fingerprint() if self.root else None
-            self._ix = reuse(self.folder, self.language, mark) if mark else None
-            if self._ix is None:
-                docs = documents(self.org, self.now, self.language)
-                self._ix = open_index(self.folder, self.language, docs)
-                if mark:
-                    remember(self.folder, self.language, mark)
+            with _alone(self.folder / f"search-{self.language}.lock"):
+                self._ix = reuse(self.folder, self.language, mark) if mark else None
+                if self._ix is None:
+                    docs = documents(self.org, self.now, self.language)
+                    self._ix = open_index(self.folder, self.language, docs)
+                    if mark:
+                        remember(self.folder, self.language, mark)
         return self._ix
 
     def fingerprint(self) -> str:
@@ -62,6 +69,21 @@ class Store:
         if self._engine is None:
             self._engine = Engine(self.index(), self.language)
         return self._engine
+
+
+@contextmanager
+def _alone(lock: Path):
+    """One process at a time opens and updates the index: two builds sharing the cache (the
+    jobs of one pipeline) would otherwise read an index the other is making."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as f:
+        if fcntl:
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl:
+                fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def settings(root: Path) -> dict:
