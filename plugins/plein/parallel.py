@@ -49,11 +49,15 @@ class Pool:
             for future in done:
                 yield self.pending.pop(future), future.result()
 
+    def close(self) -> None:
+        """Wait for the processes to end; after a failure, calls not yet started are dropped."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):  # on a failure, what has not started yet is not waited for
-        self.executor.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, *exc):
+        self.close()
 
 
 def parse_chunk(root: str, chunk: list) -> list:
@@ -145,4 +149,4 @@ def parse_cold(root: str, sections, cache, jobs: int) -> tuple[list, list | None
         return files, None
     finally:
         if pool is not None:
-            pool.__exit__(None, None, None)
+            pool.close()

@@ -10,9 +10,13 @@ One file, `parsed.bin` in the cache folder: a header, then blobs that are unpick
 when asked for — the entries of a folder in 16 shards (so one changed file re-pickles one
 shard), per folder an index of which files loaded as which kind (counts without records),
 and for profiles and teams their `refs`: the entries with only what checks across files
-read, for `plein validate PATHS`. It is salted with the loader's source code and Python's
-version; anything unreadable is ignored. Entries of files that are gone are dropped at the
-next full scan."""
+read, for `plein validate PATHS`, pickled per shard. It is salted with the loader's source
+code and Python's version; anything unreadable is ignored. Entries of files that are gone
+are dropped at the next full scan.
+
+A cold run parses whole shards in worker processes (`parse_shard`, see parallel.py): each
+sends its shard's entries back pickled as they are stored, and `adopt` keeps those bytes, so
+`save` pickles nothing again."""
 from __future__ import annotations
 
 import copyreg
@@ -56,7 +60,8 @@ def _salt() -> bytes:
 def section_of(rel: str) -> str:
     if rel.startswith("profiles/"):
         return "profiles"
-    section = "/".join(rel.split("/", 2)[:2])
+    end = rel.find("/", rel.find("/") + 1)  # the first two folders
+    section = rel if end < 0 else rel[:end]
     return section if section in SECTIONS else "other"
 
 
@@ -85,10 +90,15 @@ def _dumps(obj) -> bytes:
     return out.getvalue()
 
 
+_SHARDS: dict = {}  # section -> the names of its shards
+
+
 def shard_of(rel: str) -> str:
     section = section_of(rel)
-    n = 1 if section == "content/teams" else SHARDS
-    return f"{section}#{zlib.crc32(rel.encode()) % n}"
+    names = _SHARDS.get(section)
+    if names is None:
+        names = _SHARDS[section] = [f"{section}#{n}" for n in range(1 if section == "content/teams" else SHARDS)]
+    return names[zlib.crc32(rel.encode()) % len(names)]
 
 
 class ParseCache:
@@ -101,7 +111,7 @@ class ParseCache:
         self._old: dict[str, dict] = {}  # shard -> {rel: entry}, unpickled on first use
         self._new: dict[str, dict] = {}  # shard -> entries seen or made in this run
         self._changed: set[str] = set()
-        self._fresh: dict[str, tuple] = {}  # shard -> (entries, slim entries) from `parse_shard`
+        self._fresh: dict[str, tuple] = {}  # shard -> (entries, slim ones) as `parse_shard` pickled them
         self._scanned: set[str] = set()  # sections read in full: unseen entries are dropped
         try:
             self._open()
@@ -214,13 +224,8 @@ class ParseCache:
     def adopt(self, shard: str, blob: bytes, slim: bytes | None) -> dict[str, Parsed]:
         """Take in the entries `parse_shard` made of the files of a blank shard; the same bytes
         are saved, not pickled again. Returns their Parsed by path."""
-        collecting = gc.isenabled()
-        gc.disable()  # as in _blob
-        try:
+        with quiet_collector():
             entries = pickle.loads(blob)
-        finally:
-            if collecting:
-                gc.enable()
         if entries:  # none when no file of the shard could be cached (links, say)
             self._new[shard] = entries
             self._fresh[shard] = blob, slim
@@ -359,15 +364,17 @@ def _slim(entry):
 
 
 def _entry(key, digest: bytes, parsed: Parsed, started: int) -> tuple:
+    """The cache entry of a file parsed in a run that started at `started` (ns)."""
     if key is not None and max(key[1], key[2]) >= started - RACY_NS:
         key = None  # changed just now: check the bytes next time
     return key, digest, parsed.kind, parsed.record, tuple(parsed.problems), parsed.key
 
 
-def parse_shard(root: str, items: list, started: int) -> tuple[bytes, dict]:
+def parse_shard(root: str, items: list, started: int) -> tuple[bytes, bytes | None, dict]:
     """In a worker process: the cache entries of the files (rel, path, stat key) of a blank
     shard, pickled as the cache stores them (the parent unpickles them once, and saves these
-    very bytes), and the Parsed of files that are not cached (unreadable ones)."""
+    very bytes); for profiles and teams their slim entries (see `refs`), pickled; the Parsed
+    of files that are not cached (unreadable ones)."""
     entries, uncached = {}, {}
     with quiet_collector():
         for rel, path, key in items:
