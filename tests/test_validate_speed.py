@@ -4,6 +4,7 @@ keys) what one process reports, and a cache that later runs read just as they re
 in one process. Speed itself is measured by tools/bench, not here."""
 from __future__ import annotations
 
+import os
 import pickle
 import random
 from pathlib import Path
@@ -117,6 +118,7 @@ def test_parallel_cold_run_is_a_serial_run(case, tmp_path, monkeypatch):
     root = prepare(folder, tmp_path / "org")
     (root / "profiles/outside.yml").symlink_to(CASES / "base/profiles/anna-jansen.yml")  # read as a link
     (root / "profiles/gone.yml").symlink_to(tmp_path / "nowhere.yml")
+    os.mkfifo(root / "content/teams/pipe.yml")  # never opened: it would wait for a writer
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     cold, cache = _cold_in_processes(root, tmp_path / "cache")
     serial = _org(*L.load(root, jobs=1))

@@ -373,19 +373,21 @@ def read_and_parse(root: str, rel: str, path: str, key, expected: bytes | None):
 
 
 def _read_regular(path: str, key: tuple) -> tuple:
-    """(key, what read_limited reads), the key's size a hint: one read and a check for the end,
-    without the file object that open() makes (a fifth of a small file's parse). (None, None)
-    when an UNSTATED file turns out not to be a regular one."""
+    """(key, what read_limited reads), the key's size a hint: one read, and a check for the end
+    when the key is the scan's, without the file object that open() makes (a fifth of a small
+    file's parse). UNSTATED: the key is taken from the open file, so it is the size read; (None,
+    None) when that file turns out not to be a regular one."""
     limit = MAX_BYTES + 1
     fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
-        if key is UNSTATED:
+        fresh = key is UNSTATED  # then the size is that of this very open file
+        if fresh:
             key = stat_key(path, fd)
             if key is None:
                 return None, None
         chunks = [os.read(fd, min(key[0] + 1, limit))]
         total, want = len(chunks[0]), 1  # a file that did not grow ends here
-        while total < limit:
+        while total < limit and not (fresh and total <= key[0]):
             chunk = os.read(fd, min(want, limit - total))
             if not chunk:
                 break
