@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from whoosh.reading import TermNotFound
 from whoosh.support.charset import accent_map
 
 from . import searchrank as R
@@ -45,6 +46,7 @@ class Engine:
         self.reader = ix.reader()
         self.stem = stemmer(language)
         self.n_docs = self.reader.doc_count()
+        self._deletions = self.reader.has_deletions()
         self._avg: dict | None = None
         self._data: dict = {}
         self._order: dict = {}
@@ -97,8 +99,17 @@ class Engine:
     # -- terms
 
     def word_count(self, word: str) -> int:
-        """In how many documents a surface word occurs (0: not a word of the index)."""
-        return self.reader.doc_frequency("words", word)
+        """In how many documents a surface word occurs (0: not a word of the index). An index
+        updated in place still counts replaced documents in Whoosh's frequencies: then the
+        live ones are counted, so a word of a deleted item is no word at all."""
+        if not self._deletions:
+            return self.reader.doc_frequency("words", word)
+        try:
+            ids = self.reader.postings("words", word).all_ids()
+        except TermNotFound:
+            return 0
+        deleted = self.reader.is_deleted
+        return sum(1 for d in ids if not deleted(d))
 
     def word_stem(self, word: str) -> str | None:
         return self.stem(word) if self.word_count(word) else None
@@ -107,8 +118,9 @@ class Engine:
         """(word, document count, stem) of each surface word that extends prefix."""
         for word in self.reader.expand_prefix("words", prefix):
             word = word.decode() if isinstance(word, bytes) else word
-            if word != prefix:
-                yield word, self.word_count(word), self.stem(word)
+            count = self.word_count(word) if word != prefix else 0
+            if count:
+                yield word, count, self.stem(word)
 
     def postings(self, stem: str) -> dict:
         """{docnum: weight} of a stem over the scored fields."""

@@ -247,7 +247,9 @@ def _words(engine: Engine) -> list:
     words = []
     for word in engine.reader.lexicon("words"):
         word = word.decode() if isinstance(word, bytes) else word
-        words.append((word, engine.word_count(word), engine.stem(word)))
+        count = engine.word_count(word)
+        if count:  # only in replaced documents: not a word of the index any more
+            words.append((word, count, engine.stem(word)))
     return sorted(words, key=lambda w: (-w[1], w[0]))
 
 
