@@ -13,6 +13,7 @@ None: they are few and always made anew."""
 from __future__ import annotations
 
 import io
+import json
 import pickle
 from hashlib import blake2b
 
@@ -28,6 +29,11 @@ def digest(value) -> bytes:
     pickler.dispatch_table = _TABLE
     pickler.dump(value)
     return blake2b(out.getvalue(), digest_size=16).digest()
+
+
+def _plain(related):
+    """Related content as JSON text: fresh it holds tuples, from its cache lists."""
+    return None if related is None else json.dumps([related.threads, related.people], ensure_ascii=False)
 
 
 class PageInputs:
@@ -145,7 +151,7 @@ class PageInputs:
     def _thread(self, spec):
         th = spec.key
         return (self._rec(th), self.person(th.author), tuple(self.person(r.author) for r in th.replies),
-                self.tags(th.tags), self.views.reply_url(th.id), self.related(spec.src))
+                self.tags(th.tags), self.views.reply_url(th.id), _plain(self.related(spec.src)))
 
     def _updates(self, spec):
         return tuple(self.update_item(u) for u in spec.key)
