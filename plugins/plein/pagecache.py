@@ -160,9 +160,7 @@ class PageCache:
 def _remove(path, top: str | None = None) -> None:
     try:
         os.remove(path)
-    except FileNotFoundError:
-        return
-    except OSError:
+    except OSError:  # gone already, or not ours to remove
         return
     folder = os.path.dirname(path)
     while top and folder.startswith(top + os.sep):  # folders left empty go too

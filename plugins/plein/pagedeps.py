@@ -12,23 +12,18 @@ Pages about the whole organisation (home, org chart, topics, discussions, change
 None: they are few and always made anew."""
 from __future__ import annotations
 
-import io
 import json
-import pickle
 from hashlib import blake2b
 
-from .parsecache import _TABLE
+from .model import topic_key
+from .parsecache import dumps
 
 ALWAYS = frozenset({"home", "orgchart", "topics", "discussions", "changes"})
 
 
 def digest(value) -> bytes:
     """A stable digest of plain values and records (pickled by their fields)."""
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _TABLE
-    pickler.dump(value)
-    return blake2b(out.getvalue(), digest_size=16).digest()
+    return blake2b(dumps(value), digest_size=16).digest()
 
 
 def _plain(related):
@@ -76,11 +71,8 @@ class PageInputs:
 
     def tags(self, values):
         topics = self.org.topics
-        return tuple((tag, topics[k].slug if (k := self._topic_key(tag)) in topics else None)
+        return tuple((tag, topics[k].slug if (k := topic_key(tag)) in topics else None)
                      for tag in values)
-
-    def _topic_key(self, tag):
-        return self.views.env.globals["topic_key"](tag)
 
     def news_row(self, n):
         return self._rec(n), tuple(self.person(a) for a in n.authors)

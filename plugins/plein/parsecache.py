@@ -82,7 +82,7 @@ def _by_fields(record):
 _TABLE = {**copyreg.dispatch_table, **dict.fromkeys(_RECORDS, _by_fields)}
 
 
-def _dumps(obj) -> bytes:
+def dumps(obj) -> bytes:
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _TABLE
@@ -289,7 +289,7 @@ class ParseCache:
                 continue
             dirty.update((section, shard))  # what changed: sections and their shards
             if new:
-                blobs[shard] = self._fresh[shard][0] if shard in self._fresh else _dumps(new)
+                blobs[shard] = self._fresh[shard][0] if shard in self._fresh else dumps(new)
         for section in sorted(self._scanned | {n.split("@")[0] for n in self._blobs if "@" in n}):
             names = [f"{section}@loaded"] + ([f"{section}@refs"] if section in REFS else [])
             if section in self._scanned and (section in dirty or not set(names) <= set(self._blobs)):
@@ -348,7 +348,7 @@ class Refs:
 
 def slim_entries(entries: dict) -> bytes:
     """The entries of a shard as `refs` reads them, pickled."""
-    return _dumps({rel: _slim(entry) for rel, entry in entries.items()})
+    return dumps({rel: _slim(entry) for rel, entry in entries.items()})
 
 
 def _slim(entry):
@@ -384,7 +384,7 @@ def parse_shard(root: str, items: list, started: int) -> tuple[bytes, bytes | No
             else:
                 entries[rel] = _entry(key, digest, parsed, started)
         slim = slim_entries(entries) if section_of(items[0][0]) in REFS else None
-        return _dumps(entries), slim, uncached
+        return dumps(entries), slim, uncached
 
 
 def _parsed(entry) -> Parsed:
