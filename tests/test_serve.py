@@ -3,6 +3,7 @@ that show the edit change while the others are not made again (the page cache, i
 while the server runs). Real server, real HTTP, the bundled example."""
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import re
@@ -45,17 +46,22 @@ def wait_for(url: str, text: str, proc, log: Path, timeout: float = 120) -> floa
     raise AssertionError(f"{url} never showed {text!r}; server log:\n{log.read_text()[-3000:]}")
 
 
+def start(root: Path, log: Path, port: int):
+    with open(log, "w") as out:
+        return subprocess.Popen([str(PLEIN), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                                stdout=out, stderr=out, env={**os.environ, "NO_COLOR": "1"})
+
+
 @pytest.fixture
 def served(tmp_path):
     root = tmp_path / "intranet"
     for name in ("profiles", "content"):
         shutil.copytree(REPO / name, root / name)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("\n  plein:\n", '\n  plein:\n    now: "2026-11-27 12:00"\n    git: false\n', 1))
     port, log = free_port(), tmp_path / "serve.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen([str(PLEIN), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                                stdout=out, stderr=out, env={**os.environ, "NO_COLOR": "1"})
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", config)
+    (root / "mkdocs.yml").write_text(config.replace("\n  plein:\n", '\n  plein:\n    now: "2026-11-27 12:00"\n    git: false\n', 1))
+    proc = start(root, log, port)
     try:
         yield root, f"http://127.0.0.1:{port}", proc, log
     finally:
@@ -65,6 +71,53 @@ def served(tmp_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def updates(log: Path) -> list[str]:
+    """The builds and live updates the server logged, in order."""
+    return re.findall(r"^.*made again.*$", log.read_text(), re.M)
+
+
+def wait_for_update(log: Path, proc, seen: int, timeout: float = 120) -> str:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        assert proc.poll() is None, f"plein serve stopped:\n{log.read_text()[-3000:]}"
+        done = updates(log)
+        if len(done) > seen:
+            time.sleep(0.3)  # the server reloads browsers right after the line
+            return done[-1]
+        time.sleep(0.1)
+    raise AssertionError(f"no update after the edit; server log:\n{log.read_text()[-3000:]}")
+
+
+def reference(root: Path, tmp: Path) -> Path:
+    """A fresh `plein build` of the same files: what every served page must equal."""
+    copy = tmp / "reference"
+    shutil.rmtree(copy, ignore_errors=True)
+    for name in ("profiles", "content"):
+        shutil.copytree(root / name, copy / name)
+    shutil.copy(root / "mkdocs.yml", copy / "mkdocs.yml")
+    done = subprocess.run([str(PLEIN), "build", "-q"], cwd=copy, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return copy / "site"
+
+
+def differences(base: str, site: Path) -> list[str]:
+    """Pages (and feeds) the server sends that differ from the fresh build's."""
+    out = []
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.suffix not in (".html", ".xml") or rel in ("404.html", "sitemap.xml"):
+            continue
+        served = fetch(f"{base}/{rel}")
+        if path.suffix == ".html":  # the server adds its reload script before </body>
+            end = served.rfind("</body>")
+            served = served[:served.rfind("<script>", 0, end)] + served[end:]
+        built = path.read_text(encoding="utf-8")
+        if served != built:
+            diff = difflib.unified_diff(built.splitlines(), served.splitlines(), "fresh", "served", n=0, lineterm="")
+            out.append(rel + "\n" + "\n".join(list(diff)[:12])[:1500])
+    return out
 
 
 def test_an_edited_role_shows_on_the_profile_and_the_team_page(served):
@@ -79,8 +132,80 @@ def test_an_edited_role_shows_on_the_profile_and_the_team_page(served):
     wait_for(f"{base}/teams/{team}/", "Hoofd Informatie en Data", proc, log, timeout=10)
     assert "Hoofd Informatie en Data" in fetch(f"{base}/people/")  # her card in the directory
     assert html.escape(old) not in fetch(f"{base}/people/priya-raman/")
-    builds = re.findall(r"(\d+) of (\d+) generated files made again", log.read_text())
-    assert len(builds) >= 2, f"no rebuild was logged:\n{log.read_text()[-2000:]}"
-    (first, total), (remade, _) = builds[0], builds[-1]
-    assert first == total, "the first build makes every page"
-    assert int(remade) < int(total) / 5, f"{remade} of {total} pages made again for one role"
+    done = updates(log)
+    assert len(done) >= 2, f"no update was logged:\n{log.read_text()[-2000:]}"
+    first = re.search(r"(\d+) of (\d+) generated files made again", done[0])
+    assert first and first[1] == first[2], "the first build makes every page"
+    remade = re.search(r"priya-raman.yml: (\d+) pages made again", done[-1])
+    assert remade, f"not a live update: {done[-1]}"
+    assert int(remade[1]) < int(first[2]) / 5, f"{remade[1]} of {first[2]} pages made again for one role"
+
+
+EDITS = [  # (file, old text, new text): each kind of record, and moves between pages
+    ("profiles/priya-raman.yml", "team: informatievoorziening", "team: communicatie"),
+    ("profiles/priya-raman.yml", "expertise: [Data-analyse,", "expertise: [Woo, Data-analyse,"),
+    ("content/teams/communicatie.yml", None, None),
+    ("content/discussions/brieven-op-b1-niveau-ervaringen/index.md", None, None),
+    ("content/news/2025/2025-08-28-wateroverlast-wat-hebben-we-geleerd.md", None, None),
+]
+
+
+def edit(root: Path, rel: str, old, new) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    if old is None:  # the title, whatever it is
+        line = next(l for l in text.splitlines() if l.startswith(("title: ", "name: ")))
+        new = line[:-1] + ' (bijgewerkt)"' if line.endswith('"') else line + " (bijgewerkt)"
+        old = line
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_live_updates_equal_a_fresh_build(served, tmp_path):
+    """After each edit the server sends exactly what a build from scratch of the same files
+    makes: no page left stale, also where the edit moves someone between pages."""
+    root, base, proc, log = served
+    wait_for(f"{base}/", "</html>", proc, log)  # serving, so watching
+    for rel, old, new in EDITS:
+        seen = len(updates(log))
+        edit(root, rel, old, new)
+        searched = len(re.findall("search and related content up to date", log.read_text()))
+        line = wait_for_update(log, proc, seen)
+        assert "generated files" not in line, f"{rel}: a whole build, not a live update: {line}"
+        deadline = time.perf_counter() + 60  # search, and related content, follow after the pages
+        while len(re.findall("search and related content up to date", log.read_text())) == searched:
+            assert time.perf_counter() < deadline, f"search did not follow:\n{log.read_text()[-2000:]}"
+            time.sleep(0.2)
+        stale = differences(base, reference(root, tmp_path))
+        assert not stale, f"stale pages after editing {rel}:\n" + "\n".join(stale[:3])
+
+
+def test_an_error_keeps_the_last_good_site_and_says_where(served):
+    root, base, proc, log = served
+    wait_for(f"{base}/", "</html>", proc, log)  # serving, so watching
+    profile = root / "profiles" / "priya-raman.yml"
+    good = profile.read_text(encoding="utf-8")
+    profile.write_text(good.replace("role: ", "role: [Kapot\n", 1), encoding="utf-8")
+    seen = len(updates(log))
+    wait_for(f"{base}/people/priya-raman/", "Priya Raman", proc, log)
+    deadline = time.perf_counter() + 60
+    while "profiles/priya-raman.yml:" not in log.read_text() and time.perf_counter() < deadline:
+        time.sleep(0.2)
+    text = log.read_text()
+    assert "profiles/priya-raman.yml:" in text and "Traceback" not in text, text[-2000:]
+    assert "Team Lead Information" in fetch(f"{base}/people/priya-raman/")  # the last good page
+    profile.write_text(good.replace("role: Team Lead", "role: Hersteld - Team Lead", 1), encoding="utf-8")
+    wait_for_update(log, proc, seen)
+    wait_for(f"{base}/people/priya-raman/", "Hersteld - Team Lead", proc, log, timeout=10)
+
+
+def test_a_new_profile_makes_a_whole_build(served):
+    root, base, proc, log = served
+    wait_for(f"{base}/", "</html>", proc, log)  # serving, so watching
+    seen = len(updates(log))
+    source = (root / "profiles" / "priya-raman.yml").read_text(encoding="utf-8")
+    new = source.replace("name: Priya Raman", "name: Nieuwe Collega").replace("priya.raman", "nieuwe.collega").replace("photo: priya-raman.png\n", "")
+    (root / "profiles" / "nieuwe-collega.yml").write_text(new, encoding="utf-8")
+    line = wait_for_update(log, proc, seen)
+    assert "generated files made again" in line, line
+    wait_for(f"{base}/people/nieuwe-collega/", "Nieuwe Collega", proc, log, timeout=10)

@@ -422,9 +422,16 @@ def _unreadable(rel: str, message: str, hint: str) -> Parsed:
 def load(root: Path | str, cache=None, jobs: int | None = None) -> tuple[Org, Problems]:
     """Load every staff file under root into one Org; problems are returned, never raised.
     `cache`: a ParseCache; `jobs`: processes for parsing many files (default: one per CPU)."""
+    org, problems, _ = load_results(root, cache, jobs)
+    return org, problems
+
+
+def load_results(root: Path | str, cache=None, jobs: int | None = None):
+    """As `load`, with the Parsed of every file, which `plein serve` keeps (see live)."""
     root = Path(root)
     with quiet_collector():
-        return assemble(root, parse_all(root, cache, jobs))
+        results = parse_all(root, cache, jobs)
+        return (*assemble(root, results), results)
 
 
 @contextmanager

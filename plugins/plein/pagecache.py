@@ -91,11 +91,12 @@ def _read(path) -> bytes:
 
 
 class PageCache:
-    def __init__(self, site_dir, cache_dir, key: bytes, persist: bool):
+    def __init__(self, site_dir, cache_dir, key: bytes, persist: bool, outputs_kept: bool = False):
         self.site_dir = os.path.abspath(site_dir)
         name = blake2b(self.site_dir.encode(), digest_size=8).hexdigest()
         self.path = Path(cache_dir) / "pages" / f"{name}.pickle"
         self.persist, self.key = persist, key
+        self.outputs_kept = outputs_kept  # nothing but this process writes the output folder
         old = MEMORY.get(self.site_dir) or self._load()
         self.fresh = old is None or old.key != key
         self.old = Manifest(key) if self.fresh else old
@@ -114,7 +115,8 @@ class PageCache:
         """Decide whether a generated page is made: `inputs` None means always."""
         fingerprint = None if inputs is None else digest((self.key, inputs))
         old = self.old.pages.get(file.dest_uri)
-        file.changed = fingerprint is None or old != fingerprint or not os.path.isfile(file.abs_dest_path)
+        file.changed = fingerprint is None or old != fingerprint or (
+            not self.outputs_kept and not os.path.isfile(file.abs_dest_path))
         self.made += file.changed
         self.seen += 1
         if fingerprint is not None:

@@ -32,11 +32,12 @@ def _plain(related):
 
 
 class PageInputs:
-    def __init__(self, views, related=None):
+    def __init__(self, views, related=None, memo=None):
         self.views, self.facts, self.org = views, views.facts, views.org
         self.photos = views.photos
         self.related = related or (lambda src: None)
-        self._memo: dict = {}
+        self.memo: dict = {}  # key -> (record, digest), for the next PageInputs (plein serve)
+        self._old = memo or {}
         self._people: dict = {}
 
     def of(self, spec):
@@ -50,11 +51,16 @@ class PageInputs:
     # -- what the macros of _macros.html read ---------------------------------------------
 
     def _rec(self, record) -> bytes:
-        key = id(record)
-        found = self._memo.get(key)
+        replies = getattr(record, "replies", None)
+        # the model makes each thread anew to attach its replies: known by its parts
+        key = id(record) if replies is None else (id(record.source), *map(id, replies))
+        found = self.memo.get(key)
         if found is None:
-            found = self._memo[key] = digest(record)
-        return found
+            found = self._old.get(key)
+            if found is None or (found[0] is not record and replies is None):
+                found = (record, digest(record))
+            self.memo[key] = found
+        return found[1]
 
     def person(self, handle):
         """avatar, who and card: the person, their photo and the names of their team path."""

@@ -3,6 +3,7 @@ render (pages), gitlog (history) and sitesearch (the static search index)."""
 from __future__ import annotations
 
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import gitlog, problems as report
 from .convert import Bad, parse_datetime
-from .load import load
+from .live import Changes, Live
+from .load import load_results
 from .pagecache import PageCache, build_key
 from .parsecache import ParseCache
 from .render import Site
@@ -47,6 +49,12 @@ class _PluginConfig(base.Config):
     """Where unchanged work is kept between builds, relative to mkdocs.yml."""
 
 
+class ContentErrors(PluginError):
+    def __init__(self, text: str):
+        super().__init__("plein: the content has errors; nothing was built.\n" + text)
+        self.text = text
+
+
 class _DirtyNotice(logging.Filter):
     """MkDocs warns that a dirty build may be stale; Plein's page cache makes it exact."""
 
@@ -57,6 +65,7 @@ class _DirtyNotice(logging.Filter):
 
 class PleinPlugin(BasePlugin[_PluginConfig]):
     dirty = serving = False
+    live = results = None
 
     def on_startup(self, command, dirty):
         # also keeps this plugin alive between the builds of `mkdocs serve`
@@ -84,29 +93,35 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     @event_priority(50)  # before other plugins, so they see Plein's pages
     def on_files(self, files, config):
-        cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
-        cache = ParseCache(cache_dir)
-        org, problems = load(self.root, cache)
+        self.live = None
+        self.cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+        cache = ParseCache(self.cache_dir)
+        org, problems, self.results = load_results(self.root, cache)
         cache.save()
-        check(org, problems)
-        for warning in (p for p in problems if p.severity != "error"):
-            log.warning(str(warning))
-        if problems.errors:
-            raise PluginError("plein: the content has errors; nothing was built.\n"
-                              + report.to_text(problems.errors))
-        self.org = org
+        self.accept(org, problems)
         history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
         if history.warning:
             log.warning(history.warning)
-        self.cache_dir = cache_dir
         files = self.site.on_files(org, history, files)
         return self.search.on_files(org, files, config)
 
+    def accept(self, org, problems, only=None):
+        """Validate the model; its warnings (about the files in `only`, if given) are logged,
+        errors stop the build."""
+        check(org, problems)
+        for warning in (p for p in problems if p.severity != "error"):
+            if only is None or warning.path in only:
+                log.warning(str(warning))
+        if problems.errors:
+            raise ContentErrors(report.to_text(problems.errors))
+        self.org = org
+
     def on_nav(self, nav, config, files):
+        self.nav = nav
         # the titles of the nav's pages are on every page: part of the key of all of them
         key = build_key(config, self.config, (sorted(self.site.handwritten), self.site.nav_page_titles(nav)))
         self.pages = PageCache(config.site_dir, self.cache_dir, key, persist=not self.serving)
-        self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty)
+        self.memo = self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty)
         return nav
 
     def on_env(self, env, config, files):
@@ -115,7 +130,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.site.read_skipped(files)
         if self.dirty:
             log.info(f"{self.pages.made} of {self.pages.seen} generated files made again")
-        return self.site.on_env(env)
+        self.env = self.site.on_env(env)
+        return self.env
 
     def on_page_context(self, context, page, config, nav):
         context = self.site.on_page_context(context, page)
@@ -127,3 +143,27 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
+        if self.serving:
+            self.live = Live.after(self, config, self.nav, self.files, self.env, self.results)
+        self.results = None
+
+    def on_serve(self, server, config, builder):
+        """Edits of existing record files update the served site without a whole build (live)."""
+        watched = [config.docs_dir, config.config_file_path, *config.watch, *config.theme.dirs]
+        profiles = self.root / "profiles"
+        if profiles.is_dir() and str(profiles) not in map(os.path.abspath, config.watch):
+            server.watch(str(profiles))  # outside docs_dir: also for `mkdocs serve`
+            watched.append(str(profiles))
+        self.changes = Changes(self.root, ignore=(self.cache_dir, config.site_dir, self.root / ".git"))
+        for path in {os.path.abspath(p) for p in watched if p and os.path.exists(p)}:
+            server.observer.schedule(self.changes, path, recursive=os.path.isdir(path))
+        server.builder = self.changes.builder(server.builder, self._update)
+        return server
+
+    def _update(self, paths) -> bool:
+        if self.live is None:
+            return False
+        if paths is not None and self.live.update(paths):
+            return True
+        self.live.stop()  # a whole build follows
+        return False

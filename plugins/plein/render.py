@@ -106,7 +106,7 @@ class Site:
     def on_files(self, org, history, files):
         config = self.config
         self.history = history
-        facts = Facts(org, self.now)
+        facts = self.facts = Facts(org, self.now)
         specs = list(plan(facts, self.lang, config.site_name))
         generated = {s.src for s in specs}
         kept, handwritten = [], {}
@@ -121,6 +121,7 @@ class Site:
             if f.is_documentation_page():
                 handwritten[f.src_uri] = f.name.replace("-", " ").capitalize()
         photos = self._photos(org, kept)
+        self.photo_paths = _photo_paths(org)
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
                            config.use_directory_urls, self.now)
         self.views.env.bytecode_cache = self._bytecode
@@ -131,6 +132,29 @@ class Site:
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
         return Files(kept)
+
+    def refresh(self, org, files) -> bool:
+        """The model changed but no file did (plein serve, see live): each generated page gets
+        its new spec. False when the pages or the photos would change: a whole build is needed."""
+        facts = Facts(org, self.now)
+        specs = {s.src: s for s in plan(facts, self.lang, self.config.site_name)}
+        pages = {f.src_uri: f.page for f in files.documentation_pages() if isinstance(f.page, DataPage)}
+        if specs.keys() != pages.keys() or _photo_paths(org) != self.photo_paths:
+            return False
+        old = self.views
+        self.views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, old.photos,
+                           self.config.use_directory_urls, self.now)
+        self.views.env.bytecode_cache = self._bytecode
+        self.views.handwritten = self.handwritten
+        self.facts = facts
+        for src, spec in specs.items():
+            pages[src].spec = spec
+            pages[src].title = self.nav_titles.get(src) or spec.title
+        return True
+
+    def feeds(self):
+        """The Atom feeds of the current model, as generated files."""
+        return self._feeds(self.facts)
 
     def _is_record(self, src_uri: str) -> bool:
         return any(src_uri.startswith(folder[len("content/"):] + "/")
@@ -192,9 +216,10 @@ class Site:
                 config.use_directory_urls)))
         return out
 
-    def cache_pages(self, files, cache, related, dirty: bool) -> None:
-        """Tell the page cache what every page is made from (see pagecache)."""
-        inputs = PageInputs(self.views, related)
+    def cache_pages(self, files, cache, related, dirty: bool, memo=None) -> dict:
+        """Tell the page cache what every page is made from (see pagecache); returns the
+        digests of the records, which `memo` may pass to the next call."""
+        inputs = PageInputs(self.views, related, memo)
         for f in files:
             page = f.page
             if isinstance(page, DataPage):
@@ -204,6 +229,7 @@ class Site:
                 cache.page(f, getattr(f, "inputs", None))
             elif f.is_documentation_page():
                 cache.handwritten(f, (f.src_uri, sorted(self._own_meta(f).items())), dirty)
+        return inputs.memo
 
     def nav_page_titles(self, nav) -> list:
         """(source, title) of the pages in the nav, which every page shows."""
@@ -245,6 +271,10 @@ class Site:
         if isinstance(page, DataPage):
             page.content = ""  # written; keep memory flat on large sites
         return output
+
+
+def _photo_paths(org) -> dict:
+    return {p.handle: p.photo for p in org.people.values() if p.photo}
 
 
 def _folder(path: Path) -> str:

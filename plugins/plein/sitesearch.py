@@ -86,6 +86,20 @@ class SiteSearch:
             files.append(File.generated(config, name, abs_src_path=str(ASSETS / Path(name).name)))
         return files
 
+    def follow(self, org):
+        """The index and related content of a new model of the same files (plein serve, see
+        live), made without touching the current ones; None when search is off."""
+        if not self.enabled or self.store is None:
+            return None
+        from .related import for_threads
+        store = Store(self.store.folder, self.language, org, self._now(), self.root)
+        return store, for_threads(org, store.engine())
+
+    def adopt(self, state, org) -> None:
+        """Use what `follow` made: related content of thread pages comes from it now."""
+        self.store, self._related = state
+        self.threads = {L.thread(t): t for t in org.threads}
+
     def related(self, thread_id: str):
         """Similar threads and people to ask for one thread (all computed on first use)."""
         if self.store is None:

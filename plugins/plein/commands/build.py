@@ -29,13 +29,15 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' notice about 2.0 is
 class _Collect(logging.Handler):
     """Keeps MkDocs' error messages for the FatalError; shows the rest on stderr."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, serving: bool = False):
         super().__init__(logging.DEBUG)
         self.errors: list[str] = []
-        self.quiet = quiet
+        self.quiet, self.serving = quiet, serving
 
     def emit(self, record):
-        if record.levelno >= logging.ERROR:
+        if record.levelno >= logging.ERROR and self.serving:  # the server goes on: say it now
+            click.echo("ERROR: " + record.getMessage(), err=True)
+        elif record.levelno >= logging.ERROR:
             self.errors.append(record.getMessage())
         elif record.levelno >= (logging.WARNING if self.quiet else logging.INFO):
             prefix = "" if record.levelno == logging.INFO else record.levelname + ": "
@@ -43,10 +45,11 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def mkdocs_errors(quiet: bool = False):
-    """Run MkDocs with its log on stderr; turn its failures into one FatalError message."""
+def mkdocs_errors(quiet: bool = False, serving: bool = False):
+    """Run MkDocs with its log on stderr; turn its failures into one FatalError message.
+    `serving`: errors are shown as they come, since the server goes on after them."""
     logger = logging.getLogger("mkdocs")
-    handler, level, propagate = _Collect(quiet), logger.level, logger.propagate
+    handler, level, propagate = _Collect(quiet, serving), logger.level, logger.propagate
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False

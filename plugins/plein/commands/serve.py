@@ -17,7 +17,7 @@ def serve(config_file, dev_addr, no_livereload, quiet):
     """Build and serve the intranet, rebuilding when profiles or content change."""
     path = config_path(config_file)
     profiles = path.parent / "profiles"
-    with mkdocs_errors(quiet):
+    with mkdocs_errors(quiet, serving=True):
         # dirty: only pages whose inputs changed are made again (see pagecache)
         mkdocs_serve(config_file=str(path), dev_addr=dev_addr, livereload=not no_livereload, build_type="dirty",
                      watch=[str(profiles)] if profiles.is_dir() else [])

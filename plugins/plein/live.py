@@ -1,0 +1,265 @@
+"""`plein serve` (and `mkdocs serve`): an edit of a record file shown in seconds.
+
+A whole MkDocs build of a large organisation takes a minute or more even when the page
+cache skips every page: MkDocs walks all of content/, makes a File and a Page for each
+generated page and writes the sitemap. Between builds of the server the plugin therefore
+keeps what the last build made (the parse of every file, the files and nav, the Jinja
+environment). When only existing record files changed, `Live.update` parses those files
+again, makes the model from them and the kept parse of every other file, validates it, and
+asks the page cache (pagecache) which generated pages have new inputs; only those are
+rendered, through the theme's template and the plugins' page events, as MkDocs would.
+Anything else (a file added or removed, a photo, a hand-written page, mkdocs.yml, a change
+to the set of pages) makes a whole build, as before."""
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import get_context
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
+from mkdocs.plugins import get_plugin_logger
+from watchdog.events import FileSystemEventHandler
+
+from .load import UNSTATED, assemble, parse_files, quiet_collector
+from .pagecache import PageCache, PleinFile
+
+log = get_plugin_logger(__name__)
+
+
+class Changes(FileSystemEventHandler):
+    """The files changed under the server's watched folders since the last build."""
+
+    def __init__(self, root: Path, ignore=()):
+        self.root = str(root)
+        self.ignore = tuple(os.path.abspath(p) + os.sep for p in ignore)
+        self.lock = threading.Lock()
+        self.paths: set = set()
+        self.other = False
+
+    def on_any_event(self, event):
+        if event.is_directory:
+            return
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                self._add(os.path.abspath(os.fsdecode(path)))
+
+    def _add(self, path: str) -> None:
+        if path.startswith(self.ignore):
+            return
+        with self.lock:
+            if path.startswith(self.root + os.sep):
+                self.paths.add(Path(os.path.relpath(path, self.root)).as_posix())
+            else:
+                self.other = True
+
+    def take(self):
+        """The changed paths (relative to the root), or None when a whole build is needed."""
+        with self.lock:
+            paths, other = self.paths, self.other
+            self.paths, self.other = set(), False
+        return None if other or not paths else paths
+
+    def builder(self, whole, update):
+        """The server's builder: `update` when it can take the change (None: unknown), else `whole`."""
+        def build(config=None):
+            paths = self.take()
+            try:
+                if config is None and update(paths):
+                    return
+                whole(config)
+            except (MkDocsException, Abort) as err:  # said already, or said here: no traceback
+                if str(err):
+                    log.error(str(err))
+                log.error("The site shows the last version that was built.")
+        return build
+
+
+class Live:
+    """What the last build of the server made, and how to bring it up to date."""
+
+    def __init__(self, plugin, config, nav, files, env, results):
+        self.plugin, self.config, self.nav, self.files, self.env = plugin, config, nav, files, env
+        self.root = plugin.root
+        self.lock = threading.Lock()  # one renderer of pages at a time
+        self.worker = Worker(self._follow)
+        self.memo = plugin.memo  # digests of records, for the next update (pagedeps)
+        self.doc_files = files.documentation_pages()  # as MkDocs' build gives get_context
+        self.parsed = {}
+        for parsed in results:
+            if parsed.record is None:  # a file that did not load: only a whole build says what it is
+                raise ValueError("unloaded file")
+            self.parsed[parsed.record.source.path] = parsed
+
+    @classmethod
+    def after(cls, plugin, config, nav, files, env, results):
+        """The state after a build, or None when only a whole build can follow it."""
+        try:
+            return cls(plugin, config, nav, files, env, results)
+        except ValueError:
+            return None
+
+    def update(self, paths) -> bool:
+        """Bring the site up to date with changed files; False: a whole build is needed."""
+        start = time.perf_counter()
+        todo = self._changed(paths)
+        if todo is None:
+            return False
+        if not todo:
+            return True
+        fresh = parse_files(self.root, [(rel, str(self.root / rel), UNSTATED) for rel in todo], None, jobs=1)
+        self.parsed.update(zip(todo, fresh))
+        with quiet_collector():
+            org, problems = assemble(self.root, list(self.parsed.values()), photos_of=set(todo))
+        try:
+            self.plugin.accept(org, problems, only=set(todo))
+        except PluginError as err:
+            log.error("the site still shows the last version without errors; the content has these:\n"
+                      + getattr(err, "text", str(err)))
+            return True
+        with self.lock:
+            if any(p.record is None for p in fresh) or not self.plugin.site.refresh(org, self.files):
+                return False
+            made = self._pages()
+            if made is None:
+                return False
+            log.info(f"{', '.join(todo)}: {made} pages made again in {time.perf_counter() - start:.1f} s")
+            self.worker.follow(org)
+        return True
+
+    def stop(self) -> None:
+        """Before a whole build: the background work ends (after its current step)."""
+        self.worker.stop()
+
+    def _follow(self, org) -> bool:
+        """Feeds, search and thread pages' related content follow the model: after the pages,
+        in the background, as they take a while on a large organisation. False if a newer
+        model came meanwhile (its turn will come)."""
+        start, worker = time.perf_counter(), self.worker
+        with self.lock:
+            if worker.newer():
+                return False
+            for feed in self.plugin.site.feeds():
+                _write(feed.abs_dest_path, feed.content_bytes)
+        state = self.plugin.search.follow(org)
+        made = 0
+        if state is not None:
+            with self.lock:
+                if worker.newer():
+                    return False
+                self.plugin.search.adopt(state, org)
+                made = self._pages()
+            self.plugin.search.on_post_build(org, self.config)
+        log.info(f"feeds, search and related content up to date in {time.perf_counter() - start:.1f} s"
+                 f" ({made} pages made again)")
+        return True
+
+    def _changed(self, paths):
+        """The known record files among the changed paths, or None if anything else changed."""
+        todo = []
+        for rel in sorted(paths):
+            path = self.root / rel
+            exists = path.is_file() and not path.is_symlink()
+            if rel in self.parsed:
+                if not exists:
+                    return None  # removed: pages go
+                todo.append(rel)
+            elif exists:
+                return None  # added: new pages, or not a record at all
+            # else a temporary file of an editor that came and went
+        return todo
+
+    def _pages(self) -> int | None:
+        """Render the pages whose inputs changed; None if a whole build must copy a file."""
+        plugin, files, config = self.plugin, self.files, self.config
+        old = plugin.pages
+        cache = PageCache(config.site_dir, old.path.parent.parent, old.key, persist=False, outputs_kept=True)
+        self.memo = plugin.site.cache_pages(files, cache, plugin.search.page_inputs, True, self.memo)
+        made = [f for f in files if isinstance(f, PleinFile) and f.changed]
+        if any(f.page is None for f in made):  # a photo: copied by a whole build
+            return None
+        cache.begin(files, True)
+        for f in made:
+            self._write(f.page)
+        cache.commit(files)
+        plugin.pages = cache
+        return len(made)
+
+    def _write(self, page) -> None:
+        """One page as MkDocs' build writes it (mkdocs.commands.build), with the same events."""
+        config, files, plugins = self.config, self.files, self.config.plugins
+        page.read_source(config)
+        page.markdown = plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+        page.content = plugins.on_page_content(page.content, page=page, config=config, files=files)
+        page.active = True
+        try:
+            context = get_context(self.nav, self.doc_files, config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+            output = plugins.on_post_page(template.render(context), page=page, config=config)
+        finally:
+            page.active = False
+        _write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+class Worker:
+    """One background thread doing `job` for the latest model it was given."""
+
+    def __init__(self, job):
+        self.job = job
+        self.cond = threading.Condition()
+        self.latest = None
+        self.stopped = False
+        self.thread = None
+
+    def follow(self, org) -> None:
+        with self.cond:
+            self.latest = org
+            self.cond.notify_all()
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="plein-live", daemon=True)
+            self.thread.start()
+
+    def newer(self) -> bool:
+        """A newer model is waiting, or the work must stop: drop the current one."""
+        with self.cond:
+            return self.latest is not None or self.stopped
+
+    def stop(self) -> None:
+        with self.cond:
+            self.stopped = True
+            self.cond.notify_all()
+        if self.thread is not None:
+            self.thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self.cond:
+                self.cond.wait_for(lambda: self.latest is not None or self.stopped)
+                if self.stopped:
+                    return
+                org, self.latest = self.latest, None
+            try:
+                self.job(org)
+            except Exception as err:  # noqa: BLE001 - a background job: say what failed, as a build would
+                log.error(f"search could not follow the edit ({type(err).__name__}: {err}); "
+                          "it will at the next build")
+
+
+def _write(path: str, data: bytes) -> None:
+    """Replace a file whole, so the server never sends half a page."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read() == data:
+                return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".plein-", dir=os.path.dirname(path))
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.chmod(tmp, 0o644)  # as MkDocs writes it, not mkstemp's owner-only
+    os.replace(tmp, path)
