@@ -25,6 +25,7 @@ from watchdog.events import FileSystemEventHandler
 
 from .load import UNSTATED, assemble, parse_files, quiet_collector
 from .pagecache import PageCache, PleinFile
+from .searchfollow import Follower
 
 log = get_plugin_logger(__name__)
 
@@ -85,6 +86,7 @@ class Live:
         self.root = plugin.root
         self.lock = threading.Lock()  # one renderer of pages at a time
         self.worker = Worker(self._follow)
+        self.follower = Follower()
         self.memo = plugin.memo  # digests of records, for the next update (pagedeps)
         self.doc_files = files.documentation_pages()  # as MkDocs' build gives get_context
         self.parsed = {}
@@ -131,6 +133,7 @@ class Live:
 
     def stop(self) -> None:
         """Before a whole build: the background work ends (after its current step)."""
+        self.follower.stop()
         self.worker.stop()
 
     def _follow(self, org) -> bool:
@@ -143,15 +146,15 @@ class Live:
                 return False
             for feed in self.plugin.site.feeds():
                 _write(feed.abs_dest_path, feed.content_bytes)
-        state = self.plugin.search.follow(org)
+        settings = self.plugin.search.follow(self.config, self.plugin.now)
+        related = self.follower.follow(settings) if settings else None
         made = 0
-        if state is not None:
+        if related is not None:
             with self.lock:
                 if worker.newer():
                     return False
-                self.plugin.search.adopt(state, org)
+                self.plugin.search.adopt(related, org)
                 made = self._pages()
-            self.plugin.search.on_post_build(org, self.config)
         log.info(f"feeds, search and related content up to date in {time.perf_counter() - start:.1f} s"
                  f" ({made} pages made again)")
         return True

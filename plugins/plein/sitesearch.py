@@ -86,18 +86,19 @@ class SiteSearch:
             files.append(File.generated(config, name, abs_src_path=str(ASSETS / Path(name).name)))
         return files
 
-    def follow(self, org):
-        """The index and related content of a new model of the same files (plein serve, see
-        live), made without touching the current ones; None when search is off."""
+    def follow(self, config, now: datetime):
+        """What the search process needs to follow the files (searchfollow), or None when
+        search is off."""
         if not self.enabled or self.store is None:
             return None
-        from .related import for_threads
-        store = Store(self.store.folder, self.language, org, self._now(), self.root)
-        return store, for_threads(org, store.engine())
+        return {"root": str(self.root), "cache_dir": str(Path(config.config_file_path).parent
+                                                        / self.plugin_config.cache_dir),
+                "folder": str(self.store.folder), "language": self.language,
+                "now": f"{now:%Y-%m-%d %H:%M}", "out": str(Path(config.site_dir) / OUT)}
 
-    def adopt(self, state, org) -> None:
-        """Use what `follow` made: related content of thread pages comes from it now."""
-        self.store, self._related = state
+    def adopt(self, related, org) -> None:
+        """Related content of thread pages comes from the search process now."""
+        self._related = related
         self.threads = {L.thread(t): t for t in org.threads}
 
     def related(self, thread_id: str):

@@ -1,0 +1,78 @@
+"""Search following the edits of `plein serve`, in a process of its own (see live).
+
+On a large organisation bringing the index, the related content of threads and the static
+export up to date takes a minute; in the server's process it would hold Python's lock and
+slow the next edit down. The process loads the files as they are now through the one
+loader (the parse cache makes that a few seconds), and returns the related content, which
+the server puts on the thread pages."""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from .convert import parse_datetime
+
+
+class Follower:
+    """Runs `follow` in a process of its own, which `stop` ends at once."""
+
+    def __init__(self):
+        self.process = None
+        self.stopped = False
+
+    def follow(self, settings: dict):
+        """{thread id: Related} of the files as they are now, the index and the export
+        updated on the way; None when the files have errors or the work was stopped."""
+        # spawn: forking a process with threads (the server's) is unsafe
+        context = multiprocessing.get_context("spawn")
+        mine, theirs = context.Pipe(duplex=False)
+        self.process = context.Process(target=_run, args=(settings, theirs), name="plein-search", daemon=True)
+        self.process.start()
+        theirs.close()
+        try:
+            while not self.stopped:
+                if mine.poll(0.2):
+                    return mine.recv()
+                if not self.process.is_alive():
+                    return None
+            return None
+        except (EOFError, OSError):
+            return None
+        finally:
+            mine.close()
+            self.process.join(timeout=0.1)
+
+    def stop(self) -> None:
+        self.stopped = True
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()  # the index and the export are safe to leave halfway
+
+
+def _run(settings: dict, pipe) -> None:
+    try:
+        pipe.send(follow(settings))
+    except Exception:  # noqa: BLE001 - said as no result; the next build does the work
+        pipe.send(None)
+
+
+def follow(settings: dict):
+    from .load import load
+    from .parsecache import ParseCache
+    from .related import for_threads
+    from .searchexport import export
+    from .searchstore import Store
+    from .validate import check
+
+    root = Path(settings["root"])
+    cache = ParseCache(Path(settings["cache_dir"]))
+    org, problems = load(root, cache)
+    cache.save()
+    check(org, problems)
+    if problems.errors:
+        return None
+    now = parse_datetime(settings["now"])
+    engine = Store(Path(settings["folder"]), settings["language"], org, now, root).engine()
+    related = for_threads(org, engine)
+    export(engine, Path(settings["out"]), {t.id: t.name for t in org.teams.values()},
+           {k: t.label for k, t in org.topics.items()})
+    return related
