@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import gitlog, problems as report
 from .convert import Bad, parse_datetime
-from .live import Changes, Live
+from .live import Changes, Live, watch_natively
 from .load import load_results
 from .pagecache import PageCache, build_key
 from .parsecache import ParseCache
@@ -155,8 +155,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
             server.watch(str(profiles))  # outside docs_dir: also for `mkdocs serve`
             watched.append(str(profiles))
         self.changes = Changes(self.root, ignore=(self.cache_dir, config.site_dir, self.root / ".git"))
-        for path in {os.path.abspath(p) for p in watched if p and os.path.exists(p)}:
-            server.observer.schedule(self.changes, path, recursive=os.path.isdir(path))
+        watch_natively(server, sorted({os.path.abspath(p) for p in watched if p and os.path.exists(p)}),
+                       self.changes)
         server.builder = self.changes.builder(server.builder, self._update)
         return server
 
