@@ -140,6 +140,7 @@ class Live:
         self.follower = Follower()
         self.memo = plugin.memo  # digests of records, for the next update (pagedeps)
         self.doc_files = files.documentation_pages()  # as MkDocs' build gives get_context
+        self.pages = {f.src_uri: f.page for f in self.doc_files if isinstance(f, PleinFile) and f.page}
         self.parsed = {}
         for parsed in results:
             if parsed.record is None:  # a file that did not load: only a whole build says what it is
@@ -164,21 +165,23 @@ class Live:
             return True
         fresh = parse_files(self.root, [(rel, str(self.root / rel), UNSTATED) for rel in todo], None, jobs=1)
         self.parsed.update(zip(todo, fresh))
+        todo = set(todo)
         with quiet_collector():
-            org, problems = assemble(self.root, list(self.parsed.values()), photos_of=set(todo))
+            org, problems = assemble(self.root, list(self.parsed.values()), photos_of=todo)
         try:
-            self.plugin.accept(org, problems, only=set(todo))
+            self.plugin.accept(org, problems, only=todo)
         except PluginError as err:
             log.error("the site still shows the last version without errors; the content has these:\n"
                       + getattr(err, "text", str(err)))
             return True
         with self.lock:
-            if any(p.record is None for p in fresh) or not self.plugin.site.refresh(org, self.files):
+            if any(p.record is None for p in fresh) or not self.plugin.site.refresh(org, self.pages):
                 return False
-            made = self._pages()
-            if made is None:
-                return False
-            log.info(f"{', '.join(todo)}: {made} pages made again in {time.perf_counter() - start:.1f} s")
+            own = [page for src, page in self.pages.items() if not todo.isdisjoint(page.spec.sources)]
+            for page in own:  # the edited record's own page first: the others follow (_follow)
+                self._write(page)
+            log.info(f"{', '.join(sorted(todo))}: shown in {time.perf_counter() - start:.1f} s; "
+                     "the pages that show it follow")
             self.worker.follow(org)
         return True
 
@@ -188,15 +191,20 @@ class Live:
         self.worker.stop()
 
     def _follow(self, org) -> bool:
-        """Feeds, search and thread pages' related content follow the model: after the pages,
-        in the background, as they take a while on a large organisation. False if a newer
-        model came meanwhile (its turn will come)."""
+        """Every page whose inputs changed, the feeds, then search and thread pages' related
+        content follow the model, in the background: the server shows the edited page
+        meanwhile. False if a newer model came (its turn will come)."""
         start, worker = time.perf_counter(), self.worker
         with self.lock:
             if worker.newer():
                 return False
+            made = self._pages()
+            if made is None:  # a file to copy: only a whole build does that
+                log.warning("a file changed that only a whole build copies; save a file to make one")
+                return False
             for feed in self.plugin.site.feeds():
                 _write(feed.abs_dest_path, feed.content_bytes)
+        log.info(f"{made} pages made again in {time.perf_counter() - start:.1f} s")
         settings = self.plugin.search.follow(self.config, self.plugin.now)
         related = self.follower.follow(settings) if settings else None
         made = 0
@@ -206,7 +214,7 @@ class Live:
                     return False
                 self.plugin.search.adopt(related, org)
                 made = self._pages()
-        log.info(f"feeds, search and related content up to date in {time.perf_counter() - start:.1f} s"
+        log.info(f"search and related content up to date in {time.perf_counter() - start:.1f} s"
                  f" ({made} pages made again)")
         return True
 

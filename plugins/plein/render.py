@@ -133,12 +133,12 @@ class Site:
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
         return Files(kept)
 
-    def refresh(self, org, files) -> bool:
-        """The model changed but no file did (plein serve, see live): each generated page gets
-        its new spec. False when the pages or the photos would change: a whole build is needed."""
+    def refresh(self, org, pages: dict) -> bool:
+        """The model changed but no file did (plein serve, see live): each generated page (in
+        `pages`, by source path) gets its new spec. False when the pages or the photos would
+        change: a whole build is needed."""
         facts = Facts(org, self.now)
         specs = {s.src: s for s in plan(facts, self.lang, self.config.site_name)}
-        pages = {f.src_uri: f.page for f in files.documentation_pages() if isinstance(f.page, DataPage)}
         if specs.keys() != pages.keys() or _photo_paths(org) != self.photo_paths:
             return False
         old = self.views

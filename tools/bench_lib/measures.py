@@ -84,11 +84,16 @@ def serve_edit(root: Path, size: str, timeout: float = 900) -> list:
         if not _poll(url, role, proc, timeout):
             return [row("serve: edit a profile, page shows it (s)", size, None, note="server did not come up")]
         first_build = time.perf_counter() - start
-        new_role = f"Benchmark {int(time.time())}"
-        with orgs.edited_role(root, handle, new_role):
-            start = time.perf_counter()
-            seen = _poll(url, new_role, proc, timeout)
-            seconds = time.perf_counter() - start
+        times = []  # a first edit, and a second one while search still follows the first
+        for n in (1, 2):
+            new_role = f"Benchmark {n} {int(time.time())}"
+            with orgs.edited_role(root, handle, new_role):
+                start = time.perf_counter()
+                seen = _poll(url, new_role, proc, timeout)
+                times.append(time.perf_counter() - start)
+            if not seen:
+                break
+        seconds = max(times)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -98,8 +103,12 @@ def serve_edit(root: Path, size: str, timeout: float = 900) -> list:
             proc.wait()
         log.close()
         config.unlink(missing_ok=True)
+    text = (root.parent / f"serve-{root.name}.log").read_text(errors="replace")
+    others = [float(x) for x in re.findall(r"\d+ pages made again in ([\d.]+) s", text)]
     return [row("serve: edit a profile, page shows it (s)", size, seconds if seen else None, None, "<= 5 s",
-                seen and seconds <= 5, f"first build {first_build:.0f} s" + ("" if seen else "; never shown"))]
+                seen and seconds <= 5, f"first build {first_build:.0f} s; edits "
+                + ", ".join(f"{t:.1f}" for t in times) + " s" + ("" if seen else "; never shown")
+                + (f"; every page that shows it within {max(others):.1f} s more" if others else ""))]
 
 
 def _poll(url: str, text: str, proc, timeout: float) -> bool:
