@@ -136,6 +136,7 @@ class Live:
         self.plugin, self.config, self.nav, self.files, self.env = plugin, config, nav, files, env
         self.root = plugin.root
         self.lock = threading.Lock()  # one renderer of pages at a time
+        self.waiting = False  # an edit waits for the lock
         self.worker = Worker(self._follow)
         self.follower = Follower()
         self.memo = plugin.memo  # digests of records, for the next update (pagedeps)
@@ -174,7 +175,9 @@ class Live:
             log.error("the site still shows the last version without errors; the content has these:\n"
                       + getattr(err, "text", str(err)))
             return True
+        self.waiting = True  # the background work gives way
         with self.lock:
+            self.waiting = False
             if any(p.record is None for p in fresh) or not self.plugin.site.refresh(org, self.pages):
                 return False
             own = [page for src, page in self.pages.items() if not todo.isdisjoint(page.spec.sources)]
@@ -202,6 +205,8 @@ class Live:
             if made is None:  # a file to copy: only a whole build does that
                 log.warning("a file changed that only a whole build copies; save a file to make one")
                 return False
+            if made < 0:
+                return False
             for feed in self.plugin.site.feeds():
                 _write(feed.abs_dest_path, feed.content_bytes)
         log.info(f"{made} pages made again in {time.perf_counter() - start:.1f} s")
@@ -214,6 +219,8 @@ class Live:
                     return False
                 self.plugin.search.adopt(related, org)
                 made = self._pages()
+                if made is None or made < 0:
+                    return False
         log.info(f"search and related content up to date in {time.perf_counter() - start:.1f} s"
                  f" ({made} pages made again)")
         return True
@@ -234,20 +241,30 @@ class Live:
         return todo
 
     def _pages(self) -> int | None:
-        """Render the pages whose inputs changed; None if a whole build must copy a file."""
+        """Render the pages whose inputs changed; None if a whole build must copy a file,
+        -1 if a newer edit came meanwhile (it will do this again)."""
         plugin, files, config = self.plugin, self.files, self.config
         old = plugin.pages
         cache = PageCache(config.site_dir, old.path.parent.parent, old.key, persist=False, outputs_kept=True)
-        self.memo = plugin.site.cache_pages(files, cache, plugin.search.page_inputs, True, self.memo)
+        memo = plugin.site.cache_pages(files, cache, plugin.search.page_inputs, True, self.memo, self._newer)
+        if memo is None:
+            return -1
+        self.memo = memo
         made = [f for f in files if isinstance(f, PleinFile) and f.changed]
         if any(f.page is None for f in made):  # a photo: copied by a whole build
             return None
-        cache.begin(files, True)
+        cache.begin(files, True)  # the pages about to be made leave the record first
         for f in made:
+            if self._newer():
+                return -1
             self._write(f.page)
         cache.commit(files)
         plugin.pages = cache
         return len(made)
+
+    def _newer(self) -> bool:
+        """An edit is waiting to be shown, or a newer model to be followed."""
+        return self.waiting or self.worker.newer()
 
     def _write(self, page) -> None:
         """One page as MkDocs' build writes it (mkdocs.commands.build), with the same events."""

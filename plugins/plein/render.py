@@ -216,11 +216,14 @@ class Site:
                 config.use_directory_urls)))
         return out
 
-    def cache_pages(self, files, cache, related, dirty: bool, memo=None) -> dict:
+    def cache_pages(self, files, cache, related, dirty: bool, memo=None, stop=None) -> dict | None:
         """Tell the page cache what every page is made from (see pagecache); returns the
-        digests of the records, which `memo` may pass to the next call."""
+        digests of the records, which `memo` may pass to the next call, or None when `stop()`
+        said to stop halfway."""
         inputs = PageInputs(self.views, related, memo)
-        for f in files:
+        for n, f in enumerate(files):
+            if stop is not None and n % 512 == 0 and stop():
+                return None
             page = f.page
             if isinstance(page, DataPage):
                 own = inputs.of(page.spec)
