@@ -188,6 +188,28 @@ def test_live_updates_equal_a_fresh_build(served, tmp_path):
         assert not stale, f"stale pages after editing {rel}:\n" + "\n".join(stale[:3])
 
 
+def test_edits_in_quick_succession_end_as_a_fresh_build(served, tmp_path):
+    """A second edit while the first is still being followed: the background work gives way,
+    and in the end every page is as a build from scratch makes it."""
+    root, base, proc, log = served
+    wait_for(f"{base}/", "</html>", proc, log)
+    edit(root, "profiles/priya-raman.yml", "team: informatievoorziening", "team: communicatie")
+    time.sleep(0.15)
+    edit(root, "content/teams/communicatie.yml", None, None)
+    edit(root, "profiles/priya-raman.yml", "role: ", "role: Senior ")
+    deadline = time.perf_counter() + 90
+    while True:  # settled: followed through, and nothing newer shown since
+        text = log.read_text()
+        last_shown, last_followed = text.rfind(": shown in "), text.rfind("search and related content up to date")
+        if last_followed > last_shown > 0:
+            break
+        assert time.perf_counter() < deadline, f"never settled:\n{text[-3000:]}"
+        time.sleep(0.2)
+    assert "generated files made again" not in text.split("Serving on", 1)[1], "a whole build was made"
+    stale = differences(base, reference(root, tmp_path))
+    assert not stale, "stale pages after quick edits:\n" + "\n".join(stale[:3])
+
+
 def test_an_error_keeps_the_last_good_site_and_says_where(served):
     root, base, proc, log = served
     wait_for(f"{base}/", "</html>", proc, log)  # serving, so watching

@@ -181,6 +181,7 @@ class Live:
             if any(p.record is None for p in fresh) or not self.plugin.site.refresh(org, self.pages):
                 return False
             own = [page for src, page in self.pages.items() if not todo.isdisjoint(page.spec.sources)]
+            PageCache.forget(self.config.site_dir, {page.file.dest_uri for page in own})
             for page in own:  # the edited record's own page first: the others follow (_follow)
                 self._write(page)
             log.info(f"{', '.join(sorted(todo))}: shown in {time.perf_counter() - start:.1f} s; "
@@ -197,9 +198,9 @@ class Live:
         """Every page whose inputs changed, the feeds, then search and thread pages' related
         content follow the model, in the background: the server shows the edited page
         meanwhile. False if a newer model came (its turn will come)."""
-        start, worker = time.perf_counter(), self.worker
+        start = time.perf_counter()
         with self.lock:
-            if worker.newer():
+            if self._newer():
                 return False
             made = self._pages()
             if made is None:  # a file to copy: only a whole build does that
@@ -209,20 +210,20 @@ class Live:
                 return False
             for feed in self.plugin.site.feeds():
                 _write(feed.abs_dest_path, feed.content_bytes)
-        log.info(f"{made} pages made again in {time.perf_counter() - start:.1f} s")
+            log.info(f"{made} pages made again in {time.perf_counter() - start:.1f} s")
         settings = self.plugin.search.follow(self.config, self.plugin.now)
-        related = self.follower.follow(settings) if settings else None
-        made = 0
-        if related is not None:
-            with self.lock:
-                if worker.newer():
+        related = self.follower.follow(settings, self._newer) if settings else None
+        with self.lock:  # (and the log in it, so that it comes before a newer edit's)
+            made = 0
+            if related is not None:
+                if self._newer():
                     return False
                 self.plugin.search.adopt(related, org)
                 made = self._pages()
                 if made is None or made < 0:
                     return False
-        log.info(f"search and related content up to date in {time.perf_counter() - start:.1f} s"
-                 f" ({made} pages made again)")
+            log.info(f"search and related content up to date in {time.perf_counter() - start:.1f} s"
+                     f" ({made} pages made again)")
         return True
 
     def _changed(self, paths):

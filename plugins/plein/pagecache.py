@@ -140,6 +140,15 @@ class PageCache:
         kept = {k: v for k, v in self.old.pages.items() if self.new.get(k) == v}
         self._save(Manifest(self.key, kept, self.old.outputs | outputs))
 
+    @staticmethod
+    def forget(site_dir, dest_uris) -> None:
+        """Pages written outside a pass (plein serve's first page of an edit, see live): the
+        record no longer vouches for them, so the next pass makes them again."""
+        old = MEMORY.get(os.path.abspath(site_dir))
+        if old is not None:
+            pages = {k: v for k, v in old.pages.items() if k not in dest_uris}
+            MEMORY[os.path.abspath(site_dir)] = Manifest(old.key, pages, old.outputs)
+
     def commit(self, files) -> None:
         """After a successful build: every page's fingerprint is now in the output folder."""
         self._save(Manifest(self.key, self.new, {f.dest_uri for f in files}))

@@ -20,9 +20,10 @@ class Follower:
         self.process = None
         self.stopped = False
 
-    def follow(self, settings: dict):
+    def follow(self, settings: dict, cancel=lambda: False):
         """{thread id: Related} of the files as they are now, the index and the export
-        updated on the way; None when the files have errors or the work was stopped."""
+        updated on the way; None when the files have errors or the work was stopped (by
+        `stop`, or when `cancel()` says a newer edit makes it moot)."""
         # spawn: forking a process with threads (the server's) is unsafe
         context = multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe(duplex=False)
@@ -30,11 +31,12 @@ class Follower:
         self.process.start()
         theirs.close()
         try:
-            while not self.stopped:
+            while not self.stopped and not cancel():
                 if mine.poll(0.2):
                     return mine.recv()
                 if not self.process.is_alive():
                     return None
+            self.process.terminate()  # the index and the export are safe to leave halfway
             return None
         except (EOFError, OSError):
             return None
