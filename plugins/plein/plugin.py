@@ -14,13 +14,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from . import gitlog, problems as report
 from .convert import Bad, parse_datetime
-from .live import Changes, Live, watch_natively
+from .live import Live
 from .load import load_results
 from .pagecache import PageCache, build_key
 from .parsecache import ParseCache
 from .render import Site
 from .sitesearch import SiteSearch
 from .validate import check
+from .watch import Changes, watch_natively
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
