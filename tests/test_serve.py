@@ -239,3 +239,17 @@ def test_a_new_profile_makes_a_whole_build(served):
     line = wait_for_update(log, proc, seen)
     assert "generated files made again" in line, line
     wait_for(f"{base}/people/nieuwe-collega/", "Nieuwe Collega", proc, log, timeout=10)
+
+
+def test_a_folder_moved_away_makes_a_whole_build(served, tmp_path):
+    """A thread's folder (the thread and its replies) moved out of the repository: the
+    system reports only the folder, and its pages must still go."""
+    root, base, proc, log = served
+    wait_for(f"{base}/", "</html>", proc, log)
+    slug = "brieven-op-b1-niveau-ervaringen"
+    assert "</html>" in fetch(f"{base}/discussions/{slug}/")
+    seen = len(updates(log))
+    shutil.move(str(root / "content" / "discussions" / slug), str(tmp_path / slug))
+    line = wait_for_update(log, proc, seen)
+    assert "generated files made again" in line, line
+    assert slug not in fetch(f"{base}/discussions/"), "the thread is still listed"

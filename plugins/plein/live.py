@@ -39,6 +39,7 @@ class Live:
         self.root = plugin.root
         self.lock = threading.Lock()  # one renderer of pages at a time
         self.waiting = False  # an edit waits for the lock
+        self.whole = False  # only a whole build can follow now
         self.worker = Worker(self._follow)
         self.follower = Follower()
         self.memo = plugin.memo  # digests of records, for the next update (pagedeps)
@@ -62,7 +63,7 @@ class Live:
         """Bring the site up to date with changed files; False: a whole build is needed."""
         start = time.perf_counter()
         todo = self._changed(paths)
-        if todo is None:
+        if todo is None or self.whole or not self._same_time():
             return False
         if not todo:
             return True
@@ -105,8 +106,9 @@ class Live:
             if self._newer():
                 return False
             made = self._pages()
-            if made is None:  # a file to copy: only a whole build does that
-                log.warning("a file changed that only a whole build copies; save a file to make one")
+            if made is None:  # a file to copy: only a whole build does that, at the next change
+                self.whole = True
+                log.warning("a file changed that only a whole build copies; it is made at the next change")
                 return False
             if made < 0:
                 return False
@@ -114,9 +116,12 @@ class Live:
                 _write(feed.abs_dest_path, feed.content_bytes)
             log.info(f"{made} pages made again in {time.perf_counter() - start:.1f} s")
         settings = self.plugin.search.follow(self.config, self.plugin.now)
-        related = self.follower.follow(settings, self._newer) if settings else None
+        related, problem = self.follower.follow(settings, self._newer) if settings else (None, None)
         with self.lock:  # (and the log in it, so that it comes before a newer edit's)
             made = 0
+            if problem and not self._newer():
+                log.warning(f"search does not follow this edit: {problem}")
+                return False
             if related is not None:
                 if self._newer():
                     return False
@@ -138,10 +143,21 @@ class Live:
                 if not exists:
                     return None  # removed: pages go
                 todo.append(rel)
-            elif exists:
+            elif exists or path.exists() or path.is_symlink():
                 return None  # added: new pages, or not a record at all
+            elif any(known.startswith(rel + "/") for known in self.parsed):
+                return None  # a folder of records removed or moved away
             # else a temporary file of an editor that came and went
         return todo
+
+    def _same_time(self) -> bool:
+        """Pages depend on the day and on which news is out: when either changed since the
+        last whole build, the next is a whole build (it takes the time anew)."""
+        now, then = self.plugin._now(), self.plugin.now
+        if now.date() != then.date():
+            return False
+        news = self.plugin.org.news
+        return [n.id for n in news if n.published(now)] == [n.id for n in news if n.published(then)]
 
     def _pages(self) -> int | None:
         """Render the pages whose inputs changed; None if a whole build must copy a file,
@@ -149,6 +165,8 @@ class Live:
         plugin, files, config = self.plugin, self.files, self.config
         old = plugin.pages
         cache = PageCache(config.site_dir, old.path.parent.parent, old.key, persist=False, outputs_kept=True)
+        if cache.fresh:  # the record of the output folder is gone: only a whole build may start afresh
+            return None
         memo = plugin.site.cache_pages(files, cache, plugin.search.page_inputs, True, self.memo, self._newer)
         if memo is None:
             return -1
@@ -170,6 +188,13 @@ class Live:
         return self.waiting or self.worker.newer()
 
     def _write(self, page) -> None:
+        try:
+            self._render(page)
+        except Exception as err:  # noqa: BLE001 - said as which page failed, never as a traceback
+            raise PluginError(f"plein: page '{page.file.src_uri}' (from {', '.join(page.spec.sources) or 'the model'})"
+                              f" could not be made: {type(err).__name__}: {err}") from None
+
+    def _render(self, page) -> None:
         """One page as MkDocs' build writes it (mkdocs.commands.build), with the same events."""
         config, files, plugins = self.config, self.files, self.config.plugins
         page.read_source(config)
@@ -227,8 +252,9 @@ class Worker:
             try:
                 self.job(org)
             except Exception as err:  # noqa: BLE001 - a background job: say what failed, as a build would
-                log.error(f"search could not follow the edit ({type(err).__name__}: {err}); "
-                          "it will at the next build")
+                detail = str(err) if isinstance(err, PluginError) else f"{type(err).__name__}: {err}"
+                log.error(f"the pages that show the edit could not all follow it: {detail}. "
+                          "Save the file again, or restart plein serve")
 
 
 def _write(path: str, data: bytes) -> None:

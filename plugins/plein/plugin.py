@@ -166,5 +166,10 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
             return False
         if paths is not None and self.live.update(paths):
             return True
-        self.live.stop()  # a whole build follows
+        self.live.stop()  # a whole build follows, and makes its own
+        self.live = None
         return False
+
+    def on_shutdown(self):
+        if self.live is not None:
+            self.live.stop()

@@ -139,8 +139,9 @@ class Site:
         change: a whole build is needed."""
         facts = Facts(org, self.now)
         specs = {s.src: s for s in plan(facts, self.lang, self.config.site_name)}
-        if specs.keys() != pages.keys() or _photo_paths(org) != self.photo_paths:
-            return False
+        if (specs.keys() != pages.keys() or _photo_paths(org) != self.photo_paths
+                or any(s.sources != pages[src].spec.sources for src, s in specs.items())):
+            return False  # (sources: their Git dates are in the page's meta)
         old = self.views
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, old.photos,
                            self.config.use_directory_urls, self.now)

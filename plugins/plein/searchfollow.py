@@ -21,9 +21,9 @@ class Follower:
         self.stopped = False
 
     def follow(self, settings: dict, cancel=lambda: False):
-        """{thread id: Related} of the files as they are now, the index and the export
-        updated on the way; None when the files have errors or the work was stopped (by
-        `stop`, or when `cancel()` says a newer edit makes it moot)."""
+        """({thread id: Related} of the files as they are now, None), the index and the export
+        updated on the way; (None, what went wrong), or (None, None) when the work was stopped
+        (by `stop`, or when `cancel()` says a newer edit makes it moot)."""
         # spawn: forking a process with threads (the server's) is unsafe
         context = multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe(duplex=False)
@@ -35,11 +35,11 @@ class Follower:
                 if mine.poll(0.2):
                     return mine.recv()
                 if not self.process.is_alive():
-                    return None
+                    return None, f"the search process ended (exit code {self.process.exitcode})"
             self.process.terminate()  # the index and the export are safe to leave halfway
-            return None
-        except (EOFError, OSError):
-            return None
+            return None, None
+        except (EOFError, OSError) as err:
+            return None, f"no answer from the search process ({err})"
         finally:
             mine.close()
             self.process.join(timeout=0.1)
@@ -52,9 +52,11 @@ class Follower:
 
 def _run(settings: dict, pipe) -> None:
     try:
-        pipe.send(follow(settings))
-    except Exception:  # noqa: BLE001 - said as no result; the next build does the work
-        pipe.send(None)
+        related = follow(settings)
+        pipe.send((related, None) if related is not None else
+                  (None, "the files have errors now; search follows once they are fixed"))
+    except Exception as err:  # noqa: BLE001 - sent back, said by the server
+        pipe.send((None, f"{type(err).__name__}: {err}"))
 
 
 def follow(settings: dict):
@@ -66,9 +68,8 @@ def follow(settings: dict):
     from .validate import check
 
     root = Path(settings["root"])
-    cache = ParseCache(Path(settings["cache_dir"]))
-    org, problems = load(root, cache)
-    cache.save()
+    # the cache is read, not written: a process ended halfway must leave no half-saved file
+    org, problems = load(root, ParseCache(Path(settings["cache_dir"])))
     check(org, problems)
     if problems.errors:
         return None

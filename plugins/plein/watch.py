@@ -30,7 +30,7 @@ class Changes(FileSystemEventHandler):
         self.other = False
 
     def on_any_event(self, event):
-        if event.is_directory:
+        if event.is_directory and event.event_type == "modified":
             return
         for path in (event.src_path, getattr(event, "dest_path", "")):
             if path:
@@ -40,10 +40,12 @@ class Changes(FileSystemEventHandler):
         if path.startswith(self.ignore):
             return
         with self.lock:
-            if path.startswith(self.root + os.sep):
-                self.paths.add(Path(os.path.relpath(path, self.root)).as_posix())
-            else:
+            if not path.startswith(self.root + os.sep):
                 self.other = True
+                return
+            rel = Path(os.path.relpath(path, self.root)).as_posix()
+            if not any(part.startswith(".") for part in rel.split("/")):  # as the loader: editors' files
+                self.paths.add(rel)
 
     def take(self):
         """The changed paths (relative to the root), or None when a whole build is needed."""
@@ -67,13 +69,28 @@ class Changes(FileSystemEventHandler):
         return build
 
 
+class _Folders(FileSystemEventHandler):
+    """A folder made, removed or moved is passed on as a file event: the system tells nothing
+    of the files in a folder moved away, and MkDocs' handler overlooks folder events."""
+
+    def __init__(self, handler):
+        self.handler = handler
+
+    def dispatch(self, event):
+        if event.is_directory and event.event_type == "moved":
+            event = FileMovedEvent(event.src_path, event.dest_path)
+        elif event.is_directory and event.event_type in ("created", "deleted"):
+            event = (FileCreatedEvent if event.event_type == "created" else FileDeletedEvent)(event.src_path)
+        self.handler.dispatch(event)
+
+
 class _Observer(Observer):
     """The system's file events (inotify), started once by whoever comes first. Only
     changes count: reading a file is an event too, and every build reads them all."""
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(event_handler, path, recursive=recursive, follow_symlink=follow_symlink,
-                                event_filter=event_filter or CHANGES)
+        return super().schedule(_Folders(event_handler), path, recursive=recursive,
+                                follow_symlink=follow_symlink, event_filter=event_filter or CHANGES)
 
     def start(self):
         if not self.is_alive():
@@ -104,7 +121,7 @@ def watch_natively(server, paths, handler) -> bool:
             if observer is native:
                 observer.start()
             return observer is native
-        except OSError as err:
+        except (OSError, TypeError) as err:  # TypeError: a watchdog older than 4
             log.info(f"watching the files by polling ({err})")
             native.stop()
             for path in watched:
