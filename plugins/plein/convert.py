@@ -112,7 +112,7 @@ def _ident(value, what: str) -> str:
 
 def _list(f, value) -> list:
     if not isinstance(value, list):
-        raise Bad(f"expected a list, found {_what(value)}", f"write it as [a, b] or as '- a' lines")
+        raise Bad(f"expected a list, found {_what(value)}", "write it as [a, b] or as '- a' lines")
     if len(value) > F.MAX_LIST:
         raise Bad(f"too many items ({len(value)}; at most {F.MAX_LIST})", "keep the most important")
     return value

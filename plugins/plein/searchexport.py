@@ -31,7 +31,7 @@ from whoosh.support.charset import accent_map
 
 from . import searchrank as R
 from .searchdocs import KINDS
-from .searchengine import Engine, order_key
+from .searchengine import Engine
 
 FORMAT = 1
 CHUNK = 4  # documents per display chunk: a result list fetches few, small files

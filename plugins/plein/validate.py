@@ -15,7 +15,7 @@ class _Refs:
         if handle is None or handle in self.org.people or f"profile:{handle}" in self.org.broken:
             return
         close = difflib.get_close_matches(handle, list(self.org.people), n=1, cutoff=0.75)
-        hint = f"did you mean '{close[0]}'?" if close else f"use the handle of an existing profile (profiles/<handle>.yml)"
+        hint = f"did you mean '{close[0]}'?" if close else "use the handle of an existing profile (profiles/<handle>.yml)"
         self.problems.add(source.path, source.at(key), f"'{key}': unknown {what} '{handle}'", hint)
 
     def team(self, team_id, source, key):
@@ -100,7 +100,7 @@ def _threads(org, refs, problems):
             refs.person(reply.author, reply.source, "author")
     for reply in org.orphans:
         problems.add(reply.source.path, 1, f"reply to a thread that does not exist ('{reply.thread}')",
-                     f"put the reply in the replies/ folder of an existing thread")
+                     "put the reply in the replies/ folder of an existing thread")
 
 
 def _update_author(org, update, problems):
