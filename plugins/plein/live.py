@@ -197,6 +197,7 @@ class Live:
     def _render(self, page) -> None:
         """One page as MkDocs' build writes it (mkdocs.commands.build), with the same events."""
         config, files, plugins = self.config, self.files, self.config.plugins
+        page = plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         page.markdown = plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
         page.render(config, files)
