@@ -118,13 +118,13 @@ class Live:
         settings = self.plugin.search.follow(self.config, self.plugin.now)
         related, problem = self.follower.follow(settings, self._newer) if settings else (None, None)
         with self.lock:  # (and the log in it, so that it comes before a newer edit's)
-            made = 0
-            if problem and not self._newer():
+            if self._newer():  # (also why the search process was ended)
+                return False
+            if problem:
                 log.warning(f"search does not follow this edit: {problem}")
                 return False
+            made = 0
             if related is not None:
-                if self._newer():
-                    return False
                 self.plugin.search.adopt(related, org)
                 made = self._pages()
                 if made is None or made < 0:
