@@ -15,8 +15,6 @@ file added or removed, a photo, a hand-written page, mkdocs.yml, a change to the
 pages) makes a whole build, as before. What files changed is told by watch."""
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import time
 
@@ -26,6 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from .load import UNSTATED, assemble, parse_files, quiet_collector
 from .pagecache import PageCache, PleinFile
+from .replace import replace_if_changed
 from .searchfollow import Follower
 
 log = get_plugin_logger(__name__)
@@ -45,19 +44,15 @@ class Live:
         self.memo = plugin.memo  # digests of records, for the next update (pagedeps)
         self.doc_files = files.documentation_pages()  # as MkDocs' build gives get_context
         self.pages = {f.src_uri: f.page for f in self.doc_files if isinstance(f, PleinFile) and f.page}
-        self.parsed = {}
-        for parsed in results:
-            if parsed.record is None:  # a file that did not load: only a whole build says what it is
-                raise ValueError("unloaded file")
-            self.parsed[parsed.record.source.path] = parsed
+        self.parsed = {parsed.record.source.path: parsed for parsed in results}
 
     @classmethod
     def after(cls, plugin, config, nav, files, env, results):
-        """The state after a build, or None when only a whole build can follow it."""
-        try:
-            return cls(plugin, config, nav, files, env, results)
-        except ValueError:
+        """The state after a build, or None when only a whole build can follow it: a file that
+        did not load (only a whole build says what it is)."""
+        if any(parsed.record is None for parsed in results):
             return None
+        return cls(plugin, config, nav, files, env, results)
 
     def update(self, paths) -> bool:
         """Bring the site up to date with changed files; False: a whole build is needed."""
@@ -113,7 +108,7 @@ class Live:
             if made < 0:
                 return False
             for feed in self.plugin.site.feeds():
-                _write(feed.abs_dest_path, feed.content_bytes)
+                replace_if_changed(feed.abs_dest_path, feed.content_bytes)
             log.info(f"{made} pages made again in {time.perf_counter() - start:.1f} s")
         settings = self.plugin.search.follow(self.config, self.plugin.now)
         related, problem = self.follower.follow(settings, self._newer) if settings else (None, None)
@@ -210,7 +205,7 @@ class Live:
             output = plugins.on_post_page(template.render(context), page=page, config=config)
         finally:
             page.active = False
-        _write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
+        replace_if_changed(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 class Worker:
@@ -256,19 +251,3 @@ class Worker:
                 detail = str(err) if isinstance(err, PluginError) else f"{type(err).__name__}: {err}"
                 log.error(f"the pages that show the edit could not all follow it: {detail}. "
                           "Save the file again, or restart plein serve")
-
-
-def _write(path: str, data: bytes) -> None:
-    """Replace a file whole, so the server never sends half a page."""
-    try:
-        with open(path, "rb") as fh:
-            if fh.read() == data:
-                return
-    except OSError:
-        pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".plein-", dir=os.path.dirname(path))
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.chmod(tmp, 0o644)  # as MkDocs writes it, not mkstemp's owner-only
-    os.replace(tmp, path)

@@ -31,6 +31,7 @@ from whoosh.support.charset import accent_map
 
 from . import searchrank as R
 from .searchdocs import KINDS
+from .replace import replace_if_changed
 from .searchengine import Engine
 
 FORMAT = 1
@@ -79,15 +80,7 @@ class _Out:
 
     def put(self, name: str, data: bytes) -> None:
         self.names.add(name)
-        path = self.folder / name
-        try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                return
-        except OSError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        replace_if_changed(self.folder / name, data)
 
     def json(self, name: str, value) -> None:
         self.put(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
@@ -126,6 +119,12 @@ class _Packs:
             for ref in self.pending:
                 ref[0] = self.n
         self.buf, self.pending = bytearray(), []
+
+
+def export_org(engine: Engine, out: Path, org) -> dict:
+    """`export` with the team names and topic labels of the organisation."""
+    return export(engine, out, {t.id: t.name for t in org.teams.values()},
+                  {k: t.label for k, t in org.topics.items()})
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,

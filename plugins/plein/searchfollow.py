@@ -63,7 +63,7 @@ def follow(settings: dict):
     from .load import load
     from .parsecache import ParseCache
     from .related import for_threads
-    from .searchexport import export
+    from .searchexport import export_org
     from .searchstore import Store
     from .validate import check
 
@@ -76,6 +76,5 @@ def follow(settings: dict):
     now = parse_datetime(settings["now"])
     engine = Store(Path(settings["folder"]), settings["language"], org, now, root).engine()
     related = for_threads(org, engine)
-    export(engine, Path(settings["out"]), {t.id: t.name for t in org.teams.values()},
-           {k: t.label for k, t in org.topics.items()})
+    export_org(engine, Path(settings["out"]), org)
     return related

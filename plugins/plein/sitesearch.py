@@ -130,6 +130,5 @@ class SiteSearch:
     def on_post_build(self, org, config) -> None:
         if not self.enabled or self.store is None:
             return
-        from .searchexport import export
-        export(self.store.engine(), Path(config.site_dir) / OUT,
-               {t.id: t.name for t in org.teams.values()}, {k: t.label for k, t in org.topics.items()})
+        from .searchexport import export_org
+        export_org(self.store.engine(), Path(config.site_dir) / OUT, org)
