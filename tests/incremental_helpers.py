@@ -24,7 +24,7 @@ SOURCES = ("profiles", "content", "mkdocs.yml", ".gitignore", ".git")
 # The rest goes in EXEMPT, each path with its reason.
 BUILD_ENV = {"SOURCE_DATE_EPOCH": "1795780800", "NO_MKDOCS_2_WARNING": "1"}  # 2026-11-27 12:00 UTC
 EXEMPT = frozenset({
-    # searchexport's note of the Whoosh index state the folder holds: a digest of segment ids,
+    # search.export's note of the Whoosh index state the folder holds: a digest of segment ids,
     # which Whoosh draws at random, so two builds from scratch of one tree differ here too. The
     # browser never reads it; the files it vouches for are compared like any other.
     "plein-search/stamp.json",
@@ -33,7 +33,7 @@ SHOW_FILES = 8   # differing files listed by name
 SHOW_DIFFS = 3   # of which this many with a diff excerpt
 DIFF_LINES = 14  # lines of each excerpt
 WIDTH = 180      # characters of each excerpt line, around the first difference
-SEARCH = "plein-search/"  # the static search index (searchexport), compared decoded as well
+SEARCH = "plein-search/"  # the static search index (search.export), compared decoded as well
 
 
 def plein_build(root: Path) -> Path:
@@ -157,7 +157,7 @@ def search_report(got: Path, want: Path) -> str:
 
 
 def search_postings(folder: Path) -> dict:
-    """{stem: (document numbers, weights)} of a static search index (see searchexport)."""
+    """{stem: (document numbers, weights)} of a static search index (see search.export)."""
     packs = {p.name: p.read_bytes() for p in (folder / "p").glob("*.bin")}
     out = {}
     for path in (folder / "d").glob("*.json"):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plein import links as L
-from plein.load import load
+from plein.site import links as L
+from plein.model.load import load
 from test_site_build import CASES, NOW, REPO, build_org, with_plein
 
 pytestmark = pytest.mark.browser

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import make_org
-from plein import codeowners as co
+from plein.contrib import codeowners as co
 from plein.cli import main
-from plein.load import load
+from plein.model.load import load
 
 REPO = Path(__file__).resolve().parents[1]
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"

@@ -11,7 +11,7 @@ import pytest
 
 from gitserver import GitServer, seed
 from plein.cli import main
-from plein.load import parse_file
+from plein.model.parse import parse_file
 
 THREAD = "hoe-vraag-ik-een-parkeervergunning-aan"
 REPLY = f"content/discussions/{THREAD}/replies/2026-11-02T10-15-jan-de-vries.md"

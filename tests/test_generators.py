@@ -1,6 +1,6 @@
 """tools/generate-org (synthetic organisations of any size) and tools/generate-example (the
 bundled example, Gemeente Wetterveen): deterministic, counts that scale, a git history of the
-requested length, and records that fit the fields declared in plugins/plein/fields.py.
+requested length, and records that fit the fields declared in plugins/plein/model/fields.py.
 
 The files are read with PyYAML here, not with plein's loader: `test_example_valid.py` runs
 `plein validate` on the example in the repository."""
@@ -24,7 +24,7 @@ sys.path.insert(0, str(TOOLS))
 
 from orggen.yamltext import Raw, scalar, yaml_text  # noqa: E402
 
-from plein import fields as F  # noqa: E402  (the declarations only, not the loader)
+from plein.model import fields as F  # noqa: E402  (the declarations only, not the loader)
 
 HANDLE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 TODAY = dt.date(2026, 11, 27)

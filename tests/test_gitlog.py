@@ -1,4 +1,4 @@
-"""plein.gitlog.scan on real git repositories with fixed identities and dates."""
+"""plein.git.log.scan on real git repositories with fixed identities and dates."""
 from __future__ import annotations
 
 import os
@@ -9,8 +9,8 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from plein import gitlog
-from plein.gitlog import SHALLOW_WARNING, scan
+from plein.git import log as gitlog
+from plein.git.log import SHALLOW_WARNING, scan
 
 ANNA = ("Anna de Vries", "anna@gemeente.example")
 BRAM = ("Bram Bakker", "bram@gemeente.example")
@@ -215,7 +215,7 @@ def test_git_missing_gives_a_warning(tmp_path):
     commit(repo, {"content/page.md": "x\n"}, ANNA, "2024-12-01T10:00:00+01:00")
     empty_path = tmp_path / "no-programs"
     empty_path.mkdir()
-    code = ("import sys; from plein.gitlog import scan; h = scan(sys.argv[1]); "
+    code = ("import sys; from plein.git.log import scan; h = scan(sys.argv[1]); "
             "print(len(h.files)); print(h.warning)")
     done = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
                           text=True, env={**os.environ, "PATH": str(empty_path)})

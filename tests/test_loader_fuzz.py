@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import make_org
-from plein import fields as F
-from plein.load import load
-from plein.problems import Problems, to_json, to_text
-from plein.validate import check
-from plein import yamlio
-from plein.yamlio import dump
+from plein.model import fields as F
+from plein.model.load import load
+from plein.model.problems import Problems, to_json, to_text
+from plein.model.validate import check
+from plein.model import yamlio
+from plein.model.yamlio import dump
 
 FILES = {  # one file of each kind, put in place of (or beside) a small valid organisation
     "profile": "profiles/carla-smit.yml",

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from plein import links as L
-from plein.facts import Facts
-from plein.gitlog import History
-from plein.i18n import Lang
-from plein.load import load
-from plein.pagedeps import PageInputs, digest
-from plein.plan import plan
-from plein.sanitize import Sanitizer
-from plein.views import Views
+from plein.site import links as L
+from plein.site.facts import Facts
+from plein.git.log import History
+from plein.site.i18n import Lang
+from plein.model.load import load
+from plein.site.pagedeps import PageInputs, digest
+from plein.site.plan import plan
+from plein.site.sanitize import Sanitizer
+from plein.site.views import Views
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 25, 12, 0)

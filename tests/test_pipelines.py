@@ -35,7 +35,7 @@ def test_github_workflows_match_the_published_schema():
 
 
 def test_github_workflow_deploys_only_checked_builds_of_main():
-    from plein.yamlio import loads
+    from plein.model.yamlio import loads
     flow = loads((REPO / ".github/workflows/intranet.yml").read_text())
     jobs = flow["jobs"]
     assert jobs["deploy"]["needs"] == "build" and jobs["build"]["needs"] == "validate"

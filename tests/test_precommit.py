@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXED_DATE, git
-from plein.yamlio import loads
+from plein.model.yamlio import loads
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = REPO / ".venv/bin"

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from conftest import make_org
-from plein import fields as F
+from plein.model import fields as F
 from plein.cli import main
-from plein.schema import KIND_INFO, generated, reference_table
+from plein.model.schema import KIND_INFO, generated, reference_table
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "content/help/content-reference.md"

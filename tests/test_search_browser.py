@@ -1,6 +1,6 @@
 """Plein's search in the header of the built site, in headless Chromium: typing, opening
 a result, facets, odd queries, and the same top results as `plein search` for the same
-queries (the browser's engine.js against Python's searchengine)."""
+queries (the browser's engine.js against Python's search.engine)."""
 from __future__ import annotations
 
 import functools
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from plein.searchstore import for_cli
+from plein.search.store import for_cli
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -1,5 +1,5 @@
 """The browser's engine (assets/search/engine.js, run in Chromium) and the command line's
-(searchengine.py over Whoosh) rank alike, on a generated organisation whose static index is
+(search.engine.py over Whoosh) rank alike, on a generated organisation whose static index is
 written in deliberately tiny files, so that split dictionaries, postings heads and prefix
 expansions are all exercised on hundreds of queries."""
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from plein.load import load
-from plein.searchdocs import documents
-from plein.searchengine import Engine
-from plein.searchexport import export
-from plein.searchindex import open_index
+from plein.model.load import load
+from plein.search.documents import documents
+from plein.search.engine import Engine
+from plein.search.export import export
+from plein.search.index import open_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-ENGINE_JS = REPO / "plugins/plein/assets/search/engine.js"
+ENGINE_JS = REPO / "plugins/plein/search/browser/engine.js"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

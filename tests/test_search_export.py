@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from plein.load import load
-from plein.related import CACHE, PEOPLE_CACHE, for_threads, similar
-from plein.searchdocs import documents
-from plein.searchengine import Engine
-from plein.searchexport import STAMP, export, stamp
-from plein.searchindex import open_index
+from plein.model.load import load
+from plein.search.related import CACHE, PEOPLE_CACHE, for_threads, similar
+from plein.search.documents import documents
+from plein.search.engine import Engine
+from plein.search.export import STAMP, export, stamp
+from plein.search.index import open_index
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 27, 12, 0)

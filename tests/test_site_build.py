@@ -158,7 +158,7 @@ def test_content_error_fails_build_and_keeps_the_old_site(tmp_path):
 def test_plain_text_fast_path_gives_markdowns_html():
     """Staff text without markup skips Markdown; what a reader sees must not change."""
     from hypothesis import given, settings, strategies as st
-    from plein.sanitize import Sanitizer, _SYNTAX
+    from plein.site.sanitize import Sanitizer, _SYNTAX
 
     sanitizer = Sanitizer(["admonition", "attr_list", "md_in_html", "tables", "toc"])
     alphabet = st.sampled_from(list("abcXYZ éü019.,;:!?'\"()=/-+~%@$^ \t\n") + ["  \n", "\n\n", "    "])
@@ -177,11 +177,11 @@ def test_plain_text_fast_path_gives_markdowns_html():
 def test_shared_page_parts_rendered_once_per_folder_give_the_same_pages(tmp_path, monkeypatch):
     """Navigation, tabs, footer and scripts are reused between generated pages of a folder;
     every page must be byte for byte what Material renders for it on its own."""
-    import plein.render
+    import plein.site.render
     org = tmp_path / "org"
     shutil.copytree(CASES / "basic" / "org", org)
     fast = build_org(org, tmp_path / "fast")
-    monkeypatch.setattr(plein.render, "PAGE_TEMPLATE", "main.html")
+    monkeypatch.setattr(plein.site.render, "PAGE_TEMPLATE", "main.html")
     plain = build_org(org, tmp_path / "plain")
     pages = sorted(p.relative_to(fast) for p in fast.rglob("*.html"))
     assert pages == sorted(p.relative_to(plain) for p in plain.rglob("*.html"))

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import make_org
-from plein import yamlio
+from plein.model import yamlio
 from plein.cli import main
 from plein.commands.validate import open_cache, run
-from plein.fastcheck import UNSURE, check_files, quick_loads
-from plein.load import load
+from plein.model.fastcheck import check_files
+from plein.model.lineyaml import UNSURE
+from plein.model.quickyaml import quick_loads
+from plein.model.load import load
 from test_validate_cases import CASES, META, prepare
 
 ANNA = ("name: Anna Jansen\nrole: Secretaris\nteam: gemeente\nemail: anna@wetterveen.example\n"

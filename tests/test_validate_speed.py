@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from conftest import make_org
-from plein import load as L, parallel, yamlio
+from plein.model import load as L, parallel, parse, scan, yamlio
 from plein.commands.validate import open_cache, run
-from plein.fastcheck import check_files
-from plein.lineyaml import UNSURE, line_loads
-from plein.parsecache import ParseCache
-from plein.validate import check
+from plein.model.fastcheck import check_files
+from plein.model.lineyaml import UNSURE, line_loads
+from plein.model.parsecache import ParseCache
+from plein.model.validate import check
 from test_validate_cache import ORG, _lines
 from test_validate_cases import CASES, prepare
 
@@ -79,11 +79,11 @@ def test_line_reader_reads_like_yamlio():
 def test_scan_without_keys_finds_the_same_files(tmp_path):
     root = make_org(tmp_path / "org", ORG)
     (root / "profiles/link.yml").symlink_to(root / "profiles/anna-jansen.yml")
-    with_keys, without = L.scan(root), L.scan(root, keys=False)
+    with_keys, without = scan.scan(root), scan.scan(root, keys=False)
     assert [f[:2] for f in with_keys] == [f[:2] for f in without]
     assert [f[2] is None for f in with_keys] == [f[2] is None for f in without]
-    assert all(key is L.UNSTATED for *_, key in without if key is not None)
-    assert [L.stated(f) for f in without] == with_keys
+    assert all(key is scan.UNSTATED for *_, key in without if key is not None)
+    assert [parse.stated(f) for f in without] == with_keys
 
 
 def _org(org, problems):

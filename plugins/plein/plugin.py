@@ -1,5 +1,5 @@
-"""The MkDocs plugin `plein`: wiring only. Work is done by load/validate (the model),
-render (pages), gitlog (history) and sitesearch (the static search index)."""
+"""The MkDocs plugin `plein`: wiring only. Work is done by the model (load, validate), the
+site (pages), git (history), search (the static search index) and serve (live edits)."""
 from __future__ import annotations
 
 import logging
@@ -12,19 +12,20 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import gitlog, problems as report
-from .convert import Bad, parse_datetime
-from .live import Live
-from .load import load_results
-from .pagecache import PageCache, build_key
-from .parsecache import ParseCache
-from .render import Site
-from .sitesearch import SiteSearch
-from .validate import check
-from .watch import Changes, watch_natively
+from .git import log as gitlog
+from .model import problems as report
+from .model.convert import Bad, parse_datetime
+from .model.load import load_results
+from .model.parsecache import ParseCache
+from .model.validate import check
+from .search.site import SiteSearch
+from .serve.live import Live
+from .serve.watch import Changes, watch_natively
+from .site.pagecache import PageCache, build_key
+from .site.render import Site
 
 log = get_plugin_logger(__name__)
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "site" / "templates"
 
 
 class _PluginConfig(base.Config):

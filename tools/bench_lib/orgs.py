@@ -44,7 +44,7 @@ def write_config(root: Path, path: Path, search: bool = True) -> Path:
 
 def first_profile(root: Path) -> tuple[str, str]:
     """(handle, role) of the first profile, read through Plein's loader."""
-    from plein.load import parse_file
+    from plein.model.parse import parse_file
     for path in sorted((root / "profiles").glob("*.yml")):
         rel = path.relative_to(root).as_posix()
         record = parse_file(rel, path.read_bytes()).record

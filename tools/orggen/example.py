@@ -7,12 +7,19 @@ nothing else in the record folders is touched.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import yaml
 
 from . import records as R
 from .avatar import avatar_png
-from .example_content import KUDOS, NEWS, THREADS, UPDATES
-from .example_people import DOMAIN, NO_PHOTO, PEOPLE, TEAMS
 from .names import ascii_fold
+
+DATA = Path(__file__).resolve().parent.parent / "example-org"  # the organisation itself, as data
+_PEOPLE = yaml.safe_load((DATA / "people.yml").read_text(encoding="utf-8"))
+_CONTENT = yaml.safe_load((DATA / "content.yml").read_text(encoding="utf-8"))
+DOMAIN, NO_PHOTO, TEAMS, PEOPLE = (_PEOPLE[k] for k in ("domain", "no_photo", "teams", "people"))
+NEWS, THREADS, UPDATES, KUDOS = (_CONTENT[k] for k in ("news", "threads", "updates", "kudos"))
 
 MANIFEST = "profiles/.generated-example"
 RECORD_DIRS = ("profiles", "content/teams", "content/news", "content/discussions", "content/updates",
@@ -60,11 +67,13 @@ def build() -> dict[str, bytes]:
                   "tags": t["tags"], "accepted": accepted}
         files[R.thread_path(t["slug"])] = R.thread_text(fields, t["body"])
     per_day: dict[tuple[str, str], int] = {}
-    for handle, when, tags, body in sorted(UPDATES, key=lambda u: (u[0], u[1])):
+    for u in sorted(UPDATES, key=lambda u: (u["author"], u["date"])):
+        handle, when, tags, body = u["author"], u["date"], u["tags"], u["body"]
         n = per_day[(handle, when[:10])] = per_day.get((handle, when[:10]), 0) + 1
         files[R.update_path(handle, when, n)] = R.update_text({"date": R.dt(when), "tags": tags}, body)
     per_day = {}
-    for frm, to, to_team, day, body in sorted(KUDOS, key=lambda k: (k[0], k[3])):
+    for k in sorted(KUDOS, key=lambda k: (k["from"], k["date"])):
+        frm, to, to_team, day, body = k["from"], k["to"], k["to_team"], k["date"], k["body"]
         n = per_day[(frm, day)] = per_day.get((frm, day), 0) + 1
         files[R.kudos_path(day, frm, n)] = R.kudos_text(
             {"from": frm, "to": to, "to_team": to_team, "date": R.date(day)}, body)

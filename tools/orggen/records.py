@@ -1,4 +1,4 @@
-"""Where each kind of record lives and how its file text looks (see plugins/plein/fields.py)."""
+"""Where each kind of record lives and how its file text looks (see plugins/plein/model/fields.py)."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -9,7 +9,7 @@ from .yamltext import Raw, document, yaml_text
 PROFILE_HEADER = "# yaml-language-server: $schema=../schema/profile.schema.json\n"
 TEAM_HEADER = "# yaml-language-server: $schema=../../schema/team.schema.json\n"
 
-# Field order of each kind, as declared in plugins/plein/fields.py.
+# Field order of each kind, as declared in plugins/plein/model/fields.py.
 PROFILE_KEYS = ("name", "pronouns", "role", "team", "manager", "location", "office_days", "languages",
                 "expertise", "ask_me_about", "interests", "bio", "email", "phone", "chat",
                 "forge_username", "links", "photo", "started", "left", "kudos")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from .. import fields
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
+from ..model import fields
 
 
 @click.command("ask")

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import click
 
-from .. import codeowners as co
+from ..contrib import codeowners as co
 from ..contrib import settings as site_settings
-from ..load import load
-from ..repo import find_root
+from ..git.repo import find_root
+from ..model.load import load
 
 
 def expected(root: Path, formats) -> dict[str, str]:

@@ -5,12 +5,12 @@ from datetime import date
 
 import click
 
-from .. import codeowners as co
+from ..contrib import codeowners as co
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
-from ..load import load
-from ..model import slugify
+from ..model.load import load
+from ..model.org import slugify
 
 
 @click.group("new")

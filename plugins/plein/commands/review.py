@@ -5,8 +5,9 @@ from pathlib import Path
 
 import click
 
-from ..repo import find_root
-from ..review import formats, pusher_from_env, review as run
+from ..git.repo import find_root
+from ..review import formats, pusher_from_env
+from ..review import review as run
 
 WRITERS = {"markdown": formats.markdown, "codequality": formats.codequality, "github": formats.github}
 

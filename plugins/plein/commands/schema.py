@@ -6,8 +6,8 @@ from pathlib import Path
 import click
 
 from ..errors import FatalError
-from ..repo import find_root
-from ..schema import generated, reference
+from ..git.repo import find_root
+from ..model.schema import generated, reference
 
 
 @click.command("schema")

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from ..errors import FatalError
-from ..repo import find_root
-from ..searchdocs import KINDS
-from ..searchstore import for_cli
+from ..git.repo import find_root
+from ..search.documents import KINDS
+from ..search.store import for_cli
 
 LABELS = {"person": "People", "team": "Teams", "news": "News", "thread": "Discussions", "update": "Updates"}
 

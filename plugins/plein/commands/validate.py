@@ -3,7 +3,7 @@
 In an intranet repository (one with mkdocs.yml) parsed files are kept in .plein-cache/, the
 folder the site build uses too, so a second run parses only what changed; with file PATHS
 (the pre-commit hook) only those files are parsed, plus every profile and team from the
-cache for the checks across files (see plein.fastcheck)."""
+cache for the checks across files (see plein.model.fastcheck)."""
 from __future__ import annotations
 
 import gc
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from .. import problems as report
 from ..errors import FatalError
-from ..repo import find_root, inside
+from ..git.repo import find_root, inside
+from ..model import problems as report
 
 CACHE = ".plein-cache"
 FREEZE_MIN = 100_000  # objects made by a run; from this many, they are frozen for the collector
@@ -23,7 +23,7 @@ def open_cache(root: Path):
     """The parse cache of the repository; None where no build keeps one (no mkdocs.yml)."""
     if not ((root / "mkdocs.yml").is_file() or (root / CACHE).is_dir()):
         return None
-    from ..parsecache import ParseCache
+    from ..model.parsecache import ParseCache
     return ParseCache(root / CACHE)
 
 
@@ -43,12 +43,12 @@ def run(root: Path, paths: list[str] = (), cache=None):
 def _run(root: Path, paths: list[str], cache):
     wanted = [inside(root, p) for p in paths]
     if wanted and cache is not None:
-        from ..fastcheck import check_files
+        from ..model.fastcheck import check_files
         quick = check_files(root, wanted, cache)
         if quick is not None:
             return quick
-    from ..load import load
-    from ..validate import check
+    from ..model.load import load
+    from ..model.validate import check
     org, problems = load(root, cache)
     if cache is not None:
         cache.save()

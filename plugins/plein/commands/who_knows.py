@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..repo import find_root
-from ..searchstore import for_cli
-from ..whoknows import rank
+from ..git.repo import find_root
+from ..search.store import for_cli
+from ..search.whoknows import rank
 from .search import absolute
 
 WHAT = {"accepted": "accepted answer", "reply": "replied", "news": "wrote news"}

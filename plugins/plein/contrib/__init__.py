@@ -1,2 +1,3 @@
 """Shared logic of the contribution commands (`plein ask`, `reply`, `update`, `kudos`, `news`,
-`new profile`): settings from mkdocs.yml, the files they write, and the branch-commit-push flow."""
+`new profile`): settings from mkdocs.yml, the files they write, the branch-commit-push flow,
+and CODEOWNERS. May import the model and git."""

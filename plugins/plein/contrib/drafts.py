@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Callable
 
-from ..model import slugify
-from ..yamlio import dump
+from ..model.org import slugify
+from ..model.yamlio import dump
 
 MAX_SLUG = 60
 
@@ -72,7 +72,7 @@ def news(title: str, when: datetime, authors, body: str, taken, expires: datetim
 
 def profile(handle: str, fields: dict) -> tuple[str, str]:
     """profiles/<handle>.yml with the given fields, in the order of fields.PROFILE."""
-    from ..fields import PROFILE
+    from ..model.fields import PROFILE
     ordered = {f.name: fields[f.name] for f in PROFILE
                if fields.get(f.name) not in (None, "", [], ())}
     return f"profiles/{handle}.yml", dump(ordered)

@@ -15,13 +15,14 @@ from pathlib import Path
 
 import click
 
-from .. import gitops, problems as report
 from ..errors import FatalError
-from ..load import load
-from ..model import Person
-from ..parsecache import ParseCache
-from ..repo import find_root
-from ..validate import check
+from ..git import ops as gitops
+from ..git.repo import find_root
+from ..model import problems as report
+from ..model.load import load
+from ..model.org import Person
+from ..model.parsecache import ParseCache
+from ..model.validate import check
 from . import settings as site_settings
 
 

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import click
 
-from ..convert import Bad, parse_datetime
 from ..errors import FatalError
+from ..model.convert import Bad, parse_datetime
 from .flow import Options
 
 _CUT = "# ------------------------ >8 ------------------------"

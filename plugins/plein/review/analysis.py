@@ -13,12 +13,14 @@ from pathlib import Path
 
 import git
 
-from .. import codeowners as co
-from . import related as rel, words
+from ..contrib import codeowners as co
 from ..errors import FatalError
-from ..load import load, parse_file
-from ..model import Person
-from ..validate import check
+from ..model.load import load
+from ..model.org import Person
+from ..model.parse import parse_file
+from ..model.validate import check
+from . import related as rel
+from . import words
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from ..model import topic_key
+from ..model.org import topic_key
 
 _STOP = set("""de het een en van in op te dat die is voor met aan er niet zijn om ook als bij of wat
 hoe waar wie wanneer kan ik je we u mijn onze naar over dan nog wel maar door uit the a an and of to
@@ -32,11 +32,11 @@ def related(thread, org, root: Path) -> tuple[list[str], list[str], str]:
 
 
 def _with_search(thread, org, root: Path) -> tuple[list[str], list[str]]:
-    from .. import searchstore
-    from ..whoknows import rank
-    opts = searchstore.settings(root)
-    folder = searchstore.cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
-    engine = searchstore.Store(folder, opts["language"], org, datetime.now()).engine()
+    from ..search import store
+    from ..search.whoknows import rank
+    opts = store.settings(root)
+    folder = store.cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
+    engine = store.Store(folder, opts["language"], org, datetime.now()).engine()
     found = engine.search(" ".join([thread.title, *thread.tags]), kind=["thread"], limit=SIMILAR + 1)
     need = min(2, len(found.words))  # one shared word ('parking') is not yet a similar question
     ids = [h.id.split(":", 1)[1] for h in found.hits if h.matched >= need]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .. import fields as F
-from ..model import Link, Person, Team
+from ..model import fields as F
+from ..model.org import Link, Person, Team
 
 _VERB = {"A": "adds", "M": "edits", "D": "removes"}
 

@@ -1,0 +1,166 @@
+"""Searching the Whoosh index with the ranking of search.rank: what `plein search` and
+`plein who-knows` use, and what search.export writes out for the browser."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh.reading import TermNotFound
+from whoosh.support.charset import accent_map
+
+from . import rank as R
+from .documents import KINDS
+from .index import BOOSTS, SCORED, stemmer
+
+KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+
+
+def order_key(data: dict) -> tuple:
+    """The index order of a document: it breaks ties, and numbers documents in the browser."""
+    return (KIND_RANK.get(data["kind"], len(KINDS)), data["team"], data["location"], data["id"])
+
+
+@dataclass
+class Hit:
+    data: dict
+    matched: int
+    score: int
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["data"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass
+class Results:
+    query: str
+    words: list
+    hits: list  # the requested page of Hit, best first
+    total: int  # documents found (after filters)
+
+
+class Engine:
+    def __init__(self, ix, language: str):
+        self.ix, self.language = ix, language
+        self.reader = ix.reader()
+        self.stem = stemmer(language)
+        self.n_docs = self.reader.doc_count()
+        self._deletions = self.reader.has_deletions()
+        self._avg: dict | None = None
+        self._data: dict = {}
+        self._order: dict = {}
+        self._lengths: dict | None = None  # field -> {docnum: length}, when read in bulk
+
+    def read_lengths(self) -> None:
+        """Read every document's field lengths at once: faster when ranking every term."""
+        live = [d for d in range(self.reader.doc_count_all()) if not self.reader.is_deleted(d)]
+        self._lengths = {f: {d: self.reader.doc_field_length(d, f) for d in live} for f in SCORED}
+
+    def length(self, docnum: int, f: str) -> int:
+        if self._lengths is not None:
+            return self._lengths[f][docnum]
+        return self.reader.doc_field_length(docnum, f)
+
+    @property
+    def avg(self) -> dict:
+        """The average length of each scored field, from every document's own (rounded)
+        length. Whoosh's totals would rank an index updated in place otherwise than one built
+        afresh: they still count replaced documents, and a merge sums the rounded lengths."""
+        if self._avg is None:
+            totals = dict.fromkeys(SCORED, 0)
+            for reader, _ in self.reader.leaf_readers():
+                deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+                for f in SCORED:
+                    totals[f] += sum(reader.doc_field_length(d, f) or 0
+                                     for d in range(reader.doc_count_all()) if d not in deleted)
+            self._avg = {f: totals[f] / (self.n_docs or 1) for f in SCORED}
+        return self._avg
+
+    def close(self) -> None:
+        self.reader.close()
+
+    # -- documents
+
+    def data(self, docnum: int) -> dict:
+        if docnum not in self._data:
+            self._data[docnum] = self.reader.stored_fields(docnum)["data"]
+        return self._data[docnum]
+
+    def order(self, docnum: int) -> tuple:
+        if docnum not in self._order:
+            self._order[docnum] = order_key(self.data(docnum))
+        return self._order[docnum]
+
+    def docnum(self, doc_id: str) -> int | None:
+        return next(iter(self.reader.postings("id", doc_id).all_ids()), None) \
+            if self.reader.frequency("id", doc_id) else None
+
+    # -- terms
+
+    def word_count(self, word: str) -> int:
+        """In how many documents a surface word occurs (0: not a word of the index). An index
+        updated in place still counts replaced documents in Whoosh's frequencies: then the
+        live ones are counted, so a word of a deleted item is no word at all."""
+        if not self._deletions:
+            return self.reader.doc_frequency("words", word)
+        try:
+            ids = self.reader.postings("words", word).all_ids()
+        except TermNotFound:
+            return 0
+        deleted = self.reader.is_deleted
+        return sum(1 for d in ids if not deleted(d))
+
+    def word_stem(self, word: str) -> str | None:
+        return self.stem(word) if self.word_count(word) else None
+
+    def longer_words(self, prefix: str):
+        """(word, document count, stem) of each surface word that extends prefix."""
+        for word in self.reader.expand_prefix("words", prefix):
+            word = word.decode() if isinstance(word, bytes) else word
+            count = self.word_count(word) if word != prefix else 0
+            if count:
+                yield word, count, self.stem(word)
+
+    def postings(self, stem: str) -> dict:
+        """{docnum: weight} of a stem over the scored fields."""
+        tfs: dict = {}
+        for f in SCORED:
+            if not self.reader.frequency(f, stem):
+                continue
+            for docnum, freq in self.reader.postings(f, stem).items_as("frequency"):
+                if not self.reader.is_deleted(docnum):
+                    tfs.setdefault(docnum, {})[f] = freq
+        df = len(tfs)
+        return {d: R.weight(t, {f: self.length(d, f) for f in t}, self.avg, BOOSTS,
+                            self.n_docs, df)
+                for d, t in tfs.items()}
+
+    # -- queries
+
+    def match(self, query: str) -> tuple[list, dict]:
+        """(query words, {docnum: (words matched, score)})."""
+        words, prefix = R.read_query(query, accent_map)
+        per_word = []
+        for word in words:
+            exact = self.word_stem(word)
+            alternatives = [(self.postings(exact), False)] if exact else []
+            if word == prefix:
+                for stem in R.pick_expansions(self.longer_words(word), exact):
+                    alternatives.append((R.head(self.postings(stem), self.order), True))
+            per_word.append(alternatives)
+        return words, R.score(per_word)
+
+    def search(self, query: str, kind=None, team=None, topic=None, limit: int = 10,
+               offset: int = 0) -> Results:
+        words, scores = self.match(query)
+        found = R.ranked(scores, self.order)
+        if kind or team or topic:
+            found = [d for d in found if _passes(self.data(d), kind, team, topic)]
+        hits = [Hit(self.data(d), *scores[d]) for d in found[offset:offset + limit]]
+        return Results(query, words, hits, len(found))
+
+
+def _passes(data: dict, kind, team, topic) -> bool:
+    return ((not kind or data["kind"] in kind) and (not team or data["team"] in team)
+            and (not topic or topic in data["topics"]))

@@ -1,0 +1,302 @@
+"""The static search index: the Whoosh index written out in small files, so that the
+browser fetches only what a query needs.
+
+    meta.json          parameters, facet names, the accent table, the dictionary's prefixes
+    facets.bin         kind, team and location of every document (counts and runs)
+    d/<prefix>.json    the words starting with a prefix: document count, stem and where
+                       the stem's postings are (split into longer prefixes when large)
+    p/<n>.bin          postings: per stem, (document number delta, weight) as varints;
+                       for common stems also a 'head' of their HEAD best documents
+    m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
+    t/<n>.bin          documents of each topic (the expertise facet)
+    stamp.json         which index state the folder holds (not read by the browser)
+
+Documents are numbered in search.engine.order_key order, so kind, team and location of
+all documents fit in a few runs, and a lower number wins a tie as on the command line.
+
+A build that keeps its previous output (a dirty build) exports into a folder that may
+already hold an export: if its stamp names the same index state, nothing is written at
+all; otherwise only files whose bytes changed are replaced (atomically, so a reader of
+the site never sees half a file) and files no longer part of the export are removed.
+Unchanged files keep their time, so copying the site on only reaches what changed."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import whoosh
+from whoosh.support.charset import accent_map
+
+from ..site.replace import replace_if_changed
+from . import rank as R
+from .documents import KINDS
+from .engine import Engine
+
+FORMAT = 1
+CHUNK = 4  # documents per display chunk: a result list fetches few, small files
+PACK = 8192  # bytes of postings per file; a larger postings list gets a file of its own
+DICT_MAX = 12_000  # bytes of a dictionary file before it is split by a longer prefix
+MAX_PREFIX = 8
+STAMP = "stamp.json"
+# What the export is made by: a change to any of them may change its bytes.
+SOURCES = tuple(Path(__file__).with_name(n) for n in
+                ("export.py", "rank.py", "engine.py", "documents.py", "index.py"))
+
+
+def varints(numbers) -> bytes:
+    out = bytearray()
+    for n in numbers:
+        while n >= 0x80:
+            out.append((n & 0x7F) | 0x80)
+            n >>= 7
+        out.append(n)
+    return bytes(out)
+
+
+def encode(postings: dict) -> bytes:
+    """{ordinal: weight} as (delta, weight) varint pairs in ordinal order."""
+    flat, last = [], 0
+    for o in sorted(postings):
+        flat += (o - last, postings[o])
+        last = o
+    return varints(flat)
+
+
+def node_file(node: str) -> str:
+    """File name of a dictionary prefix (the browser computes the same)."""
+    if node.isascii() and all(c.isalnum() or c == "_" for c in node) and node == node.lower():
+        return node
+    return "~" + node.encode().hex()
+
+
+class _Out:
+    """The files of one export into a folder that may hold an earlier one: a file is only
+    written when its bytes differ, through a temporary file, and `prune` removes the rest."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.names = folder, set()
+
+    def put(self, name: str, data: bytes) -> None:
+        self.names.add(name)
+        replace_if_changed(self.folder / name, data)
+
+    def json(self, name: str, value) -> None:
+        self.put(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def prune(self) -> None:
+        """Remove the files (and emptied folders) that the export did not put."""
+        for top, dirs, files in os.walk(self.folder, topdown=False):
+            for f in files:
+                name = Path(top, f).relative_to(self.folder).as_posix()
+                if name not in self.names and name != STAMP:
+                    os.unlink(os.path.join(top, f))
+            if top != str(self.folder) and not os.listdir(top):
+                os.rmdir(top)
+
+
+class _Packs:
+    def __init__(self, out: _Out, size: int):
+        self.out, self.size, self.n, self.buf, self.pending = out, size, 0, bytearray(), []
+
+    def add(self, blob: bytes) -> list:
+        if len(blob) > self.size // 2:  # its own file: a query for another stem needn't load it
+            self.n += 1
+            self.out.put(f"p/{self.n}.bin", blob)
+            return [self.n, 0, len(blob)]
+        if len(self.buf) + len(blob) > self.size:
+            self.flush()
+        ref = [0, len(self.buf), len(blob)]  # pack number filled in by flush
+        self.buf += blob
+        self.pending.append(ref)
+        return ref
+
+    def flush(self) -> None:
+        if self.buf:
+            self.n += 1
+            self.out.put(f"p/{self.n}.bin", bytes(self.buf))
+            for ref in self.pending:
+                ref[0] = self.n
+        self.buf, self.pending = bytearray(), []
+
+
+def export_org(engine: Engine, out: Path, org) -> dict:
+    """`export` with the team names and topic labels of the organisation."""
+    return export(engine, out, {t.id: t.name for t in org.teams.values()},
+                  {k: t.label for k, t in org.topics.items()})
+
+
+def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
+           pack: int = PACK, dict_max: int = DICT_MAX) -> dict:
+    """Write the static index of `engine` into `out`, changing only what differs from the
+    export it may hold already; returns its meta data.
+    (`pack` and `dict_max` are for tests, which want many small files.)"""
+    state = stamp(engine, team_names, topic_labels, pack, dict_max)
+    meta = current(out, state)
+    if meta is not None:
+        return meta
+    (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
+    files = _Out(out)
+    meta = _write(engine, files, team_names, topic_labels, pack, dict_max)
+    files.prune()
+    files.json(STAMP, {"format": FORMAT, "state": state})
+    return meta
+
+
+def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
+          dict_max: int = DICT_MAX) -> str:
+    """A digest of everything the export is made from. The index enters as its segments
+    and their deleted documents rather than as its documents' hashes: Whoosh's statistics,
+    hence the weights, still count replaced documents until a merge (see search.index)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([FORMAT, CHUNK, pack, dict_max, MAX_PREFIX, engine.language, whoosh.__version__,
+                              sorted(team_names.items()), sorted(topic_labels.items())],
+                             ensure_ascii=False).encode())
+    for source in SOURCES:
+        digest.update(source.read_bytes())
+    for reader, base in engine.reader.leaf_readers():
+        segment = reader.segment() if hasattr(reader, "segment") else None
+        if segment is not None:
+            deleted = sorted(segment.deleted_docs()) if segment.has_deletions() else []
+            digest.update(f"{segment.segment_id()} {base} {segment.doc_count_all()} {deleted}\n".encode())
+    return digest.hexdigest()
+
+
+def current(out: Path, state: str) -> dict | None:
+    """The meta data of the export in `out` if its stamp is `state`, else None."""
+    try:
+        if json.loads((out / STAMP).read_bytes()) == {"format": FORMAT, "state": state}:
+            return json.loads((out / "meta.json").read_bytes())
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int) -> dict:
+    reader = engine.reader
+    docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
+    ordinal = {d: i for i, d in enumerate(docnums)}
+    datas = [engine.data(d) for d in docnums]
+    teams = sorted({d["team"] for d in datas})
+    locations = sorted({d["location"] for d in datas})
+    topics = sorted({t for d in datas for t in d["topics"]})
+    topic_ix = {t: i for i, t in enumerate(topics)}
+    _chunks(out, datas, topic_ix)
+    _topics(out, datas, topics)
+    words = _words(engine)
+    stems = _postings(engine, _Packs(out, pack), sorted({s for _, _, s in words}), ordinal)
+    split, nodes = _dictionary(out, words, stems, dict_max)
+    meta = {
+        "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
+        "params": R.PARAMS, "fold": _fold_table(),
+        "kinds": list(KINDS), "teams": [team_names.get(t, t) for t in teams],
+        "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
+        "nodes": nodes,
+    }
+    out.put("facets.bin", _facets(datas, teams, locations))
+    out.json("meta.json", meta)
+    return meta
+
+
+def _fold_table() -> list:
+    """Whoosh's accent table as [characters, their replacements] (one character each)."""
+    pairs = [(chr(c), r) for c, r in sorted(accent_map.items()) if c >= 128]
+    assert all(len(r) == 1 for _, r in pairs)
+    return ["".join(c for c, _ in pairs), "".join(r for _, r in pairs)]
+
+
+def _facets(datas, teams, locations) -> bytes:
+    """Kind, team and location of every document, as varints: the number of documents of
+    each (kind, team) in order, then (location, count) runs; documents are in that order."""
+    kind_ix = {k: i for i, k in enumerate(KINDS)}
+    team_ix = {t: i for i, t in enumerate(teams)}
+    loc_ix = {loc: i for i, loc in enumerate(locations)}
+    counts = [0] * (len(KINDS) * len(teams))
+    runs: list = []
+    for d in datas:
+        counts[kind_ix[d["kind"]] * len(teams) + team_ix[d["team"]]] += 1
+        loc = loc_ix[d["location"]]
+        if runs and runs[-2] == loc:
+            runs[-1] += 1
+        else:
+            runs += [loc, 1]
+    return varints(counts + runs)
+
+
+def _chunks(out: _Out, datas, topic_ix) -> None:
+    for c in range(0, len(datas), CHUNK):
+        rows = [[d["id"], d["kind"], d["title"], d["url"], d["snippet"], d["extra"],
+                 [topic_ix[t] for t in d["topics"]], int(d["alumnus"])] for d in datas[c:c + CHUNK]]
+        out.json(f"m/{c // CHUNK}.json", rows)
+
+
+def _topics(out: _Out, datas, topics) -> None:
+    members: dict = {t: {} for t in topics}
+    for o, d in enumerate(datas):
+        for t in d["topics"]:
+            members[t][o] = 0
+    for i, t in enumerate(topics):
+        ords = sorted(members[t])
+        out.put(f"t/{i}.bin", varints(b - a for a, b in zip([0] + ords, ords)))
+
+
+def _words(engine: Engine) -> list:
+    """(surface word, document count, stem) of every word, most common first."""
+    words = []
+    for word in engine.reader.lexicon("words"):
+        word = word.decode() if isinstance(word, bytes) else word
+        count = engine.word_count(word)
+        if count:  # only in replaced documents: not a word of the index any more
+            words.append((word, count, engine.stem(word)))
+    return sorted(words, key=lambda w: (-w[1], w[0]))
+
+
+def _postings(engine: Engine, packs: _Packs, stems, ordinal) -> dict:
+    """Write the postings of every stem; {stem: [df, full ref, head ref]}."""
+    engine.read_lengths()
+    refs = {}
+    for stem in stems:
+        postings = engine.postings(stem)
+        full = {ordinal[d]: w for d, w in postings.items()}
+        ref = packs.add(encode(full))
+        top = R.head(postings, engine.order)
+        head = ref if len(top) == len(postings) else packs.add(encode({ordinal[d]: w for d, w in top.items()}))
+        refs[stem] = [len(postings), ref, head]
+    packs.flush()
+    return {s: [df, *full, *head] for s, (df, full, head) in refs.items()}
+
+
+def _dictionary(out: _Out, words, stems, dict_max: int) -> tuple[list, list]:
+    """Write the word files, splitting large prefixes; returns the split prefixes and all."""
+    groups: dict = {}
+    for w in words:  # stays most-common-first within each group
+        groups.setdefault(w[0][:2], []).append(w)
+    split, nodes = [], []
+    todo = list(groups.items())
+    while todo:
+        node, group = todo.pop()
+        nodes.append(node)
+        body = _node(group, stems)
+        if len(json.dumps(body, ensure_ascii=False)) <= dict_max or len(node) >= MAX_PREFIX:
+            out.json(f"d/{node_file(node)}.json", body)
+            continue
+        split.append(node)
+        own = [w for w in group if len(w[0]) == len(node)]
+        longer = [w for w in group if len(w[0]) > len(node)]
+        top = R.pick_expansions(longer, None, R.MAX_EXPANSIONS + 1)
+        children: dict = {}
+        for w in longer:
+            children.setdefault(w[0][:len(node) + 1], []).append(w)
+        todo.extend(children.items())
+        out.json(f"d/{node_file(node)}.json", _node(own, stems, top))
+    return sorted(split), sorted(nodes)
+
+
+def _node(group, stems, top=()) -> dict:
+    names = list(dict.fromkeys([s for _, _, s in group] + list(top)))
+    ix = {s: i for i, s in enumerate(names)}
+    body = {"w": [[w, n, ix[s]] for w, n, s in group], "s": [[s, *stems[s]] for s in names]}
+    if top:
+        body["top"] = [ix[s] for s in top]
+    return body

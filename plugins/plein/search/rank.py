@@ -1,0 +1,95 @@
+"""The one definition of how a query is read and how results are ranked.
+
+Both the command line (search.engine, over the Whoosh index) and the browser
+(search/browser/, over the static index of search.export) follow these
+rules; the browser only adds up integers that Python computed with `weight`, so the two
+give the same order by construction. The constants travel to the browser in meta.json.
+
+A query is read as words (tokenised like the index, lowercased, accents removed). A
+word matches the stem of that surface word; the last word, unless followed by a space,
+also matches the MAX_EXPANSIONS most common longer words that start with it (at half
+weight, over their HEAD best documents), so results appear while typing. A document's
+score is, per query word, its best matching weight, summed over the words; documents
+matching more of the words come first, then higher scores, then the index order."""
+from __future__ import annotations
+
+import math
+import re
+
+K1, B = 1.2, 0.75  # BM25F
+SCALE = 40  # weights are integers: round(SCALE * bm25f)
+HEAD = 200  # a prefix expansion ranks only its HEAD best documents
+MAX_EXPANSIONS = 5
+MIN_PREFIX = 3  # shorter last words match whole words only
+MAX_TOKENS = 8  # further words of a very long query are ignored
+MAX_QUERY = 500  # characters read of a query
+TOKEN = re.compile(r"\w+(?:\.?\w+)*")  # whoosh.analysis.RegexTokenizer's default
+WORD_CHAR = re.compile(r"\w$")
+
+PARAMS = {"HEAD": HEAD, "MAX_EXPANSIONS": MAX_EXPANSIONS, "MIN_PREFIX": MIN_PREFIX,
+          "MAX_TOKENS": MAX_TOKENS, "MAX_QUERY": MAX_QUERY}
+
+
+def fold(word: str, fold_map: dict) -> str:
+    return word.translate(fold_map)
+
+
+def read_query(query: str, fold_map: dict) -> tuple[list[str], str | None]:
+    """(distinct words in order, the word to expand as a prefix or None)."""
+    query = query[:MAX_QUERY]
+    raw = [fold(m.group(0).lower(), fold_map) for m in TOKEN.finditer(query)]
+    words = list(dict.fromkeys(w for w in raw if len(w) >= 2))[:MAX_TOKENS]  # the index has no 1-letter words
+    last = raw[-1] if raw and WORD_CHAR.search(query) else None
+    prefix = last if last in words and len(last) >= MIN_PREFIX else None
+    return words, prefix
+
+
+def weight(tfs: dict, lengths: dict, avg: dict, boosts: dict, n_docs: int, df: int) -> int:
+    """BM25F weight of a term in a document, from its frequency in each field."""
+    tf = sum(boosts[f] * freq / (1 - B + B * lengths[f] / (avg[f] or 1)) for f, freq in tfs.items())
+    idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+    return max(1, round(SCALE * idf * tf / (K1 + tf)))
+
+
+def expansion_weight(w: int) -> int:
+    return max(1, w >> 1)
+
+
+def head(postings: dict, order) -> dict:
+    """The HEAD best documents of a postings map {doc: weight}; ties go to the lower order."""
+    if len(postings) <= HEAD:
+        return postings
+    best = sorted(postings, key=lambda d: (-postings[d], order(d)))[:HEAD]
+    return {d: postings[d] for d in best}
+
+
+def pick_expansions(candidates, exact_stem: str | None, limit: int = MAX_EXPANSIONS) -> list[str]:
+    """Stems to expand a prefix to, from (surface word, its document count, its stem) of
+    the longer words that start with it: the most common first, then alphabetical."""
+    stems = []
+    for _, _, stem in sorted(candidates, key=lambda c: (-c[1], c[0])):
+        if stem != exact_stem and stem not in stems:
+            stems.append(stem)
+            if len(stems) == limit:
+                break
+    return stems
+
+
+def score(per_word: list[list[tuple[dict, bool]]]) -> dict:
+    """{doc: (words matched, score)} from, per query word, its (postings, is_expansion)."""
+    total: dict = {}
+    for alternatives in per_word:
+        best: dict = {}
+        for postings, expansion in alternatives:
+            for doc, w in postings.items():
+                w = expansion_weight(w) if expansion else w
+                if w > best.get(doc, 0):
+                    best[doc] = w
+        for doc, w in best.items():
+            matched, s = total.get(doc, (0, 0))
+            total[doc] = (matched + 1, s + w)
+    return total
+
+
+def ranked(scores: dict, order) -> list:
+    return sorted(scores, key=lambda d: (-scores[d][0], -scores[d][1], order(d)))

@@ -1,0 +1,134 @@
+"""The site's search: Plein's box in the header instead of Material's lunr search, the
+static index it reads (written after the build), and related content on thread pages.
+
+The Whoosh index is kept in the cache folder and updated incrementally on each build;
+`plein search` and `plein who-knows` use the same index (search.store)."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from ..errors import FatalError
+from ..site import links as L
+from .store import Store, cache_folder
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "browser"  # the browser side of search
+CSS = ("assets/search/search.css",)
+JS = ("assets/search/engine.js", "assets/search/search.js")
+OUT = "plein-search"
+
+STRINGS = {
+    "nl": {"label": "Zoeken", "reset": "Wissen", "placeholder": "Zoek mensen, nieuws en discussies",
+           "short": "Typ minstens twee letters", "none": "Niets gevonden",
+           "none_filtered": "Niets gevonden met deze filters", "one": "1 resultaat",
+           "other": "# resultaten", "more": "Meer resultaten", "error": "Zoeken lukt nu niet",
+           "alumnus": "oud-collega",
+           "kinds": {"person": "Mensen", "team": "Teams", "news": "Nieuws", "thread": "Discussies",
+                     "update": "Updates"},
+           "facets": {"kind": "Soort", "team": "Team", "location": "Locatie", "topic": "Expertise"}},
+    "en": {"label": "Search", "reset": "Clear", "placeholder": "Search people, news and discussions",
+           "short": "Type at least two letters", "none": "Nothing found",
+           "none_filtered": "Nothing found with these filters", "one": "1 result",
+           "other": "# results", "more": "More results", "error": "Search is not available right now",
+           "alumnus": "alumnus",
+           "kinds": {"person": "People", "team": "Teams", "news": "News", "thread": "Discussions",
+                     "update": "Updates"},
+           "facets": {"kind": "Kind", "team": "Team", "location": "Location", "topic": "Expertise"}},
+}
+
+
+class SiteSearch:
+    def __init__(self, plugin_config, config, root):
+        self.plugin_config, self.root = plugin_config, Path(root)
+        self.enabled = bool(plugin_config.search)
+        self.language = plugin_config.language
+        self.store: Store | None = None
+        self.threads: dict = {}  # source path of a thread page -> thread id
+        self._related = None
+        self._template = None
+
+    def on_config(self, config) -> None:
+        if not self.enabled:
+            return
+        material = config.plugins.get("material/search") or config.plugins.get("search")
+        if material is not None and getattr(material.config, "enabled", True):
+            log.info("Material's search plugin is on, so Plein's search is off; remove 'search' "
+                     "from 'plugins' in mkdocs.yml to use Plein's search")
+            self.enabled = False
+            return
+        config.extra["plein_search"] = {"strings": STRINGS[self.language]}
+        config.extra_css.extend(c for c in CSS if c not in config.extra_css)
+        config.extra_javascript.extend(j for j in JS if j not in config.extra_javascript)
+
+    def _now(self) -> datetime:
+        from ..model.convert import parse_datetime
+        now = self.plugin_config.now
+        return parse_datetime(now) if now else datetime.now().replace(second=0, microsecond=0)
+
+    def on_files(self, org, files, config):
+        if not self.enabled:
+            return files
+        try:
+            folder = cache_folder(Path(config.config_file_path).parent, self.plugin_config.cache_dir,
+                                  self.root, config.docs_dir)
+        except FatalError as err:
+            raise PluginError(f"plein: {err}") from None
+        self.store = Store(folder, self.language, org, self._now(), self.root)
+        self.threads = {L.thread(t): t for t in org.threads}
+        self._related = None
+        self._template = None
+        for name in (*CSS, *JS):
+            files.append(File.generated(config, name, abs_src_path=str(ASSETS / Path(name).name)))
+        return files
+
+    def follow(self, config, now: datetime):
+        """What the search process needs to follow the files (search.follow), or None when
+        search is off."""
+        if not self.enabled or self.store is None:
+            return None
+        return {"root": str(self.root), "cache_dir": str(Path(config.config_file_path).parent
+                                                        / self.plugin_config.cache_dir),
+                "folder": str(self.store.folder), "language": self.language,
+                "now": f"{now:%Y-%m-%d %H:%M}", "out": str(Path(config.site_dir) / OUT)}
+
+    def adopt(self, related, org) -> None:
+        """Related content of thread pages comes from the search process now."""
+        self._related = related
+        self.threads = {L.thread(t): t for t in org.threads}
+
+    def related(self, thread_id: str):
+        """Similar threads and people to ask for one thread (all computed on first use)."""
+        if self.store is None:
+            return None
+        if self._related is None:
+            from .related import for_threads
+            self._related = for_threads(self.store.org, self.store.engine())
+        return self._related.get(thread_id)
+
+    def page_inputs(self, src: str):
+        """What search adds to a page (related content of a thread), for the page cache."""
+        thread_id = self.threads.get(src) if self.enabled else None
+        return self.related(thread_id) if thread_id else None
+
+    def on_page_context(self, context, page, config):
+        """Thread pages get 'Related' below the replies (partials/search-related.html)."""
+        thread_id = self.threads.get(page.file.src_uri) if self.enabled else None
+        related = self.related(thread_id) if thread_id else None
+        if related and (related.threads or related.people):
+            if self._template is None:  # one Jinja environment for all thread pages
+                self._template = config.theme.get_env().get_template("partials/search-related.html")
+            html = self._template.render(
+                related=related, strings=STRINGS[self.language], base_url=context.get("base_url", "."))
+            page.content = (page.content or "") + html
+        return context
+
+    def on_post_build(self, org, config) -> None:
+        if not self.enabled or self.store is None:
+            return
+        from .export import export_org
+        export_org(self.store.engine(), Path(config.site_dir) / OUT, org)

@@ -1,0 +1,129 @@
+"""Where the Whoosh index lives and how the build and the command line get it: both
+load the model with plein.load, and both bring the same cached index up to date."""
+from __future__ import annotations
+
+import hashlib
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no second build at the same time there
+    fcntl = None
+
+from ..errors import FatalError
+from ..model.org import Org
+from .documents import documents
+from .engine import Engine
+from .index import open_index, remember, reuse
+
+
+def cache_folder(config_dir: Path, cache_dir: str, root: Path, docs_dir: str | None = None) -> Path:
+    """The cache folder; never inside the staff files, which the build must not touch."""
+    folder = (Path(config_dir) / cache_dir).resolve()
+    for forbidden in filter(None, (root / "profiles", root / "content", docs_dir and Path(docs_dir))):
+        forbidden = Path(forbidden).resolve()
+        if folder == forbidden or forbidden in folder.parents:
+            raise FatalError(f"cache_dir '{cache_dir}' is inside {forbidden}; "
+                             "set the plein option 'cache_dir' to a folder outside content/ and profiles/, "
+                             "e.g. .plein-cache")
+    return folder
+
+
+class Store:
+    def __init__(self, folder: Path, language: str, org: Org, now: datetime, root: Path | None = None):
+        self.folder, self.language, self.org, self.now = Path(folder), language, org, now
+        self.root = Path(root) if root else None
+        self._ix = None
+        self._engine = None
+
+    def index(self):
+        if self._ix is None:
+            mark = self.fingerprint() if self.root else None
+            with _alone(self.folder / f"search-{self.language}.lock"):
+                self._ix = reuse(self.folder, self.language, mark) if mark else None
+                if self._ix is None:
+                    docs = documents(self.org, self.now, self.language)
+                    self._ix = open_index(self.folder, self.language, docs)
+                    if mark:
+                        remember(self.folder, self.language, mark)
+        return self._ix
+
+    def fingerprint(self) -> str:
+        """Size and time of every indexed file, and which news is out: when these are as at
+        the last update, the index is up to date without making its documents again."""
+        org, digest = self.org, hashlib.blake2b(digest_size=16)
+        paths = [r.source.path for r in (*org.people.values(), *org.teams.values(), *org.news, *org.updates)]
+        paths += [r.source.path for t in org.threads.values() for r in (t, *t.replies)]
+        for rel in sorted(paths):
+            try:
+                st = (self.root / rel).stat()
+            except OSError:
+                return ""
+            digest.update(f"{rel}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+        digest.update(" ".join(n.id for n in org.news if n.published(self.now)).encode())
+        return digest.hexdigest()
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine(self.index(), self.language)
+        return self._engine
+
+
+@contextmanager
+def _alone(lock: Path):
+    """One process at a time opens and updates the index: two builds sharing the cache (the
+    jobs of one pipeline) would otherwise read an index the other is making."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as f:
+        if fcntl:
+            fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def settings(root: Path) -> dict:
+    """The plein plugin's options of mkdocs.yml (language, cache_dir, now), or defaults."""
+    found = {"language": "nl", "cache_dir": ".plein-cache", "now": None, "docs_dir": None,
+             "site_url": "", "config_dir": root}
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return found
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # its warnings are the build's business
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as err:
+        raise FatalError(f"{config_file}: {err}") from None
+    plugin = config.plugins.get("plein")
+    if plugin is not None:
+        found.update(language=plugin.config.language, cache_dir=plugin.config.cache_dir,
+                     now=plugin.config.now)
+    found.update(docs_dir=config.docs_dir, site_url=config.site_url or "")
+    return found
+
+
+def for_cli(root: Path) -> Store:
+    """The store for a command: the repository's model and its cached index."""
+    from ..model.convert import Bad, parse_datetime
+    from ..model.load import load
+    from ..model.parsecache import ParseCache
+    opts = settings(root)
+    folder = cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
+    cache = ParseCache(folder)  # the build's: unchanged files are not parsed again
+    org, _ = load(root, cache)
+    cache.save()
+    try:
+        now = parse_datetime(opts["now"]) if opts["now"] else datetime.now().replace(second=0, microsecond=0)
+    except Bad:
+        now = datetime.now()
+    store = Store(folder, opts["language"], org, now, root)
+    store.site_url = opts["site_url"]
+    return store

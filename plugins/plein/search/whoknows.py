@@ -1,0 +1,136 @@
+"""Who knows about a topic: people ranked by what they declare and by what they did.
+
+Evidence comes from the threads about the topic (tagged with it, or found by searching
+for it) and the news about it: an accepted answer counts most, then a reply, then news
+written. Alumni keep their evidence but are listed apart: they knew about it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.org import Org, topic_key
+from ..site import links as L
+from .engine import Engine
+
+DECLARED, ASK_ME, ACCEPTED, REPLY, NEWS = 10, 6, 5, 2, 3
+FOUND = 300  # threads and news taken from the search for the topic
+
+
+@dataclass
+class Evidence:
+    what: str  # 'accepted', 'reply', 'news'
+    title: str
+    url: str  # relative to the site root
+
+
+@dataclass
+class Expert:
+    handle: str
+    name: str
+    role: str
+    team: str
+    url: str
+    alumnus: bool
+    left: str = ""
+    declared: list = field(default_factory=list)  # the matching expertise labels
+    ask_me: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        counts = {"accepted": ACCEPTED, "reply": REPLY, "news": NEWS}
+        return (DECLARED * bool(self.declared) + ASK_ME * bool(self.ask_me)
+                + sum(counts[e.what] for e in self.evidence))
+
+    def as_json(self) -> dict:
+        return {"handle": self.handle, "name": self.name, "role": self.role, "team": self.team,
+                "url": self.url, "alumnus": self.alumnus, "left": self.left, "score": self.score,
+                "expertise": self.declared, "ask_me_about": self.ask_me,
+                "evidence": [e.__dict__ for e in self.evidence]}
+
+
+def _words(text: str) -> set:
+    return set(topic_key(text).replace("-", " ").replace("/", " ").split())
+
+
+def _declares(labels, topic: str) -> list:
+    """Labels that are the topic, or that hold all of its words ('BAG' for 'BAG-API' too)."""
+    key, words = topic_key(topic), _words(topic)
+    return [label for label in labels
+            if topic_key(label) == key or (words and words <= _words(label)) or (_words(label) and _words(label) <= words)]
+
+
+def _found(engine: Engine, topic: str, kind: str) -> set:
+    """Ids of the records of a kind that match every word of the topic."""
+    results = engine.search(topic, kind=[kind], limit=FOUND)
+    return {h.id.split(":", 1)[1] for h in results.hits if h.matched == len(results.words)}
+
+
+def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
+    """(active experts, alumni who knew), best first."""
+    key = topic_key(topic)
+    threads = {t.id for t in org.threads.values() if key in {topic_key(x) for x in t.tags}}
+    news = {n.id for n in org.news if key in {topic_key(x) for x in n.tags}}
+    if engine is not None:
+        threads |= _found(engine, topic, "thread")
+        news |= _found(engine, topic, "news") & {n.id for n in org.news}
+    experts: dict = {}
+
+    def expert(handle):
+        if handle not in experts and handle in org.people:
+            p = org.people[handle]
+            team = org.teams[p.team].name if p.team in org.teams else p.team
+            experts[handle] = Expert(handle, p.name, p.role, team, L.url(L.person(handle)), p.alumnus,
+                                     p.left.isoformat() if p.left else "")
+        return experts.get(handle)
+
+    for p in org.people.values():
+        declared, ask_me = _declares(p.expertise, topic), _declares(p.ask_me_about, topic)
+        if declared or ask_me:
+            e = expert(p.handle)
+            e.declared, e.ask_me = declared, ask_me
+    for tid in sorted(threads):
+        t = org.threads[tid]
+        url = L.url(L.thread(tid))
+        best: dict = {}  # one piece of evidence per person and thread: the accepted answer wins
+        for r in t.replies:
+            if best.get(r.author, ("",))[0] != "accepted":
+                best[r.author] = ("accepted" if r.id == t.accepted else "reply", r.id)
+        for author, (what, reply_id) in best.items():
+            e = expert(author)
+            if e:
+                e.evidence.append(Evidence(what, t.title, f"{url}#reply-{reply_id}"))
+    for n in org.news:
+        if n.id in news:
+            for a in n.authors:
+                e = expert(a)
+                if e:
+                    e.evidence.append(Evidence("news", n.title, L.url(L.news(n.id))))
+    ranked = sorted(experts.values(), key=lambda e: (-e.score, e.name.casefold(), e.handle))
+    return [e for e in ranked if not e.alumnus], [e for e in ranked if e.alumnus]
+
+
+def by_topic(org: Org, top: int = 8) -> dict:
+    """{topic key: [(handle, score)]}: the active people who know each tag or topic best,
+    scored as `rank` does from declared expertise and threads tagged with it (all topics in
+    one pass, for pages that need many)."""
+    scores: dict = {}
+
+    def add(key, handle, points):
+        person = org.people.get(handle)
+        if person and not person.alumnus:
+            per = scores.setdefault(key, {})
+            per[handle] = per.get(handle, 0) + points
+
+    for key, topic in org.topics.items():
+        for handle in topic.people:
+            add(key, handle, DECLARED)
+    for t in org.threads.values():
+        best: dict = {}
+        for r in t.replies:
+            if best.get(r.author) != "accepted":
+                best[r.author] = "accepted" if r.id == t.accepted else "reply"
+        for key in {topic_key(tag) for tag in t.tags}:
+            for author, what in best.items():
+                add(key, author, ACCEPTED if what == "accepted" else REPLY)
+    return {key: sorted(per.items(), key=lambda hs: (-hs[1], org.people[hs[0]].name.casefold(), hs[0]))[:top]
+            for key, per in scores.items()}

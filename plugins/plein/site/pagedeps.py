@@ -1,0 +1,158 @@
+"""What each generated page shows, as plain values: the input of its fingerprint.
+
+`PageInputs.of(spec)` mirrors the view and its macros (views.py, templates/plein/views):
+every record a page body reads, directly or through a macro such as a person's card, is
+listed here with the parts of the model the macro looks up (team names, topic slugs,
+whether a photo exists). A page whose inputs are unchanged has an unchanged body, so the
+page cache may keep its HTML. When a view or macro starts reading something new, it must
+be added here too: tests/test_incremental.py and tests/test_pagedeps.py compare cached
+builds with fresh ones and fail on any stale page.
+
+Pages about the whole organisation (home, org chart, topics, discussions, changes) return
+None: they are few and always made anew."""
+from __future__ import annotations
+
+import json
+from hashlib import blake2b
+
+from ..model.org import topic_key
+from ..model.parsecache import dumps
+
+ALWAYS = frozenset({"home", "orgchart", "topics", "discussions", "changes"})
+
+
+def digest(value) -> bytes:
+    """A stable digest of plain values and records (pickled by their fields)."""
+    return blake2b(dumps(value), digest_size=16).digest()
+
+
+def _plain(related):
+    """Related content as JSON text: fresh it holds tuples, from its cache lists."""
+    return None if related is None else json.dumps([related.threads, related.people], ensure_ascii=False)
+
+
+class PageInputs:
+    def __init__(self, views, related=None, memo=None):
+        self.views, self.facts, self.org = views, views.facts, views.org
+        self.photos = views.photos
+        self.related = related or (lambda src: None)
+        self.memo: dict = {}  # key -> (record, digest), for the next PageInputs (plein serve)
+        self._old = memo or {}
+        self._people: dict = {}
+
+    def of(self, spec):
+        """The values the page's body is made from, or None for a page always made anew."""
+        if spec.kind in ALWAYS:
+            return None
+        head = (spec.src, spec.kind, spec.title, spec.page, spec.pages,
+                tuple(sorted((k, v) for k, v in spec.extra.items() if k != "all")))
+        return head, getattr(self, "_" + spec.kind)(spec)
+
+    # -- what the macros of _macros.html read ---------------------------------------------
+
+    def _rec(self, record) -> bytes:
+        replies = getattr(record, "replies", None)
+        # the model makes each thread anew to attach its replies: known by its parts
+        key = id(record) if replies is None else (id(record.source), *map(id, replies))
+        found = self.memo.get(key)
+        if found is None:
+            found = self._old.get(key)
+            if found is None or (found[0] is not record and replies is None):
+                found = (record, digest(record))
+            self.memo[key] = found
+        return found[1]
+
+    def person(self, handle):
+        """avatar, who and card: the person, their photo and the names of their team path."""
+        found = self._people.get(handle)
+        if found is None:
+            p = self.org.people.get(handle) if handle else None
+            found = self._people[handle] = ("-", handle) if p is None else (
+                self._rec(p), handle in self.photos, tuple(self._rec(t) for t in self.org.team_path(p.team)))
+        return found
+
+    def team(self, team_id):
+        team = self.org.teams.get(team_id) if team_id else None
+        return self._rec(team) if team else ("-", team_id)
+
+    def tags(self, values):
+        topics = self.org.topics
+        return tuple((tag, topics[k].slug if (k := topic_key(tag)) in topics else None)
+                     for tag in values)
+
+    def news_row(self, n):
+        return self._rec(n), tuple(self.person(a) for a in n.authors)
+
+    def thread_row(self, th):
+        return self._rec(th), self.person(th.author)
+
+    def update_item(self, u):
+        return self._rec(u), self.person(u.author)
+
+    def kudos_item(self, k):
+        return self._rec(k), self.person(k.sender), self.person(k.to), self.team(k.to_team)
+
+    # -- one function per view ----------------------------------------------------------
+
+    def _cards(self, spec):
+        return tuple(self.person(p.handle) for p in spec.key)
+
+    _alumni = _cards
+
+    def _directory(self, spec):
+        topics = self.org.topics
+        labels = tuple((k, topics[k].label if k in topics else None) for p in spec.key for k in p.topics)
+        return self._cards(spec), labels, len(self.facts.active)
+
+    def _person(self, spec):
+        p, org = spec.key, self.org
+        a = org.by(p.handle)
+        published = self.views.published
+        replies = tuple((self._rec(r), r.id in self.facts.accepted_ids,
+                         org.threads[r.thread].title if r.thread in org.threads else None)
+                        for r in a.replies)
+        return (self.person(p.handle), self.team(p.team), self.person(p.manager), self.tags(p.expertise),
+                tuple(self.person(h) for h in org.reports.get(p.handle, ())),
+                tuple(self.news_row(n) for n in a.news if n.id in published),
+                tuple(self.thread_row(t) for t in a.threads), replies,
+                tuple(self.update_item(u) for u in a.updates),
+                tuple(self.kudos_item(k) for k in a.kudos_received))
+
+    def _team(self, spec):
+        team, views = spec.key, self.views
+        ctx = views._team(spec)
+        size = self.facts.team_size
+        return (self._rec(team), tuple(self._rec(t) for t in ctx["path"]), self.person(team.lead),
+                self.team(team.parent), ctx["news_for"],
+                tuple((self._rec(s), size.get(s.id)) for s in ctx["subteams"]),
+                tuple(self.person(m.handle) for m in ctx["members"]),
+                tuple(self.kudos_item(k) for k in ctx["team_kudos"]))
+
+    def _topic(self, spec):
+        ctx = self.views._topic(spec)
+        return (spec.key.label, tuple(self.person(p.handle) for p in ctx["declared"]),
+                tuple((self.person(h), th.id, th.title) for h, th in ctx["accepted"]),
+                tuple(self.person(h) for h in ctx["replied"]))
+
+    def _news_list(self, spec):
+        audiences = tuple(self.views._news_list(spec)["audiences"])
+        return tuple(self.news_row(n) for n in spec.key), audiences
+
+    def _news_item(self, spec):
+        n = spec.key
+        return (self._rec(n), tuple(self.person(a) for a in n.authors),
+                tuple(self.team(t) for t in n.audience.teams), self.tags(n.tags))
+
+    def _thread_list(self, spec):
+        return tuple(self.thread_row(t) for t in spec.key)
+
+    def _thread(self, spec):
+        th = spec.key
+        return (self._rec(th), self.person(th.author), tuple(self.person(r.author) for r in th.replies),
+                self.tags(th.tags), self.views.reply_url(th.id), _plain(self.related(spec.src)))
+
+    def _updates(self, spec):
+        return tuple(self.update_item(u) for u in spec.key)
+
+    def _kudos(self, spec):
+        return tuple(self.kudos_item(k) for k in spec.key)

@@ -1,0 +1,220 @@
+"""Page bodies rendered from the model with Plein's own Jinja environment (autoescape on).
+
+Each view adds what its template needs to the shared context; free text goes through the
+sanitiser (Markdown + nh3) once per distinct text, and is the only HTML marked safe."""
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..model.org import topic_key
+from . import links as L
+
+TEMPLATES = Path(__file__).parent / "templates" / "plein" / "views"
+MAX_PIECES = 400_000
+# macros of _macros.html (named m_<name>) made available cached, with the key of their record
+PIECES = {
+    "avatar": lambda p: p.handle, "who": lambda handle: handle, "team_link": lambda tid: tid,
+    "card": lambda p: p.handle, "news_row": lambda n: n.id, "thread_row": lambda t: t.id,
+    "update_item": lambda u: u.id, "kudos_item": lambda k: k.id, "tags": tuple,
+}
+HOME_ITEMS = 5
+NEWCOMERS = 12
+SECTION_LIMIT = 20
+TOPIC_CARDS = 120
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.split() if w[:1].isupper()] or name.split() or ["?"]
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
+
+class Views:
+    def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now):
+        self.facts, self.org, self.lang, self.forge = facts, facts.org, lang, forge
+        self.history, self.now, self.photos = history, now, photos
+        # forge links carry the day only, so a page stays the same all day (plein.js puts in
+        # the time of the click)
+        self.stamp = f"{now:%Y-%m-%d} 12:00"
+        self.published = {n.id: n for n in facts.published}
+        self.handwritten = {}  # source path → title of hand-written pages, set by the site
+        self.directory_urls = directory_urls
+        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, auto_reload=False,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        staff = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.staff(text)))
+        news = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.news(text)))
+        team_ids = lru_cache(maxsize=None)(lambda tid: " ".join(t.id for t in self.org.team_path(tid)) or tid)
+        self.env.globals.update(
+            t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
+            org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
+            topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
+            hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
+            href=self.href, stamp=self.stamp)
+        self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
+        self._base = ""
+        self._templates = {}
+        self._pieces: dict = {}
+        self._macros: dict = {}
+        for name, key in PIECES.items():  # registered before the module is made: it sees them
+            self.env.globals[name] = self._cached(name, key)
+        module = self.env.get_template("_macros.html").module
+        self._macros.update((name, getattr(module, "m_" + name)) for name in PIECES)
+
+    def _cached(self, name, key):
+        """A macro whose HTML is kept per record and link depth: a person's card is made a
+        few times per build instead of once per page that shows it."""
+        pieces, macros = self._pieces, self._macros
+
+        def piece(obj, *args):
+            k = (name, key(obj), args, self._base)
+            html = pieces.get(k)
+            if html is None:
+                if len(pieces) > MAX_PIECES:
+                    pieces.clear()
+                html = pieces[k] = macros[name](obj, *args)
+            return html
+        return piece
+
+    def href(self, src: str) -> str:
+        """The link from the page being rendered to `src`: relative, so the site works in
+        any folder. A global (not a context value) so that macros stay cached by Jinja."""
+        return self._base + self._url(src)
+
+    def render(self, spec, page_url: str) -> str:
+        self._base = "../" * page_url.count("/")
+        ctx = {"spec": spec}
+        extra = getattr(self, "_" + spec.kind, None)
+        if extra:
+            ctx.update(extra(spec))
+        template = self._templates.get(spec.kind)
+        if template is None:
+            template = self._templates[spec.kind] = self.env.get_template(spec.kind + ".html")
+        return template.render(ctx)
+
+    # -- what each view adds -------------------------------------------------------------
+
+    def _home(self, spec):
+        f = self.facts
+        return {"news": f.current[:HOME_ITEMS], "open_questions": f.open_questions[:HOME_ITEMS],
+                "threads": [t for t in f.threads if t.kind == "discussion" or t.answered][:HOME_ITEMS],
+                "updates": self.org.updates[:HOME_ITEMS], "kudos": self.org.kudos[:HOME_ITEMS],
+                "newcomers": f.newcomers[:NEWCOMERS], "ask_url": self.ask_url("question")}
+
+    def _directory(self, spec):
+        people = spec.key
+        teams, locations, topics, languages = {}, {}, {}, {}
+        for p in people:
+            for team in self.org.team_path(p.team):
+                teams[team.id] = team.name
+            if p.location:
+                locations[p.location] = p.location
+            for label, key in zip(p.expertise, p.topics):
+                topics.setdefault(key, self.org.topics[key].label if key in self.org.topics else label)
+            for code in p.languages:
+                languages[code] = self.lang.language(code)
+        by_text = lambda d: sorted(d.items(), key=lambda kv: kv[1].casefold())
+        t = self.lang.t
+        return {"total": len(self.facts.active), "filters": [
+            ("teams", t("filter_team"), by_text(teams)), ("location", t("filter_location"), by_text(locations)),
+            ("expertise", t("filter_expertise"), by_text(topics)),
+            ("languages", t("filter_language"), by_text(languages))]}
+
+    def _person(self, spec):
+        p = spec.key
+        a = self.org.by(p.handle)
+        return {"a": a, "news": [n for n in a.news if n.id in self.published],  # not scheduled ones
+                "edit_url": self.forge.edit(p.source.path),
+                "reports": [self.org.people[h] for h in self.org.reports.get(p.handle, ())]}
+
+    def _team(self, spec):
+        team = spec.key
+        members = [self.org.people[h] for h in self.org.members.get(team.id, ())
+                   if not self.org.people[h].alumnus]
+        return {"members": members, "path": self.org.team_path(team.id),
+                "subteams": [self.org.teams[s] for s in self.org.subteams.get(team.id, ())],
+                "news_for": team.id in self.facts.news_by_team,
+                "team_kudos": self.org.team_kudos.get(team.id, ())[:SECTION_LIMIT]}
+
+    def _topics(self, spec):
+        return {"topics": sorted(self.org.topics.values(), key=lambda t: t.label.casefold())}
+
+    def _topic(self, spec):
+        topic = spec.key
+        ev = self.facts.topic_evidence.get(topic.key, {"accepted": [], "replied": []})
+        declared = [self.org.people[h] for h in topic.people if not self.org.people[h].alumnus]
+        return {"declared": declared, "accepted": ev["accepted"], "replied": ev["replied"],
+                "max_cards": TOPIC_CARDS}  # the rest as names: a page stays small for common topics
+
+    def _news_list(self, spec):
+        if spec.src != L.NEWS:
+            return {"audiences": ()}
+        teams = [(L.news_for_team(tid), self.org.teams[tid].name if tid in self.org.teams else tid)
+                 for tid in self.facts.news_by_team]
+        places = [(L.news_at(loc), loc) for loc in self.facts.news_by_location]
+        return {"audiences": teams + places}
+
+    def _discussions(self, spec):
+        f, t = self.facts, self.lang.t
+        return {"sections": [("open", t("open_questions"), f.open_questions),
+                             ("answered", t("answered"), f.answered),
+                             ("talk", t("recent_discussions"), f.talks)],
+                "limit": SECTION_LIMIT, "ask_url": self.ask_url("question"),
+                "talk_url": self.ask_url("discussion")}
+
+    def _thread(self, spec):
+        return {"reply_url": self.reply_url(spec.key.id)}
+
+    def _changes(self, spec):
+        return {"changes": [(c, self.targets(c.paths)) for c in self.history.recent]}
+
+    # -- forge links ---------------------------------------------------------------------
+
+    def reply_url(self, thread_id: str) -> str:
+        handle, stamp = self.lang.t("your_handle"), self.stamp
+        name = f"{stamp.replace(' ', 'T').replace(':', '-')}-{handle}.md"
+        body = f"---\nauthor: {handle}\ndate: {stamp}\n---\n{self.lang.t('placeholder_reply')}\n"
+        return self.forge.new(f"content/discussions/{thread_id}/replies", name, body)
+
+    def ask_url(self, kind: str) -> str:
+        handle, t = self.lang.t("your_handle"), self.lang.t
+        body = (f"---\ntitle: {t('placeholder_title')}\nauthor: {handle}\n"
+                f"date: {self.stamp}\nkind: {kind}\ntags: []\n---\n"
+                f"{t('placeholder_question')}\n")
+        return self.forge.new("content/discussions", f"{t('placeholder_title').lower().replace(' ', '-')}/index.md", body)
+
+    def targets(self, paths):
+        """The pages a commit touched, as (source path, label), for the recent changes page."""
+        out = {}
+        for path in paths:
+            target = _page_of(self.org, self.published, self.handwritten, path)
+            if target:
+                out.setdefault(*target)
+        return list(out.items())[:10]
+
+
+def _page_of(org, published, handwritten, path: str):
+    parts = path.split("/")
+    if parts[0] == "profiles" and path.endswith(".yml"):
+        p = org.people.get(parts[-1][:-4])
+        return (L.person(p.handle), p.name) if p else None
+    if parts[:2] == ["content", "teams"] and path.endswith(".yml"):
+        team = org.teams.get(parts[-1][:-4])
+        return (L.team(team.id), team.name) if team else None
+    if parts[:2] == ["content", "discussions"] and len(parts) > 2:
+        thread = org.threads.get(parts[2])
+        return (L.thread(thread.id), thread.title) if thread else None
+    if parts[:2] == ["content", "news"] and len(parts) == 4 and path.endswith(".md"):
+        item = published.get(f"{parts[2]}/{parts[3][:-3]}")  # never reveal scheduled news
+        return (L.news(item.id), item.title) if item else None
+    if parts[:2] == ["content", "updates"]:
+        return (L.UPDATES, "updates")
+    if parts[:2] == ["content", "kudos"]:
+        return (L.KUDOS, "kudos")
+    src = "/".join(parts[1:])
+    if parts[0] == "content" and src in handwritten:
+        return (src, handwritten[src])
+    return None
