@@ -1,5 +1,5 @@
-/* Plein search, the engine: reads the static index of searchexport.py and ranks
-   exactly as plugins/plein/searchrank.py does (see there for the rules). Python
+/* Plein search, the engine: reads the static index of search/export.py and ranks
+   exactly as plugins/plein/search/rank.py does (see there for the rules). Python
    computed every weight; this file only looks words up and adds integers. */
 (function (global) {
   "use strict";
