@@ -5,7 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install test-deps validate bench bench-quick clean
+NODE_STAMP := node_modules/.package-lock.json
+
+.PHONY: serve build test install test-deps node validate bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +15,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The browser-side parts (Decap CMS for the web editor, decap-server for `plein serve`,
+# axe-core for the accessibility tests), pinned by package-lock.json. Debian's nodejs and
+# npm are installed when missing; without them the site still builds, minus the editor.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
-serve: $(STAMP)
+node: $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
+
+serve: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/plein serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
@@ -26,7 +40,7 @@ validate: $(STAMP)
 
 # Browser tests use Debian's chromium (never a downloaded browser); git-http-backend
 # and rsync serve the contribution and pipeline tests.
-test-deps: $(STAMP)
+test-deps: $(STAMP) $(NODE_STAMP)
 	@command -v chromium >/dev/null && command -v rsync >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium rsync >/dev/null; }
