@@ -117,7 +117,10 @@ def test_profile_shows_replies_and_the_reply_link_targets_the_thread_folder(exam
     assert org.threads[replies[0].thread].title in body
     page.click(f"a[href*='{replies[0].thread}/#reply-']")
     reply = page.locator("a[data-plein-reply]").get_attribute("href")
-    assert f"/-/new/main/content/discussions/{replies[0].thread}/replies?file_name=" in reply
+    assert reply.endswith(f"bewerken/#/collections/replies/new?_thread={replies[0].thread}")
+    raw = page.locator("details.plein-raw a").get_attribute("href")  # for those who write the file
+    assert f"/-/new/main/content/discussions/{replies[0].thread}/replies?file_name=" in raw
+    assert "content=" not in raw  # GitLab ignores it: the text to paste is on the page
     assert page.errors == []
 
 

@@ -13,7 +13,8 @@ import pytest
 from conftest import make_org
 from plein.model import fields as F
 from plein.cli import main
-from plein.model.schema import KIND_INFO, generated, reference_table
+from plein.commands.schema import generated
+from plein.model.schema import KIND_INFO, reference_table
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = REPO / "content/help/content-reference.md"

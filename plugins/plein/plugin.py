@@ -12,6 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from .editor.site import EditorSite
 from .git import log as gitlog
 from .model import problems as report
 from .model.convert import Bad, parse_datetime
@@ -49,6 +50,14 @@ class _PluginConfig(base.Config):
     """Write Plein's static search index and use it in the header search box."""
     cache_dir = c.Type(str, default=".plein-cache")
     """Where unchanged work is kept between builds, relative to mkdocs.yml."""
+    editor = c.Type(bool, default=True)
+    """Add the web editor (Decap CMS) at bewerken/: forms for profiles, questions, replies and more."""
+    editor_app_id = c.Optional(c.Type(str))
+    """GitLab: the application id of the editor's OAuth application (PKCE, scope api)."""
+    editor_auth_url = c.Optional(c.Type(str))
+    """GitHub: the address of the OAuth server the editor logs in through."""
+    editor_modules = c.Type(str, default="node_modules")
+    """Where npm installed decap-cms and yaml (`npm ci`), relative to mkdocs.yml."""
 
 
 class ContentErrors(PluginError):
@@ -83,6 +92,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.site = Site(self.config, config, self.root, self.now)
         self.search = SiteSearch(self.config, config, self.root)
         self.search.on_config(config)
+        self.editor = EditorSite(self.config, config, self.root, self.serving) if self.config.editor else None
         return config
 
     def _now(self) -> datetime:
@@ -105,6 +115,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         if history.warning:
             log.warning(history.warning)
         files = self.site.on_files(org, history, files)
+        for file in self.editor.files(org) if self.editor else ():
+            files.append(file)
         return self.search.on_files(org, files, config)
 
     def accept(self, org, problems, only=None):

@@ -46,8 +46,9 @@ def build() -> dict[str, bytes]:
         if p.get("left"):
             fields["left"] = R.date(p["left"])
         if p["handle"] not in NO_PHOTO:
-            fields["photo"] = f"{p['handle']}.png"
-            files[R.photo_path(p["handle"])] = avatar_png(p["name"], p["handle"])
+            # in a folder per person, as the web editor uploads them (profiles/photos/<handle>/)
+            fields["photo"] = f"photos/{p['handle']}/{p['handle']}.png"
+            files[f"profiles/{fields['photo']}"] = avatar_png(p["name"], p["handle"])
         files[R.profile_path(p["handle"])] = R.profile_text(fields)
     for n in NEWS:
         fields = {k: v for k, v in n.items() if k not in ("slug", "body")}

@@ -1,4 +1,5 @@
-"""plein schema [--check | --reference]: the JSON Schemas (and reference tables) from fields.py."""
+"""plein schema [--check | --reference]: the JSON Schemas, the web editor's collections (and
+reference tables) from fields.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +8,8 @@ import click
 
 from ..errors import FatalError
 from ..git.repo import find_root
-from ..model.schema import generated, reference
+from ..editor import config as editor
+from ..model import schema as model
 
 
 @click.command("schema")
@@ -20,7 +22,7 @@ from ..model.schema import generated, reference
 def schema(check, reference_, root):
     """Write schema/*.schema.json, which editors use to check profiles while you type."""
     if reference_:
-        click.echo(reference(), nl=False)
+        click.echo(model.reference(), nl=False)
         return 0
     root = Path(root).resolve() if root else find_root()
     texts = generated()
@@ -40,6 +42,11 @@ def schema(check, reference_, root):
     if not stale:
         click.echo(f"ok: {len(texts)} schemas are up to date")
     return 0
+
+
+def generated() -> dict[str, str]:
+    """Every generated file by its path: the JSON Schemas and the web editor's collections."""
+    return {**model.generated(), **editor.generated()}
 
 
 def _current(path: Path) -> str | None:

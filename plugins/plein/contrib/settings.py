@@ -21,6 +21,7 @@ class Settings:
     communications: str = "@intranet/communicatie"
     moderators: str = "@intranet/moderators"
     cache_dir: str = ".plein-cache"  # relative to mkdocs.yml
+    editor_modules: str = "node_modules"  # relative to mkdocs.yml
 
 
 def read(root: Path) -> Settings:
@@ -47,7 +48,7 @@ def read(root: Path) -> Settings:
     opts = plugin.config
     return Settings(forge=opts.forge, branch=opts.branch, repo_url=(config.repo_url or "").rstrip("/"),
                     communications=_group(opts.communications), moderators=_group(opts.moderators),
-                    cache_dir=opts.cache_dir)
+                    cache_dir=opts.cache_dir, editor_modules=opts.editor_modules)
 
 
 def _group(name: str) -> str:

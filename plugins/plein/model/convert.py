@@ -196,10 +196,15 @@ def _email(f, value) -> str:
     return value.lower()
 
 
+# a photo beside the profile, or in a folder of its own (the web editor's, one per person)
+PHOTO_RE = re.compile(r"^(?:photos/[a-z0-9]+(?:-[a-z0-9]+)*/)?[^/\\.][^/\\]*$")
+
+
 def _file(f, value) -> str:
     value = _text(f, value, True)
-    if "/" in value or "\\" in value or value.startswith("."):
-        raise Bad(f"'{value}' must be a file name beside this file", "put the photo next to the profile")
+    if not PHOTO_RE.match(value):
+        raise Bad(f"'{value}' must be a file name beside this file, or photos/<your-handle>/<file>",
+                  "put the photo next to the profile")
     return value
 
 

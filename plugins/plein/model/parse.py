@@ -137,6 +137,10 @@ def _make(kind, parts, v, body, source, problems):
     rel = source.path
     if kind == "profile":
         photo = f"{PROFILES}/{v.pop('photo')}" if "photo" in v else None
+        folder = photo.split("/")[2] if photo and photo.count("/") == 3 else parts["id"]
+        if folder != parts["id"]:
+            problems.add(rel, source.at("photo"), f"the photo is in the folder of '{folder}'",
+                         f"put it in profiles/photos/{parts['id']}/")
         return Person(handle=parts["id"], source=source, photo=photo, **v)
     if kind == "team":
         return Team(id=parts["id"], source=source, **v)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 from . import fields as F
-from .convert import DATE_RE, DATETIME_RE, EMAIL_RE, ID_RE, SAFE_URL_RE
+from .convert import DATE_RE, DATETIME_RE, EMAIL_RE, ID_RE, PHOTO_RE, SAFE_URL_RE
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schema"
-FILE_PATTERN = r"^[^/\\.][^/\\]*$"  # a file name beside the record, no folders
+FILE_PATTERN = PHOTO_RE.pattern  # a file name beside the record, or photos/<handle>/<file>
 ONE_LINE = r"^[^\n]*$"
 # Editors compile patterns as JavaScript with the u flag: no '\"' escapes, no re.I.
 EMAIL = EMAIL_RE.pattern.replace('\\"', '"')

@@ -67,6 +67,11 @@ EN = {
     "placeholder_title": "Your question", "your_handle": "your-handle",
     "team_kudos": "Kudos for this team", "kudos_for_team": "to team",
     "skip_filters": "Filters",
+    "give_kudos": "Give kudos", "share_update": "Share an update",
+    "edit_file": "or edit the file on {forge}", "write_file": "Prefer to write the file on {forge}?",
+    "raw_steps": "Open a new file there and paste this text; put your handle where it says your-handle, "
+                 "in the file name and after 'author:'.",
+    "raw_open": "New file on {forge}",
 }
 
 NL = {
@@ -113,7 +118,7 @@ NL = {
     "feed": "Atom-feed", "read_more": "Lees verder", "page_n": "Pagina {n} van {total}",
     "previous": "Vorige", "next": "Volgende", "everyone": "iedereen",
     "open": "Open", "answered_short": "Beantwoord", "discussion": "Discussie", "question": "Vraag",
-    "replies_n": "{n} reacties", "reply": "Reageren", "ask": "Stel een vraag",
+    "replies_n": "{n} reacties", "reply": "Reageer", "ask": "Stel een vraag",
     "start_discussion": "Begin een discussie", "asked_by": "Gevraagd door {name} op {date}",
     "started_by": "Gestart door {name} op {date}", "no_replies": "Nog geen reacties.",
     "replies": "Reacties", "tags": "Onderwerpen",
@@ -126,6 +131,11 @@ NL = {
     "placeholder_title": "Je vraag", "your_handle": "jouw-handle",
     "team_kudos": "Kudos voor dit team", "kudos_for_team": "aan team",
     "skip_filters": "Filters",
+    "give_kudos": "Geef kudos", "share_update": "Deel een update",
+    "edit_file": "of bewerk het bestand op {forge}", "write_file": "Liever zelf het bestand op {forge} maken?",
+    "raw_steps": "Maak daar een nieuw bestand en plak deze tekst erin; zet je handle waar jouw-handle staat, "
+                 "in de bestandsnaam en achter 'author:'.",
+    "raw_open": "Nieuw bestand op {forge}",
 }
 
 WEEKDAYS = {"en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),

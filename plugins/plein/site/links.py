@@ -60,6 +60,7 @@ UPDATES = "updates/index.md"
 KUDOS = "kudos/index.md"
 CHANGES = "changes.md"
 FEED = "feeds/news.xml"
+EDITOR = "bewerken/"  # the web editor's page (plein.editor)
 
 
 def list_page(first: str, n: int) -> str:
@@ -89,10 +90,18 @@ def url(src_uri: str, directory_urls: bool = True) -> str:
 
 
 class Forge:
-    """Links that open the forge's web editor (GitLab or GitHub) on the right file."""
+    """Links that open a form of the web editor, or the forge's web editor (GitLab or GitHub)
+    on the right file."""
 
-    def __init__(self, kind: str, repo_url: str | None, branch: str):
-        self.kind, self.repo, self.branch = kind, (repo_url or "").rstrip("/"), branch
+    NAMES = {"gitlab": "GitLab", "github": "GitHub"}
+
+    def __init__(self, kind: str, repo_url: str | None, branch: str, editor: bool = False):
+        self.kind, self.repo, self.branch, self.editor = kind, (repo_url or "").rstrip("/"), branch, editor
+        self.name = self.NAMES.get(kind, kind)
+
+    def form(self, route: str) -> str:
+        """The editor's route ('profiles/entries/<handle>'), after the editor page's address."""
+        return f"#/collections/{route}" if self.editor else ""
 
     def edit(self, path: str) -> str:
         if not self.repo:
@@ -101,10 +110,12 @@ class Forge:
         return f"{self.repo}/{mid}/{self.branch}/{quote(path)}"
 
     def new(self, folder: str, file_name: str, content: str) -> str:
+        """A new file with its name filled in; GitHub also takes its text, GitLab ignores
+        it (GitLab work item 594214): the page shows the text to paste."""
         if not self.repo:
             return ""
         if self.kind == "gitlab":
-            query = urlencode({"file_name": file_name, "content": content}, quote_via=quote)
+            query = urlencode({"file_name": file_name}, quote_via=quote)
             return f"{self.repo}/-/new/{self.branch}/{quote(folder)}?{query}"
         query = urlencode({"filename": file_name, "value": content}, quote_via=quote)
         return f"{self.repo}/new/{self.branch}/{quote(folder)}?{query}"

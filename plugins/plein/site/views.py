@@ -53,7 +53,7 @@ class Views:
             org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
-            href=self.href, stamp=self.stamp)
+            href=self.href, stamp=self.stamp, forge_name=forge.name)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
         self._templates = {}
@@ -102,7 +102,8 @@ class Views:
         return {"news": f.current[:HOME_ITEMS], "open_questions": f.open_questions[:HOME_ITEMS],
                 "threads": [t for t in f.threads if t.kind == "discussion" or t.answered][:HOME_ITEMS],
                 "updates": self.org.updates[:HOME_ITEMS], "kudos": self.org.kudos[:HOME_ITEMS],
-                "newcomers": f.newcomers[:NEWCOMERS], "ask_url": self.ask_url("question")}
+                "newcomers": f.newcomers[:NEWCOMERS], "ask_url": self.ask_url("question"),
+                "ask_form": self.form("threads/new?kind=question")}
 
     def _directory(self, spec):
         people = spec.key
@@ -127,7 +128,9 @@ class Views:
         p = spec.key
         a = self.org.by(p.handle)
         return {"a": a, "news": [n for n in a.news if n.id in self.published],  # not scheduled ones
-                "edit_url": self.forge.edit(p.source.path),
+                "edit_url": self.form(f"profiles/entries/{p.handle}") or self.forge.edit(p.source.path),
+                "file_url": self.forge.edit(p.source.path) if self.forge.editor else "",
+                "kudos_url": self.form(f"kudos/new?to={p.handle}") if p.kudos and not p.alumnus else "",
                 "reports": [self.org.people[h] for h in self.org.reports.get(p.handle, ())]}
 
     def _team(self, spec):
@@ -163,21 +166,37 @@ class Views:
                              ("answered", t("answered"), f.answered),
                              ("talk", t("recent_discussions"), f.talks)],
                 "limit": SECTION_LIMIT, "ask_url": self.ask_url("question"),
-                "talk_url": self.ask_url("discussion")}
+                "talk_url": self.ask_url("discussion"), "ask_form": self.form("threads/new?kind=question"),
+                "talk_form": self.form("threads/new?kind=discussion")}
 
     def _thread(self, spec):
-        return {"reply_url": self.reply_url(spec.key.id)}
+        return {"reply_url": self.reply_url(spec.key.id), "reply_text": self.reply_text(),
+                "reply_form": self.form(f"replies/new?_thread={spec.key.id}")}
+
+    def _updates(self, spec):
+        return {"update_form": self.form("updates/new")}
+
+    def _kudos(self, spec):
+        return {"kudos_form": self.form("kudos/new")}
 
     def _changes(self, spec):
         return {"changes": [(c, self.targets(c.paths)) for c in self.history.recent]}
 
     # -- forge links ---------------------------------------------------------------------
 
+    def form(self, route: str) -> str:
+        """A form of the web editor, or "" when the site has none."""
+        route = self.forge.form(route)
+        return self.href(L.EDITOR) + route if route else ""
+
+    def reply_text(self) -> str:
+        handle, stamp = self.lang.t("your_handle"), self.stamp
+        return f"---\nauthor: {handle}\ndate: {stamp}\n---\n{self.lang.t('placeholder_reply')}\n"
+
     def reply_url(self, thread_id: str) -> str:
         handle, stamp = self.lang.t("your_handle"), self.stamp
         name = f"{stamp.replace(' ', 'T').replace(':', '-')}-{handle}.md"
-        body = f"---\nauthor: {handle}\ndate: {stamp}\n---\n{self.lang.t('placeholder_reply')}\n"
-        return self.forge.new(f"content/discussions/{thread_id}/replies", name, body)
+        return self.forge.new(f"content/discussions/{thread_id}/replies", name, self.reply_text())
 
     def ask_url(self, kind: str) -> str:
         handle, t = self.lang.t("your_handle"), self.lang.t

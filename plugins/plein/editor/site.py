@@ -1,0 +1,127 @@
+"""The editor's files on the site, under bewerken/: the page, Decap's config.yml, Decap itself
+(its dist/ folder as npm installed it, without source maps), the YAML library and editor.js,
+and the small look-up files editor.js reads: who is who (accounts/) and who takes kudos.
+
+Without Decap installed the page says how to install it, and the site builds as ever.
+"""
+from __future__ import annotations
+
+import json
+import os
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.structure.files import File
+
+from .config import FOLDER, decap_config
+from .words import label
+
+BROWSER = Path(__file__).parent / "browser"
+DECAP = "decap-cms/dist"
+YAML_LIB = "yaml/browser/dist"
+LOCAL_BACKEND = "PLEIN_EDITOR_BACKEND"  # set by plein serve: the URL of its decap-server
+
+
+class EditorSite:
+    def __init__(self, plugin_config, config, root: Path, serving: bool):
+        self.options, self.config, self.root = plugin_config, config, root
+        self.modules = Path(config.config_file_path).parent / plugin_config.editor_modules
+        self.local = os.environ.get(LOCAL_BACKEND) if serving else None
+
+    @property
+    def installed(self) -> bool:
+        return (self.modules / DECAP / "decap-cms.js").is_file() and (self.modules / YAML_LIB / "index.js").is_file()
+
+    def files(self, org) -> list[File]:
+        """Every file of bewerken/ for this build."""
+        lang = self.options.language
+        if not self.installed:
+            return [self._text("index.html", self._page(lang, installed=False))]
+        out = [self._text("index.html", self._page(lang, installed=True)),
+               self._text("config.yml", yaml.safe_dump(self.decap(lang), allow_unicode=True, sort_keys=False)),
+               self._copy("editor.js", BROWSER / "editor.js")]
+        out += self._tree(self.modules / DECAP, "decap")
+        out += self._tree(self.modules / YAML_LIB, "yaml")
+        out += [self._text(f"accounts/{key}.json", _json(table)) for key, table in sorted(accounts(org).items())]
+        out.append(self._text("kudos.json", _json(sorted(p.handle for p in org.people.values()
+                                                        if p.kudos and not p.alumnus))))
+        if self.local:
+            out.append(self._text("local.json", _json({"email": _git_email(self.root)})))
+        return out
+
+    def decap(self, lang: str) -> dict:
+        return decap_config(lang, backend(self.options, self.config), self.local)
+
+    def _page(self, lang: str, installed: bool) -> str:
+        title = escape(label("page_title", lang).format(site=self.config.site_name))
+        head = (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+                '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                f'<meta name="robots" content="noindex">\n<title>{title}</title>\n')
+        if not installed:
+            return (head + "</head>\n<body>\n<main>\n"
+                    f"<h1>{escape(label('no_editor', lang))}</h1>\n<p>{label('no_editor_how', lang)}</p>\n"
+                    f'<p><a href="../">{escape(label("back", lang))}</a></p>\n</main>\n</body>\n</html>\n')
+        return (head + '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
+                '<script src="decap/decap-cms.js"></script>\n'
+                '<script src="../assets/search/engine.js"></script>\n'
+                '<script type="module" src="editor.js"></script>\n</body>\n</html>\n')
+
+    def _text(self, name: str, content: str) -> File:
+        return File.generated(self.config, f"{FOLDER}/{name}", content=content)
+
+    def _copy(self, name: str, source: Path) -> File:
+        return File.generated(self.config, f"{FOLDER}/{name}", abs_src_path=str(source))
+
+    def _tree(self, top: Path, into: str) -> list[File]:
+        out = []
+        for folder, _, names in os.walk(top):
+            for name in sorted(names):
+                if name.endswith(".map"):
+                    continue  # source maps: megabytes nobody on the intranet needs
+                path = Path(folder) / name
+                out.append(self._copy(f"{into}/{path.relative_to(top).as_posix()}", path))
+        return out
+
+
+def backend(options, config) -> dict:
+    """Decap's backend from mkdocs.yml: GitLab with PKCE (no server needed) or GitHub."""
+    repo_url = (config.repo_url or "").rstrip("/")
+    parts = urlsplit(repo_url)
+    base, repo = f"{parts.scheme}://{parts.netloc}", parts.path.strip("/")
+    if options.forge == "gitlab":
+        out = {"name": "gitlab", "repo": repo, "branch": options.branch, "auth_type": "pkce",
+               "base_url": base, "api_root": f"{base}/api/v4", "auth_endpoint": "oauth/authorize"}
+        if options.editor_app_id:
+            out["app_id"] = options.editor_app_id
+        return out
+    out = {"name": "github", "repo": repo, "branch": options.branch}
+    if options.editor_auth_url:
+        out["base_url"] = options.editor_auth_url
+    return out
+
+
+def accounts(org) -> dict[str, dict]:
+    """Forge usernames and e-mail addresses -> [handle, name], split by first character."""
+    shards: dict[str, dict] = {}
+    for p in org.people.values():
+        if p.alumnus:
+            continue
+        keys = [f"e:{p.email.lower()}"] + ([f"u:{p.forge_username.lower()}"] if p.forge_username else [])
+        for key in keys:
+            c = key[2:3]
+            shards.setdefault(c if c.isascii() and c.isalnum() else "_", {})[key] = [p.handle, p.name]
+    return shards
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=isinstance(value, dict))
+
+
+def _git_email(root: Path) -> str:
+    import git
+    try:
+        return git.Repo(root, search_parent_directories=True).config_reader().get_value("user", "email", "")
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return ""  # no repository: the editor then says the account belongs to no profile

@@ -1,0 +1,128 @@
+"""The web editor's local backend for `plein serve`: decap-server in git mode, so that a
+save in the editor makes a cms/… branch in this repository, as it makes a merge request on
+the forge.
+
+decap-server commits with `git add .` and checks branches out in its own working tree, so it
+never runs in the user's checkout: it gets a clone of its own in the cache folder, brought up
+to date with the repository's branch at every start, and a post-commit hook there pushes each
+cms/… branch back into the repository.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import git
+
+SERVER = "decap-server/dist/index.js"
+HOOK = """#!/bin/sh
+# Plein: a save of the web editor is a commit on a cms/... branch; show it in the repository.
+branch=$(git symbolic-ref --short -q HEAD) || exit 0
+case "$branch" in
+  cms/*) git push --quiet --force origin "refs/heads/$branch:refs/heads/$branch" >/dev/null 2>&1 ;;
+esac
+exit 0
+"""
+
+
+class LocalEditor:
+    def __init__(self, root: Path, cache_dir: Path, modules: Path, branch: str, port: int):
+        self.root, self.clone = root, cache_dir / "editor" / "repo"
+        self.server, self.branch, self.port = modules / SERVER, branch, port
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> tuple[str | None, str]:
+        """(the URL of decap-server's API, a line for the person) or (None, why not)."""
+        node = shutil.which("node")
+        if node is None or not self.server.is_file():
+            return None, "web editor: no local backend (Node.js or decap-server missing; run 'make install')"
+        why = f"port {self.port} is in use: pass --editor-port" if _answers(self.port) else self._prepare()
+        if why:
+            return None, f"web editor: no local backend ({why})"
+        env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(self.clone), "PORT": str(self.port),
+               "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+        self.log = self.clone.parent / "decap-server.log"
+        with open(self.log, "wb") as log:  # read when it fails; a pipe nobody reads would block it
+            self.process = subprocess.Popen([node, str(self.server)], env=env, stdin=subprocess.DEVNULL,
+                                            stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
+        if not _listening(self.port, self.process):
+            detail = self.stop()
+            return None, f"web editor: decap-server did not start on port {self.port} ({detail or 'no answer'})"
+        return (f"http://127.0.0.1:{self.port}/api/v1",
+                f"web editor: a save makes a cms/… branch in this repository (decap-server on port {self.port})")
+
+    def stop(self) -> str:
+        if self.process is None:
+            return ""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+        lines = self.log.read_text(errors="replace").strip().splitlines()
+        return lines[-1] if lines else ""
+
+    def _prepare(self) -> str | None:
+        try:
+            repo = git.Repo(self.root)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            return f"{self.root} is not a Git repository"
+        if self.branch not in repo.heads:
+            return f"the branch '{self.branch}' does not exist here"
+        try:
+            if not (self.clone / ".git").is_dir():
+                shutil.rmtree(self.clone, ignore_errors=True)
+                git.Repo.clone_from(str(self.root), str(self.clone), branch=self.branch, no_tags=True)
+            clone = git.Repo(self.clone)
+            clone.git.fetch("origin", self.branch, "--quiet")
+            clone.git.checkout("--force", "-B", self.branch, f"origin/{self.branch}", "--quiet")
+            clone.git.clean("-fdq")
+            _same_identity(repo, clone)
+        except git.GitCommandError as err:
+            return f"git {' '.join(err.command[1:3])} failed: {str(err.stderr).strip()}"
+        hook = self.clone / ".git" / "hooks" / "post-commit"
+        hook.write_text(HOOK)
+        hook.chmod(0o755)
+        return None
+
+
+def _same_identity(repo: git.Repo, clone: git.Repo) -> None:
+    """Commits in the clone carry the repository's own author, as the user's commits do."""
+    reader = repo.config_reader()
+    with clone.config_writer() as writer:
+        for key in ("name", "email"):
+            value = reader.get_value("user", key, "")
+            if value:
+                writer.set_value("user", key, value)
+
+
+def _answers(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _listening(port: int, process: subprocess.Popen, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        if _answers(port):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _die_with_parent() -> None:
+    """decap-server ends with plein serve, however that ends (Linux; elsewhere stop() ends it)."""
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

@@ -1,0 +1,193 @@
+"""The web editor as staff use it: `plein serve` on a Git repository of the example, with its
+local backend (a real decap-server), driven in Debian's chromium. Each save must become a
+cms/… branch in the repository holding exactly the file Plein expects, and validate."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from test_serve import fetch, free_port
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[1]
+PLEIN = Path(sys.executable).with_name("plein")
+ME = "jan-de-vries"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def intranet(tmp_path_factory):
+    """The example in a fresh Git repository whose user is Jan de Vries, served by plein serve."""
+    tmp = tmp_path_factory.mktemp("editor")
+    root = tmp / "intranet"
+    for name in ("profiles", "content"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    (root / ".gitignore").write_text("/node_modules\n/site/\n/.plein-cache/\n")
+    email = yaml.safe_load((root / f"profiles/{ME}.yml").read_text())["email"]
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Jan de Vries")
+    git(root, "config", "user.email", email)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "The example")
+    port, editor_port, log = free_port(), free_port(), tmp / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([str(PLEIN), "serve", "-a", f"127.0.0.1:{port}", "--editor-port", str(editor_port)],
+                                cwd=root, stdout=out, stderr=out, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while "decap" not in fetch(url + "/bewerken/"):
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.3)
+        assert "a save makes a cms/" in log.read_text(), log.read_text()
+        yield root, url
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, intranet):
+    """A logged-in editor session; fails the test if anything came from another host."""
+    _, url = intranet
+    context = browser.new_context(timezone_id="Europe/Amsterdam", locale="nl-NL")
+    pg = context.new_page()
+    hosts = set()
+    pg.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+    pg.goto(url + "/bewerken/")
+    pg.get_by_role("button", name="Inloggen").click()
+    pg.wait_for_timeout(500)
+    yield pg
+    context.close()
+    assert all(h.startswith("127.0.0.1:") for h in hosts), f"requests to other hosts: {hosts}"
+
+
+def saved(root: Path, prefix: str, timeout: float = 20) -> str:
+    """The cms/… branch the editor made (pushed into the repository by the clone's hook)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        branches = git(root, "branch", "--list", f"cms/{prefix}*", "--format=%(refname:short)").split()
+        if branches:
+            return branches[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no branch cms/{prefix}… in {git(root, 'branch', '-a')}")
+
+
+def validate(root: Path, branch: str, tmp_path: Path) -> None:
+    tree = tmp_path / "checkout"
+    git(root, "worktree", "add", "-q", "--detach", str(tree), branch)
+    try:
+        done = subprocess.run([str(PLEIN), "validate"], cwd=tree, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    finally:
+        git(root, "worktree", "remove", "--force", str(tree))
+
+
+def save(pg) -> None:
+    pg.get_by_role("button", name="Opslaan").click()
+
+
+def test_edit_my_profile_makes_a_branch_with_exactly_that_change(intranet, page, tmp_path):
+    root, url = intranet
+    page.goto(f"{url}/people/{ME}/")
+    page.get_by_role("link", name="Mijn profiel bewerken").click()
+    role = page.get_by_label("Functie")
+    role.wait_for()
+    role.fill("Senior adviseur GIS en geodata")
+    save(page)
+    branch = saved(root, f"profiles/{ME}")
+    diff = [line for line in git(root, "diff", "--unified=0", "main", branch).splitlines()
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert diff == ["-role: Beleidsadviseur ruimtelijke ordening en GIS", "+role: Senior adviseur GIS en geodata"]
+    validate(root, branch, tmp_path)
+
+
+def test_reply_from_the_thread_page(intranet, page, tmp_path):
+    root, url = intranet
+    thread = "zaaksysteem-koppelen-aan-bag-api"
+    page.goto(f"{url}/discussions/{thread}/")
+    page.get_by_role("link", name="Reageer", exact=True).click()
+    assert page.locator("[data-plein-author]").get_attribute("data-plein-author") == ME
+    text = 'Gebruik de BAG-API v2 <niet v1> & test eerst op "acceptatie" 🎉'
+    page.get_by_label("Tekst").fill(text)
+    save(page)
+    branch = saved(root, f"replies/{thread}/")
+    files = git(root, "diff", "--name-only", "main", branch).split()
+    assert len(files) == 1
+    assert re.fullmatch(rf"content/discussions/{thread}/replies/\d{{4}}-\d\d-\d\dT\d\d-\d\d-{ME}\.md", files[0])
+    written = git(root, "show", f"{branch}:{files[0]}")
+    assert written.endswith(f"---\n\n{text}\n") and f"author: {ME}\n" in written
+    validate(root, branch, tmp_path)
+
+
+def test_ask_a_question(intranet, page, tmp_path):
+    root, url = intranet
+    page.goto(f"{url}/discussions/")
+    page.get_by_role("link", name="Stel een vraag").first.click()
+    page.get_by_label("Titel").fill("Wie beheert de sleutels van de fietsenstalling?")
+    page.get_by_label("Tekst").fill("Ik wil mijn fiets binnen zetten.")
+    save(page)
+    branch = saved(root, "threads/")
+    assert git(root, "diff", "--name-only", "main", branch).split() == [
+        "content/discussions/wie-beheert-de-sleutels-van-de-fietsenstalling/index.md"]
+    validate(root, branch, tmp_path)
+
+
+def test_kudos_offers_only_colleagues_who_opted_in(intranet, page, tmp_path):
+    root, url = intranet
+    page.goto(f"{url}/kudos/")
+    page.get_by_role("link", name="Geef kudos").first.click()
+    picker = page.get_by_label("Aan een collega")
+    picker.fill("Arjen Bosman")  # kudos: false in his profile
+    page.get_by_text("Geen resultaten").wait_for()
+    picker.fill("Lotte Visser")
+    page.locator("[data-plein-hit='person:lotte-visser']").click()
+    page.get_by_label("Tekst").fill("Dank voor je hulp met de kaartlagen!")
+    save(page)
+    branch = saved(root, "kudos/")
+    [path] = git(root, "diff", "--name-only", "main", branch).split()
+    assert re.fullmatch(rf"content/kudos/\d{{4}}/\d{{4}}-\d\d-\d\d-{ME}-1\.md", path)
+    assert "to: lotte-visser\n" in git(root, "show", f"{branch}:{path}")
+    validate(root, branch, tmp_path)
+
+
+def test_text_survives_the_round_trip(intranet, page, tmp_path):
+    root, url = intranet
+    bio = ("Ik schrijf <code> & \"citaten\" en 'apostrofs' 😀 — ook in het Engels. " * 60)[:4000].strip()
+    page.goto(f"{url}/bewerken/#/collections/profiles/entries/lotte-visser")
+    field = page.get_by_label("Over jou")
+    field.wait_for()
+    field.fill(bio)
+    save(page)
+    branch = saved(root, "profiles/lotte-visser")
+    data = yaml.safe_load(git(root, "show", f"{branch}:profiles/lotte-visser.yml"))
+    assert data["bio"] == bio
+    validate(root, branch, tmp_path)

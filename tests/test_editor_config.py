@@ -1,0 +1,111 @@
+"""The web editor's Decap config follows the field declarations, and the editor page is on the
+site with or without Decap installed (a real `mkdocs build` of a small organisation)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plein.editor.config import AUTHOR_FIELDS, COLLECTIONS, decap_config
+from plein.model import fields as F
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = REPO / "tests/cases/site/basic"
+WIDGET = {F.STR: "string", F.TEXT: "text", F.MARKDOWN: "text", F.HANDLE: "plein-person",
+          F.HANDLES: "plein-person", F.TEAM: "plein-team", F.TEAMS: "plein-team", F.LIST: "list",
+          F.DATE: "datetime", F.DATETIME: "datetime", F.BOOL: "boolean", F.EMAIL: "string", F.URL: "string",
+          F.LINKS: "list", F.ENUM: "select", F.ENUMS: "select", F.FILE: "image", F.AUDIENCE: "object"}
+
+
+def _collections(lang="nl"):
+    config = decap_config(lang, {"name": "gitlab", "repo": "x/y", "branch": "main"})
+    return {c["name"]: c for c in config["collections"]}, config
+
+
+@pytest.mark.parametrize("kind", list(F.KINDS))
+def test_every_declared_field_has_a_widget_of_its_kind(kind):
+    collections, _ = _collections()
+    name = next(c.name for c in COLLECTIONS if c.kind == kind)
+    fields = {f["name"]: f for f in collections[name]["fields"]}
+    declared, max_body = F.KINDS[kind]
+    for f in declared:
+        got = fields[f.name]
+        expected = "plein-author" if (kind, f.name) in AUTHOR_FIELDS else WIDGET[f.kind]
+        assert got["widget"] == expected, f"{kind}.{f.name}"
+        assert got["required"] is f.required, f"{kind}.{f.name}"
+        if expected != "plein-author":
+            assert got["hint"] == f.doc
+        if f.choices:
+            assert got["options"] == list(f.choices)
+            assert got["multiple"] is (f.kind == F.ENUMS)
+        if f.max_len and f.kind in (F.STR, F.TEXT, F.MARKDOWN):
+            assert str(f.max_len) in got["pattern"][0]
+    extra = {f["name"] for f in collections[name]["fields"]} - {f.name for f in declared}
+    assert extra <= {"body", "_thread", "_author"}  # '_' fields place the file and are not written
+    assert ("body" in extra) is bool(max_body)
+
+
+def test_decap_never_reads_whole_collections_for_people_or_teams():
+    collections, config = _collections()
+    widgets = [f["widget"] for c in collections.values() for f in c["fields"]]
+    assert "relation" not in widgets
+    assert config["search"] is False
+    assert collections["profiles"]["media_folder"] == "photos/{{filename}}"  # a folder per person
+    kudos_to = next(f for f in collections["kudos"]["fields"] if f["name"] == "to")
+    assert kudos_to["only"] == "kudos"
+
+
+def test_every_save_is_a_merge_request_that_staff_cannot_merge():
+    collections, config = _collections()
+    assert config["publish_mode"] == "editorial_workflow"
+    assert all(c["publish"] is False and c["delete"] is False for c in collections.values())
+
+
+def test_labels_follow_the_language():
+    nl, _ = _collections("nl")
+    en, _ = _collections("en")
+    assert nl["replies"]["label"] == "Reacties" and en["replies"]["label"] == "Replies"
+    assert _collections("nl")[1]["locale"] == "nl"
+
+
+def _site(tmp_path: Path, extra_options: str = "") -> Path:
+    org = tmp_path / "org"
+    shutil.copytree(CASES / "org", org)
+    (org / "mkdocs.yml").write_text(
+        "site_name: Test\nsite_url: https://intranet.example/\nrepo_url: https://gitlab.example.org/gemeente/intranet\n"
+        f"docs_dir: content\ntheme:\n  name: material\n  font: false\nplugins:\n  plein:\n    git: false\n"
+        f"    now: '2026-11-27 10:00'\n    editor_app_id: abc123\n{extra_options}")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                          cwd=org, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    return tmp_path / "site"
+
+
+def test_the_site_serves_decap_with_a_gitlab_pkce_login(tmp_path):
+    site = _site(tmp_path, f"    editor_modules: {REPO / 'node_modules'}\n")
+    editor = site / "bewerken"
+    config = yaml.safe_load((editor / "config.yml").read_text())
+    assert config["backend"] == {"name": "gitlab", "repo": "gemeente/intranet", "branch": "main",
+                                 "auth_type": "pkce", "base_url": "https://gitlab.example.org",
+                                 "api_root": "https://gitlab.example.org/api/v4",
+                                 "auth_endpoint": "oauth/authorize", "app_id": "abc123"}
+    assert "local_backend" not in config  # only plein serve has a local backend
+    assert (editor / "decap/decap-cms.js").is_file() and (editor / "yaml/index.js").is_file()
+    assert not list(editor.rglob("*.map"))
+    page = (editor / "index.html").read_text()
+    assert 'lang="nl"' in page and "decap/decap-cms.js" in page and "http" not in page
+    thread = (site / "discussions/gis-laag-bomen/index.html").read_text()
+    assert 'href="../../bewerken/#/collections/replies/new?_thread=gis-laag-bomen"' in thread
+
+
+def test_without_node_the_site_builds_and_the_editor_page_says_how(tmp_path):
+    site = _site(tmp_path, "    editor_modules: no-such-folder\n")
+    page = (site / "bewerken/index.html").read_text()
+    assert "make install" in page and "niet geïnstalleerd" in page
+    assert not (site / "bewerken/config.yml").exists()
+    assert (site / "people/anna-jansen/index.html").is_file()
