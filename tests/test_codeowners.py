@@ -47,7 +47,9 @@ EXPECTED_GITLAB = """\
 [Profiles]
 /profiles/ @acme/mods
 /profiles/de-vries.yml @edevries @acme/mods
+/profiles/photos/de-vries/ @edevries @acme/mods
 /profiles/jan-de-vries.yml @jdevries @acme/mods
+/profiles/photos/jan-de-vries/ @jdevries @acme/mods
 /profiles/jan\\ de\\ vries.png @jdevries @acme/mods
 
 [Teams]

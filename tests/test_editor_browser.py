@@ -21,8 +21,6 @@ pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
 PLEIN = Path(sys.executable).with_name("plein")
 ME = "jan-de-vries"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def git(root: Path, *args: str) -> str:
@@ -65,20 +63,11 @@ def intranet(tmp_path_factory):
             proc.kill()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
-def page(browser, intranet):
+def page(chromium_browser, intranet):
     """A logged-in editor session; fails the test if anything came from another host."""
     _, url = intranet
-    context = browser.new_context(timezone_id="Europe/Amsterdam", locale="nl-NL")
+    context = chromium_browser.new_context(timezone_id="Europe/Amsterdam", locale="nl-NL")
     pg = context.new_page()
     hosts = set()
     pg.on("request", lambda r: hosts.add(r.url.split("/")[2]))

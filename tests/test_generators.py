@@ -338,14 +338,15 @@ def test_example_organisation(example):
 
 def test_example_photos_are_small_plain_avatars(example):
     from PIL import Image
-    photos = sorted((example / "profiles").glob("*.png"))
+    photos = sorted((example / "profiles/photos").glob("*/*.png"))  # a folder per person, as the editor
     assert len(photos) >= 40
     for path in photos:
         assert path.stat().st_size < 4000
         img = Image.open(io.BytesIO(path.read_bytes()))
         assert img.format == "PNG" and img.size == (128, 128)
         assert not img.info and not img.getexif()
-        assert (example / "profiles" / (path.stem + ".yml")).read_text().count(f"photo: {path.name}") == 1
+        photo = f"photo: photos/{path.parent.name}/{path.name}"
+        assert (example / "profiles" / (path.stem + ".yml")).read_text().count(photo) == 1
 
 
 # ---- YAML text ----

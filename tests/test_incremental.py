@@ -75,16 +75,16 @@ def edit_news_and_kudos(root: Path) -> None:
 
 
 def edit_person_and_photos(root: Path) -> None:
-    for rel in ("profiles/eva-schouten.yml", "profiles/eva-schouten.png",  # she has one reply
+    for rel in ("profiles/eva-schouten.yml", "profiles/photos/eva-schouten/eva-schouten.png",  # one reply
                 "content/discussions/wachtlijsten-jeugdzorg-wat-kunnen-we-lokaal-doen/replies/"
                 "2026-08-31T15-45-eva-schouten.md"):
         (root / rel).unlink()
     photo(root / "profiles/gerrit-post.png", (40, 120, 200))  # added
     replace(root, "profiles/gerrit-post.yml", "team: openbare-ruimte\n",
             "team: openbare-ruimte\nphoto: gerrit-post.png\n")
-    (root / "profiles/thomas-bakker.png").unlink()  # removed
-    replace(root, "profiles/thomas-bakker.yml", "photo: thomas-bakker.png\n", "")
-    photo(root / "profiles/lotte-visser.png", (200, 80, 40))  # replaced: same name, other picture
+    (root / "profiles/photos/thomas-bakker/thomas-bakker.png").unlink()  # removed
+    replace(root, "profiles/thomas-bakker.yml", "photo: photos/thomas-bakker/thomas-bakker.png\n", "")
+    photo(root / "profiles/photos/lotte-visser/lotte-visser.png", (200, 80, 40))  # replaced: same name, other picture
 
 
 def edit_site_name(root: Path) -> None:

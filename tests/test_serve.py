@@ -234,7 +234,7 @@ def test_a_new_profile_makes_a_whole_build(served):
     wait_for(f"{base}/", "</html>", proc, log)  # serving, so watching
     seen = len(updates(log))
     source = (root / "profiles" / "priya-raman.yml").read_text(encoding="utf-8")
-    new = source.replace("name: Priya Raman", "name: Nieuwe Collega").replace("priya.raman", "nieuwe.collega").replace("photo: priya-raman.png\n", "")
+    new = source.replace("name: Priya Raman", "name: Nieuwe Collega").replace("priya.raman", "nieuwe.collega").replace("photo: photos/priya-raman/priya-raman.png\n", "")
     (root / "profiles" / "nieuwe-collega.yml").write_text(new, encoding="utf-8")
     line = wait_for_update(log, proc, seen)
     assert "generated files made again" in line, line

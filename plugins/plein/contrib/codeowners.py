@@ -47,7 +47,8 @@ def sections(org: Org, communications: str, moderators: str) -> list[tuple[str, 
     profiles = [Rule("/profiles/", mods)]
     for p in people:
         profiles.append(Rule(f"/profiles/{p.handle}.yml", theirs(p.handle)))
-        if p.photo:
+        profiles.append(Rule(f"/profiles/photos/{p.handle}/", theirs(p.handle)))  # the editor's uploads
+        if p.photo and not p.photo.startswith(f"profiles/photos/{p.handle}/"):
             profiles.append(Rule("/" + p.photo, theirs(p.handle)))
     teams = [Rule("/content/teams/", mods)]
     for t in sorted(org.teams.values(), key=lambda t: t.id):
