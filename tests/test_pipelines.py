@@ -230,13 +230,16 @@ def seed_venv(clone: Path) -> None:
     (venv / ".site-installed").write_text(stamp.stdout)  # as `make install-site` leaves it
 
 
-def run_jobs(exe: Path, clone: Path, variables: dict, *jobs: str) -> str:
+def run_jobs(exe: Path, clone: Path, variables: dict, *jobs: str, passes: bool = True) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GCL_IGNORE_PREDEFINED_VARS": ",".join(variables)}
     env.pop("PLEIN_SITE_URL", None)
     args = [a for k, v in variables.items() for a in ("--variable", f"{k}={v}")]
     done = subprocess.run([str(exe), "--force-shell-executor", *args, *jobs],
                           cwd=clone, env=env, capture_output=True, text=True, timeout=900)
     log = done.stdout + done.stderr
+    if not passes:
+        assert done.returncode != 0, log[-4000:]
+        return log
     assert done.returncode == 0, log[-4000:]
     for job in jobs:
         assert f"PASS  {job}" in log, log[-4000:]
@@ -254,11 +257,15 @@ def test_gitlab_pipeline_runs_with_gitlab_ci_local(tmp_path):
     assert (clone / "review" / "gl-code-quality-report.json").read_text().startswith("[")
     assert not (clone / "mkdocs-publish.yml").exists()  # the copy is cleaned up
 
+    # without an address (Pages off, so no CI_PAGES_URL) nothing is published
+    push = {**DEFAULT, "CI_PIPELINE_SOURCE": "push"}
+    log = run_jobs(exe, clone, push, "build", "pages", passes=False)
+    assert "FAIL  pages" in log and "Fix: set PLEIN_SITE_URL" in log and not (clone / "public").exists()
     # the live site, as a push to the default branch publishes it: at the Pages address
-    log = run_jobs(exe, clone, {**DEFAULT, "CI_PIPELINE_SOURCE": "push"}, "build", "pages")
+    pages_url = "https://wetterveen.pages.gitlab.example.org/intranet/"
+    log = run_jobs(exe, clone, {**push, "CI_PAGES_URL": pages_url.rstrip("/")}, "build", "pages")
     public = clone / "public"
-    pages_url = re.search(r"site address: (\S+)", log).group(1)
-    assert pages_url.startswith("https://") and "127.0.0.1" not in pages_url
+    assert f"site address: {pages_url}" in log
     assert f"<loc>{pages_url}people/" in (public / "sitemap.xml").read_text()
     assert f'href="{pages_url}feeds/news.xml"' in (public / "feeds" / "news.xml").read_text()
     assert not [p for p in public.rglob("*") if p.suffix in (".html", ".xml")

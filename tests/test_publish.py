@@ -99,3 +99,4 @@ def test_precompressed_copies_equal_their_files(org, tmp_path):
     stale.write_bytes(b"")
     build(load_config(config_file=str(org / "mkdocs.yml"), site_dir=str(site)), dirty=True)
     assert not stale.exists() and Path(str(page) + ".gz").is_file()
+
