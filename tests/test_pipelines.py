@@ -287,5 +287,11 @@ def test_a_site_with_local_addresses_is_not_published(tmp_path):
     done = subprocess.run(["sh", str(REPO / "ci/published.sh"), str(site)], capture_output=True, text=True)
     assert done.returncode == 1 and "local address" in done.stderr and "Fix: set the CI/CD variable PLEIN_SITE_URL" in done.stderr
     (site / "sitemap.xml").write_text("<urlset><url><loc>https://wetterveen.pages.example/intranet/</loc></url></urlset>")
+    (site / "index.html").write_text('<link rel="canonical" href="http://localhost:8000/">')
+    done = subprocess.run(["sh", str(REPO / "ci/published.sh"), str(site)], capture_output=True, text=True)
+    assert done.returncode == 1 and "site/index.html" in done.stderr
+    # a page that tells how to preview locally mentions the address in its text: that is fine
+    (site / "index.html").write_text('<link rel="canonical" href="https://wetterveen.pages.example/intranet/">'
+                                     "<p>Open <code>http://127.0.0.1:8000/</code></p>")
     done = subprocess.run(["sh", str(REPO / "ci/published.sh"), str(site)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
