@@ -8,6 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: serve build test install test-deps node validate bench bench-quick clean
+.PHONY: install-site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +57,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site .cache .plein-cache
+
+# The pipelines' site jobs: only what building needs (the `site` extra, no test or bench
+# tools). The stamp holds a hash of pyproject.toml, not a time, so that a .venv restored from
+# the CI cache (older than the fresh checkout) is reused while the dependencies are the same.
+SITE_STAMP := $(VENV)/.site-installed
+install-site:
+	@want="$$(cat pyproject.toml | cksum)"; \
+	if [ "$$(cat $(SITE_STAMP) 2>/dev/null)" != "$$want" ]; then \
+	  $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet -e '.[site]' && echo "$$want" > $(SITE_STAMP); \
+	else echo ".venv is up to date with pyproject.toml"; fi

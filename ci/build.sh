@@ -1,9 +1,10 @@
 #!/bin/sh
-# Build the site into site/ with every warning an error. Only a build that passed is published.
+# Build the site into site/ with every warning an error, and check its links offline in the
+# same build (ci/mkdocs-publish.yml). Only a build that passed is published.
+# PLEIN_SITE_URL, when set, is the address the site is published at (feeds, sitemap, links).
 set -eu
-make install
-if .venv/bin/python -c "import plein.commands.build" 2>/dev/null; then
-  .venv/bin/plein build --strict
-else
-  .venv/bin/mkdocs build --strict
-fi
+make install-site
+cp ci/mkdocs-publish.yml mkdocs-publish.yml
+trap 'rm -f mkdocs-publish.yml' EXIT
+echo "site address: ${PLEIN_SITE_URL:-the one in mkdocs.yml}"
+.venv/bin/plein build --strict --config-file mkdocs-publish.yml

@@ -3,7 +3,7 @@
 # report review/gl-code-quality-report.json. Usage: sh ci/review.sh BASE (the target's commit).
 set -eu
 base="${1:?usage: sh ci/review.sh BASE-COMMIT}"
-make install
+make install-site
 .venv/bin/plein review --base "$base" --output review/review.md
 .venv/bin/plein review --base "$base" --format codequality --output review/gl-code-quality-report.json
 cat review/review.md

@@ -15,7 +15,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from .editor.site import EditorSite
 from .git import log as gitlog
 from .model import problems as report
-from .model.convert import Bad, parse_datetime
+from .model.clock import DEFAULT_ZONE, local_now
+from .model.convert import Bad
 from .model.load import load_results
 from .model.parsecache import ParseCache
 from .model.validate import check
@@ -23,6 +24,7 @@ from .search.site import SiteSearch
 from .serve.live import Live
 from .serve.watch import Changes, watch_natively
 from .site.pagecache import PageCache, build_key
+from .site.publish import precompress, public_warning, site_url
 from .site.render import Site
 
 log = get_plugin_logger(__name__)
@@ -58,6 +60,14 @@ class _PluginConfig(base.Config):
     """GitHub: the address of the OAuth server the editor logs in through."""
     editor_modules = c.Type(str, default="node_modules")
     """Where npm installed decap-cms and yaml (`npm ci`), relative to mkdocs.yml."""
+    timezone = c.Type(str, default=DEFAULT_ZONE)
+    """Time zone of the dates in the files (an IANA name): scheduling, expiry and feeds use it."""
+    access_controlled = c.Type(bool, default=False)
+    """true when only staff can open the published site (e.g. GitLab Pages access control)."""
+    show_contact = c.Type(bool, default=True)
+    """false leaves e-mail, phone, chat, office days and photos out of the published site."""
+    precompress = c.Type(bool, default=False)
+    """Write a .gz copy beside each text file, for servers that send it (GitLab Pages, nginx)."""
 
 
 class ContentErrors(PluginError):
@@ -88,6 +98,10 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_config(self, config):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.now = self._now()
+        config.site_url = site_url(config.site_url)
+        warning = public_warning(config.site_url, self.config.access_controlled)
+        if warning:
+            log.warning(warning)
         config.theme.dirs.insert(0, str(TEMPLATES))  # our templates win over Material's
         self.site = Site(self.config, config, self.root, self.now)
         self.search = SiteSearch(self.config, config, self.root)
@@ -96,12 +110,11 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         return config
 
     def _now(self) -> datetime:
-        if not self.config.now:
-            return datetime.now().replace(second=0, microsecond=0)
         try:
-            return parse_datetime(self.config.now)
+            return local_now(self.config.timezone, self.config.now)
         except Bad as bad:
-            raise PluginError(f"plein: option 'now': {bad.message}; {bad.hint}") from None
+            option = "now" if self.config.now and "zone" not in bad.message else "timezone"
+            raise PluginError(f"plein: option '{option}': {bad.message}; {bad.hint}") from None
 
     @event_priority(50)  # before other plugins, so they see Plein's pages
     def on_files(self, files, config):
@@ -157,6 +170,9 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
+        if self.config.precompress and not self.serving:
+            made, size = precompress(config.site_dir)
+            log.info(f"{made} files compressed again; the .gz copies take {size / 1e6:.1f} MB")
         if self.serving:
             self.live = Live.after(self, config, self.nav, self.files, self.env, self.results)
         self.results = None

@@ -44,7 +44,9 @@ class EditorSite:
                self._copy("editor.js", BROWSER / "editor.js")]
         out += self._tree(self.modules / DECAP, "decap")
         out += self._tree(self.modules / YAML_LIB, "yaml")
-        out += [self._text(f"accounts/{key}.json", _json(table)) for key, table in sorted(accounts(org).items())]
+        emails = self.options.show_contact  # e-mail addresses only where the site shows them anyway
+        out += [self._text(f"accounts/{key}.json", _json(table))
+                for key, table in sorted(accounts(org, emails).items())]
         out.append(self._text("kudos.json", _json(sorted(p.handle for p in org.people.values()
                                                         if p.kudos and not p.alumnus))))
         if self.local:
@@ -102,13 +104,14 @@ def backend(options, config) -> dict:
     return out
 
 
-def accounts(org) -> dict[str, dict]:
-    """Forge usernames and e-mail addresses -> [handle, name], split by first character."""
+def accounts(org, emails: bool = True) -> dict[str, dict]:
+    """Forge usernames (and e-mail addresses) -> [handle, name], split by first character."""
     shards: dict[str, dict] = {}
     for p in org.people.values():
         if p.alumnus:
             continue
-        keys = [f"e:{p.email.lower()}"] + ([f"u:{p.forge_username.lower()}"] if p.forge_username else [])
+        keys = ([f"e:{p.email.lower()}"] if emails else []) + \
+            ([f"u:{p.forge_username.lower()}"] if p.forge_username else [])
         for key in keys:
             c = key[2:3]
             shards.setdefault(c if c.isascii() and c.isalnum() else "_", {})[key] = [p.handle, p.name]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime
 from pathlib import Path
 
 from ..model.org import topic_key
@@ -32,11 +31,12 @@ def related(thread, org, root: Path) -> tuple[list[str], list[str], str]:
 
 
 def _with_search(thread, org, root: Path) -> tuple[list[str], list[str]]:
+    from ..model.clock import local_now
     from ..search import store
     from ..search.whoknows import rank
     opts = store.settings(root)
     folder = store.cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
-    engine = store.Store(folder, opts["language"], org, datetime.now()).engine()
+    engine = store.Store(folder, opts["language"], org, local_now(opts["timezone"])).engine()
     found = engine.search(" ".join([thread.title, *thread.tags]), kind=["thread"], limit=SIMILAR + 1)
     need = min(2, len(found.words))  # one shared word ('parking') is not yet a similar question
     ids = [h.id.split(":", 1)[1] for h in found.hits if h.matched >= need]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..model import fields as F
+from ..model.clock import local_now
 from ..model.org import Link, Person, Team
 
 _VERB = {"A": "adds", "M": "edits", "D": "removes"}
@@ -90,7 +91,7 @@ def _news(change, n, org, people) -> str:
     names = " and ".join(_name(people, h) for h in n.authors)
     if change.status == "A":
         text = f"{names} {'write' if len(n.authors) > 1 else 'writes'} news: '{n.title}'"
-        if n.date > datetime.now():
+        if n.date > local_now():  # the intranet's time, not the runner's (UTC)
             text += f", to appear on {n.date:%Y-%m-%d %H:%M}"
         if n.expires:
             text += f", archived after {n.expires:%Y-%m-%d}"

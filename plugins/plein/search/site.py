@@ -66,9 +66,8 @@ class SiteSearch:
         config.extra_javascript.extend(j for j in JS if j not in config.extra_javascript)
 
     def _now(self) -> datetime:
-        from ..model.convert import parse_datetime
-        now = self.plugin_config.now
-        return parse_datetime(now) if now else datetime.now().replace(second=0, microsecond=0)
+        from ..model.clock import local_now
+        return local_now(self.plugin_config.timezone, self.plugin_config.now)
 
     def on_files(self, org, files, config):
         if not self.enabled:

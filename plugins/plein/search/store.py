@@ -89,7 +89,7 @@ def _alone(lock: Path):
 def settings(root: Path) -> dict:
     """The plein plugin's options of mkdocs.yml (language, cache_dir, now), or defaults."""
     found = {"language": "nl", "cache_dir": ".plein-cache", "now": None, "docs_dir": None,
-             "site_url": "", "config_dir": root}
+             "site_url": "", "config_dir": root, "timezone": "Europe/Amsterdam"}
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         return found
@@ -105,14 +105,16 @@ def settings(root: Path) -> dict:
     plugin = config.plugins.get("plein")
     if plugin is not None:
         found.update(language=plugin.config.language, cache_dir=plugin.config.cache_dir,
-                     now=plugin.config.now)
-    found.update(docs_dir=config.docs_dir, site_url=config.site_url or "")
+                     now=plugin.config.now, timezone=plugin.config.timezone)
+    from ..site.publish import site_url
+    found.update(docs_dir=config.docs_dir, site_url=site_url(config.site_url) or "")
     return found
 
 
 def for_cli(root: Path) -> Store:
     """The store for a command: the repository's model and its cached index."""
-    from ..model.convert import Bad, parse_datetime
+    from ..model.clock import local_now
+    from ..model.convert import Bad
     from ..model.load import load
     from ..model.parsecache import ParseCache
     opts = settings(root)
@@ -121,9 +123,9 @@ def for_cli(root: Path) -> Store:
     org, _ = load(root, cache)
     cache.save()
     try:
-        now = parse_datetime(opts["now"]) if opts["now"] else datetime.now().replace(second=0, microsecond=0)
+        now = local_now(opts["timezone"], opts["now"])
     except Bad:
-        now = datetime.now()
+        now = local_now()
     store = Store(folder, opts["language"], org, now, root)
     store.site_url = opts["site_url"]
     return store

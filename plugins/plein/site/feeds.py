@@ -4,18 +4,16 @@ from __future__ import annotations
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from ..model.clock import DEFAULT_ZONE, offset_stamp
 from . import links as L
 
 MAX_ENTRIES = 50
 
 
-def _stamp(when: datetime) -> str:
-    # Dates in the files are local wall-clock times without a zone; Atom needs one.
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def atom(title: str, self_src: str, page_src: str, items, site_url: str, lang, org, html_of,
-         directory_urls: bool = True) -> str:
+         directory_urls: bool = True, zone: str = DEFAULT_ZONE) -> str:
+    # Dates in the files are local wall-clock times in `zone`; Atom needs their offset.
+    _stamp = lambda when: offset_stamp(when, zone)  # noqa: E731
     base = (site_url or "").rstrip("/") + "/"
     link = lambda src: base + L.url(src, directory_urls)
     items = list(items)[:MAX_ENTRIES]

@@ -120,11 +120,13 @@ class Site:
             kept.append(f)
             if f.is_documentation_page():
                 handwritten[f.src_uri] = f.name.replace("-", " ").capitalize()
-        photos = self._photos(org, kept)
+        # without contact details, photos stay out of the site too
+        photos = self._photos(org, kept) if self.plugin_config.show_contact else set()
         self.photo_paths = _photo_paths(org)
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
                            config.use_directory_urls, self.now)
         self.views.env.bytecode_cache = self._bytecode
+        self.views.env.globals["show_contact"] = self.plugin_config.show_contact
         self.views.handwritten = self.handwritten = handwritten
         for spec in specs:
             kept.append(self._page(spec))
@@ -146,6 +148,8 @@ class Site:
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, old.photos,
                            self.config.use_directory_urls, self.now)
         self.views.env.bytecode_cache = self._bytecode
+        self.views.env.globals["show_contact"] = self.plugin_config.show_contact
+        self.views.env.globals["show_contact"] = self.plugin_config.show_contact
         self.views.handwritten = self.handwritten
         self.facts = facts
         for src, spec in specs.items():
@@ -208,13 +212,13 @@ class Site:
         html = self.views.env.globals["news_md"]
         out = [File.generated(config, L.FEED, content=atom(
             f"{config.site_name} – {t('news')}", L.FEED, L.NEWS, facts.current, config.site_url,
-            self.lang, org, html, config.use_directory_urls))]
+            self.lang, org, html, config.use_directory_urls, self.plugin_config.timezone))]
         for team in org.teams.values():
             page = L.news_for_team(team.id) if team.id in facts.news_by_team else L.team(team.id)
             out.append(File.generated(config, L.team_feed(team.id), content=atom(
                 f"{config.site_name} – {t('news_for', what=team.name)}", L.team_feed(team.id), page,
                 facts.team_feed_news(team.id), config.site_url, self.lang, org, html,
-                config.use_directory_urls)))
+                config.use_directory_urls, self.plugin_config.timezone)))
         return out
 
     def cache_pages(self, files, cache, related, dirty: bool, memo=None, stop=None) -> dict | None:

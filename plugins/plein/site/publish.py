@@ -1,0 +1,80 @@
+"""Where the site is published: a warning when its address is a public Pages host that
+nothing says is limited to staff, and precompressed copies of the text files (GitLab Pages
+and nginx's gzip_static serve `x.gz` for `x` to browsers that accept gzip)."""
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# Hosts whose sites anyone on the internet can open unless the forge limits them.
+PUBLIC_HOSTS = ("github.io", "gitlab.io", "pages.dev", "netlify.app", "vercel.app", "codeberg.page")
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+COMPRESS = (".html", ".xml", ".json", ".js", ".css", ".svg", ".txt")
+MIN_SIZE = 1024  # smaller files gain little and cost a file each
+
+
+SITE_URL_VARIABLE = "PLEIN_SITE_URL"
+
+
+def site_url(configured: str | None) -> str | None:
+    """The published address: $PLEIN_SITE_URL when set (the pipelines set it from the forge's
+    Pages address), else site_url of mkdocs.yml. Always ends in '/'."""
+    url = os.environ.get(SITE_URL_VARIABLE, "").strip() or configured
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def public_host(site_url: str | None) -> str | None:
+    """The public Pages host `site_url` is on, or None."""
+    host = (urlsplit(site_url or "").hostname or "").lower()
+    return next((h for h in PUBLIC_HOSTS if host == h or host.endswith("." + h)), None)
+
+
+def local_address(site_url: str | None) -> bool:
+    return (urlsplit(site_url or "").hostname or "").lower() in LOCAL_HOSTS
+
+
+def public_warning(site_url: str | None, access_controlled: bool) -> str | None:
+    host = public_host(site_url)
+    if host is None or access_controlled:
+        return None
+    return (f"mkdocs.yml: site_url {site_url} is on {host}, where a site is public on the internet "
+            "unless the forge limits it to members, and the profiles hold staff's personal data. "
+            "Fix: limit the site to staff (GitLab: Settings > General > Visibility, Pages: "
+            "'Only project members'; GitHub: private Pages, Enterprise Cloud only, or another host), "
+            "then set 'access_controlled: true' under plugins: plein in mkdocs.yml. "
+            "See the help page 'Publiceren'.")
+
+
+def precompress(site_dir: str | Path, level: int = 9) -> tuple[int, int]:
+    """Write `f.gz` beside each text file of the site that gzip makes smaller. Kept when
+    the file is unchanged (a dirty build then recompresses only what it wrote). Returns
+    (files compressed now, bytes of all .gz files)."""
+    made = total = 0
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            path = os.path.join(folder, name)
+            if name.endswith(".gz") and name[:-3].endswith(COMPRESS) and not os.path.exists(path[:-3]):
+                os.unlink(path)  # its page is gone
+                continue
+            if not name.endswith(COMPRESS):
+                continue
+            stat = os.stat(path)
+            if stat.st_size < MIN_SIZE:
+                continue
+            packed = path + ".gz"
+            try:
+                old = os.stat(packed)
+                if old.st_mtime_ns >= stat.st_mtime_ns:
+                    total += old.st_size
+                    continue
+            except FileNotFoundError:
+                pass
+            with open(path, "rb") as fh:
+                data = gzip.compress(fh.read(), compresslevel=level, mtime=0)
+            with open(packed, "wb") as fh:
+                fh.write(data)
+            made += 1
+            total += len(data)
+    return made, total

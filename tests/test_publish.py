@@ -1,0 +1,102 @@
+"""Publishing: the time zone decides what is out, the published address replaces the local
+one everywhere, a public Pages address without access control stops a strict build, and
+precompressed copies match their pages. Real `mkdocs build`s of the basic case."""
+from __future__ import annotations
+
+import gzip
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from plein.commands.build import build_site
+from plein.errors import FatalError
+
+from plein.model.clock import local_now
+from test_site_build import CASES, build_org, write_config
+
+UTC = timezone.utc
+
+
+@pytest.mark.parametrize("utc, zone, local", [
+    (datetime(2026, 1, 15, 8, 5, tzinfo=UTC), "Europe/Amsterdam", "2026-01-15 09:05"),   # CET
+    (datetime(2026, 7, 15, 7, 5, tzinfo=UTC), "Europe/Amsterdam", "2026-07-15 09:05"),   # CEST
+    (datetime(2026, 3, 29, 1, 0, tzinfo=UTC), "Europe/Amsterdam", "2026-03-29 03:00"),   # the spring jump
+    (datetime(2026, 1, 15, 23, 30, tzinfo=UTC), "Europe/Amsterdam", "2026-01-16 00:30"),  # next day there
+    (datetime(2026, 1, 15, 8, 5, tzinfo=UTC), "UTC", "2026-01-15 08:05"),
+])
+def test_now_is_the_wall_clock_of_the_zone(utc, zone, local):
+    assert f"{local_now(zone, clock=utc):%Y-%m-%d %H:%M}" == local
+
+
+def test_now_without_override_follows_the_real_clock_in_the_zone():
+    before = local_now("Asia/Tokyo")
+    there = datetime.now(UTC).astimezone(__import__("zoneinfo").ZoneInfo("Asia/Tokyo"))
+    assert abs((there.replace(tzinfo=None) - before).total_seconds()) < 120
+
+
+@pytest.fixture
+def org(tmp_path):
+    root = tmp_path / "org"
+    shutil.copytree(CASES / "basic" / "org", root)
+    return root
+
+
+def test_unknown_time_zone_is_named_with_a_fix(org, tmp_path, caplog):
+    with pytest.raises(Abort):
+        build_org(org, tmp_path / "site", timezone="Europe/Amsterdm")
+    assert "plein: option 'timezone': 'Europe/Amsterdm' is not a known time zone; write an IANA name" in caplog.text
+
+
+def test_published_address_replaces_the_local_one(org, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLEIN_SITE_URL", "https://intranet.wetterveen.example/plein")
+    site = build_org(org, tmp_path / "site", search=True)
+    local = [str(p.relative_to(site)) for p in site.rglob("*") if p.suffix in (".html", ".xml", ".json")
+             and "127.0.0.1" in p.read_text(encoding="utf-8", errors="replace")]
+    assert local == []
+    assert "<loc>https://intranet.wetterveen.example/plein/people/anna-jansen/</loc>" in (site / "sitemap.xml").read_text()
+    assert 'href="https://intranet.wetterveen.example/plein/feeds/news.xml"' in (site / "feeds/news.xml").read_text()
+    page = (site / "people/anna-jansen/index.html").read_text()
+    assert '<link rel="canonical" href="https://intranet.wetterveen.example/plein/people/anna-jansen/">' in page
+    # 404.html is served for any missing path, so its assets are addressed from the site's root
+    missing = (site / "404.html").read_text()
+    assert 'href="/plein/assets/stylesheets/' in missing and 'href="/assets/' not in missing
+
+
+def test_public_pages_address_without_access_control_stops_a_strict_build(org, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLEIN_SITE_URL", "https://wetterveen.gitlab.io/intranet/")
+    config = write_config(org)
+    with pytest.raises(FatalError, match="1 warnings in strict mode"):
+        build_site(config, str(tmp_path / "site"), strict=True)  # what `plein build --strict` does
+    assert not (tmp_path / "site").exists()
+    build_org(org, tmp_path / "site", access_controlled=True)
+    assert (tmp_path / "site/people/anna-jansen/index.html").is_file()
+
+
+def test_public_warning_names_the_host_and_the_fix(org, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("PLEIN_SITE_URL", "https://wetterveen.github.io/intranet/")
+    config = write_config(org)
+    with pytest.raises(Abort):
+        build(load_config(config_file=str(config), site_dir=str(tmp_path / "site")))
+    text = caplog.text
+    assert "site_url https://wetterveen.github.io/intranet/ is on github.io" in text
+    assert "access_controlled: true" in text and "Fix:" in text
+
+
+def test_precompressed_copies_equal_their_files(org, tmp_path):
+    site = build_org(org, tmp_path / "site", precompress=True, search=True)
+    page = site / "people/anna-jansen/index.html"
+    assert gzip.decompress(Path(str(page) + ".gz").read_bytes()) == page.read_bytes()
+    assert (site / "feeds/news.xml.gz").is_file() and (site / "sitemap.xml.gz").is_file()
+    assert not list(site.rglob("*.jpg.gz")) and not list(site.rglob("*.gz.gz"))
+    # an unchanged build keeps them; a page that is gone takes its copy along
+    stale = site / "gone/index.html.gz"
+    stale.parent.mkdir()
+    stale.write_bytes(b"")
+    build(load_config(config_file=str(org / "mkdocs.yml"), site_dir=str(site)), dirty=True)
+    assert not stale.exists() and Path(str(page) + ".gz").is_file()
+
