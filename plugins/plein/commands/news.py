@@ -22,7 +22,7 @@ def news(title, body, summary, tags, expires, authors, **shared):
         title = options.ask(title, "Headline", "--title").strip()
         text = options.ask_text(body, "article")
         rel, content = drafts.news(title, c.now, [me.handle, *authors], text, c.taken,
-                                   expires=options.when_from(expires), tags=options.split_list(tags),
+                                   expires=options.when_from(expires, "--expires"), tags=options.split_list(tags),
                                    summary=summary or "")
         slug = rel.rsplit("/", 1)[1][11:-3]
         return c.submit(rel, content, title=f"News: {title}", slug=slug,

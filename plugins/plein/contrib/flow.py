@@ -152,7 +152,7 @@ class Contribution:
 
     def _validate(self, rel: str) -> None:
         org, problems = load(self.wt_root, cache=self.parsed)
-        check(org, problems)
+        check(org, problems, touched={rel})
         mine = [p for p in problems if p.path == rel]
         warnings = [p for p in mine if p.severity != "error"]
         if warnings:

@@ -38,13 +38,13 @@ def collect(root, remote, when, as_handle, no_push, yes) -> Options:
                    when=when_from(when))
 
 
-def when_from(text: str | None) -> datetime | None:
+def when_from(text: str | None, option: str = "--date") -> datetime | None:
     if not text:
         return None
     try:
         return parse_datetime(text)
     except Bad as bad:
-        raise FatalError(f"--date: {bad.message}; {bad.hint}") from None
+        raise FatalError(f"{option}: {bad.message}; {bad.hint}") from None
 
 
 def ask(value, label: str, option: str, default=None, quiet: bool = False):

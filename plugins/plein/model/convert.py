@@ -171,7 +171,11 @@ def _audience(f, value) -> Audience:
 
 def _handles(f, value) -> tuple:
     what = "handle" if f.kind == F.HANDLES else "team id"
-    return tuple(dict.fromkeys(_ident(v, what) for v in _list(f, value)))
+    items = [_ident(v, what) for v in _list(f, value)]
+    twice = [i for n, i in enumerate(items) if i in items[:n]]
+    if twice:  # a slip, such as `authors: [jan-de-vries, jan-de-vries]` for two authors
+        raise Bad(f"'{twice[0]}' is named twice", f"remove the second '{twice[0]}'")
+    return tuple(items)
 
 
 def _texts(f, value) -> tuple:
