@@ -8,11 +8,14 @@ import click
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
+from ..model.fields import MAX_KUDOS
 
 
 @click.command("kudos")
 @click.argument("person", required=False)
-@click.option("--team", help="Give kudos to this team (its id) instead of a person.")
+@click.option("--team", metavar="TEAM-ID",
+              help="Give kudos to this team instead of a person: its id, the file name in content/teams/ "
+                   "without .yml (e.g. ruimte).")
 @click.option("--body", "-m", help="What you thank them for (Markdown); '-' reads standard input.")
 @options.shared
 def kudos(person, team, body, **shared):
@@ -25,13 +28,24 @@ def kudos(person, team, body, **shared):
             person = options.ask(person, "To whom (their handle)", "PERSON")
             _known(person, c.org.people, "person", "profiles/<handle>.yml")
             name = c.org.people[person].name
+            _opted_in(c.org.people[person], c.org)
         else:
             _known(team, c.org.teams, "team", "content/teams/<id>.yml")
             name = c.org.teams[team].name
-        text = options.ask_text(body, f"kudos for {name}")
+        text = c.text(body, f"kudos for {name}", f"kudos-{team or person}", MAX_KUDOS)
         rel, content = drafts.kudos(me.handle, person if not team else None, team, c.now.date(), text, c.taken)
         return c.submit(rel, content, title=f"Kudos for {name}", slug=team or person,
                         description=f"{me.name} gives kudos to {name}. Made with plein kudos.")
+
+
+def _opted_in(person, org):
+    """Said before the text is asked for, in the words of the command (--team), not the file's."""
+    if person.kudos:
+        return
+    team = f" --team {person.team}" if person.team in org.teams else " --team <team-id>"
+    raise FatalError(f"{person.name} has not opted in to kudos, so nothing was committed. "
+                     f"Fix: thank their team instead: plein kudos{team} -m \"…\"; "
+                     f"or ask {person.name} to set 'kudos: true' in their profile")
 
 
 def _known(key, records, what, where):

@@ -39,6 +39,12 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
         if handle in c.org.people:
             raise FatalError(f"profiles/{handle}.yml already exists; pick another --handle "
                              f"(e.g. {handle}-2), or edit that profile if it is yours")
+        open_mr = c.pending.get(f"profiles/{handle}.yml")
+        if open_mr:
+            raise FatalError(f"your profile profiles/{handle}.yml is already on its way: the merge request "
+                             f"of branch {open_mr} adds it and is not merged yet. Wait for a moderator to "
+                             f"merge it; to change it first, run: git switch {open_mr}, edit the file, "
+                             "commit and git push")
         if not c.org.teams:
             raise FatalError("there are no teams yet (content/teams/); ask a moderator to add yours")
         fields = {

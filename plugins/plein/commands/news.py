@@ -5,6 +5,8 @@ import click
 
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
+from ..model.fields import MAX_BODY
+from ..model.org import slugify
 
 
 @click.command("news")
@@ -20,7 +22,7 @@ def news(title, body, summary, tags, expires, authors, **shared):
     with Contribution(options.collect(**shared), "news") as c:
         me = c.me()
         title = options.ask(title, "Headline", "--title").strip()
-        text = options.ask_text(body, "article")
+        text = c.text(body, "article", f"news-{slugify(title)}", MAX_BODY)
         rel, content = drafts.news(title, c.now, [me.handle, *authors], text, c.taken,
                                    expires=options.when_from(expires, "--expires"), tags=options.split_list(tags),
                                    summary=summary or "")
