@@ -30,7 +30,7 @@ def kudos(person, team, body, **shared):
             name = c.org.people[person].name
             _opted_in(c.org.people[person], c.org)
         else:
-            _known(team, c.org.teams, "team", "content/teams/<id>.yml")
+            _known(team, c.org.teams, "team", "content/teams/<id>.yml", c.org.people)
             name = c.org.teams[team].name
         text = c.text(body, f"kudos for {name}", f"kudos-{team or person}", MAX_KUDOS)
         rel, content = drafts.kudos(me.handle, person if not team else None, team, c.now.date(), text, c.taken)
@@ -48,8 +48,20 @@ def _opted_in(person, org):
                      f"or ask {person.name} to set 'kudos: true' in their profile")
 
 
-def _known(key, records, what, where):
-    if key not in records:
-        close = difflib.get_close_matches(key, list(records), n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"use the id of an existing {what} ({where})"
-        raise FatalError(f"there is no {what} '{key}'; {hint}")
+def _known(key, records, what, where, people=None):
+    if key in records:
+        return
+    close = difflib.get_close_matches(key, list(records), n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean '{close[0]}'?"
+    elif people is not None and key in people:
+        hint = (f"'{key}' is a person's handle; to thank them, run plein kudos {key}. A team's id is "
+                f"its file name in content/teams/, one of: {_some(records)}")
+    else:
+        hint = f"use the id of an existing {what} ({where}), one of: {_some(records)}"
+    raise FatalError(f"there is no {what} '{key}'; {hint}")
+
+
+def _some(records, n: int = 12) -> str:
+    ids = sorted(records)
+    return ", ".join(ids[:n]) + (", …" if len(ids) > n else "")

@@ -84,9 +84,11 @@ def pending(repo: git.Repo, remote: str, base) -> dict[str, str]:
     found: dict[str, str] = {}
     for entry in out.split("\x01")[1:]:
         ref, *paths = [line for line in entry.splitlines() if line.strip()]
-        branch = ref.split(f"{remote}/", 1)[1] if ref.startswith(f"refs/remotes/{remote}/") else ref
+        branch = ref
+        for prefix in ("refs/heads/", "refs/remotes/", f"{remote}/"):
+            branch = branch.removeprefix(prefix)
         for path in paths:
-            found.setdefault(path, branch.removeprefix("refs/heads/"))
+            found.setdefault(path, branch)
     return found
 
 
