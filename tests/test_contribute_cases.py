@@ -9,10 +9,10 @@ A step is one of
                   (substrings), input (typed answers), terminal (stdin is a terminal, so the
                   editor opens), editor (a name in EDITORS), editor_saw (substrings of what the
                   editor was given), interrupt (Ctrl-C once the server hangs in the push);
-  git: [args]     git in the clone;
+  git: [args]     git in the clone; write: {path: text} files in the clone;
   server: refuse | slow-pre | slow-post | normal;
   retry: true     run the command on the last line of the previous step's error output;
-  review: {kind, pusher, format}   `plein review` on the pushed plein/<kind>/ branch, in a
+  review: {kind, pusher, moderators, format}   `plein review` on the pushed plein/<kind>/ branch, in a
                   reviewer's clone, with rc, out, no_out.
 `expect`: added (every file the plein/* branches on the server add, sorted), unsent (files
 kept in .git/plein/unsent/), merges (true: all plein/* branches merge into main together).
@@ -67,6 +67,10 @@ def test_case(case, tmp_path):
             where = f"{case}, step {n}"
             if "plein" in step:
                 last_err = _plein(step, root, srv, tmp_path, where)
+            elif "write" in step:
+                for rel, text in step["write"].items():
+                    (clone / rel).parent.mkdir(parents=True, exist_ok=True)
+                    (clone / rel).write_text(text, encoding="utf-8")
             elif "git" in step:
                 git(clone, *step["git"])
             elif "server" in step:
@@ -160,6 +164,8 @@ def _review(spec, step, srv: GitServer, tmp: Path, prefix: str, where: str):
     args = ["review", "--base", "origin/main", "--root", str(ci / prefix), "--format", spec.get("format", "markdown")]
     if spec.get("pusher"):
         args += ["--pusher", spec["pusher"]]
+    for name in spec.get("moderators", []):
+        args += ["--moderator", name]
     env = {k: v for k, v in os.environ.items() if k not in ("GITLAB_USER_LOGIN", "GITHUB_ACTOR")}
     done = subprocess.run([PLEIN, *args], cwd=ci, capture_output=True, text=True, env=env)
     shown = f"{where}: rc={done.returncode}\n--- out\n{done.stdout}\n--- err\n{done.stderr}"
