@@ -11,6 +11,7 @@ A step is one of
                   editor was given), interrupt (Ctrl-C once the server hangs in the push);
   git: [args]     git in the clone; write: {path: text} files in the clone;
   server: refuse | slow-pre | slow-post | normal;
+  merge: true     merge every plein/* branch into main on the server (a conflict fails);
   retry: true     run the command on the last line of the previous step's error output;
   review: {kind, pusher, moderators, format}   `plein review` on the pushed plein/<kind>/ branch, in a
                   reviewer's clone, with rc, out, no_out.
@@ -80,6 +81,9 @@ def test_case(case, tmp_path):
                 command = last_err.strip().splitlines()[-1].strip()
                 assert command.startswith("git push "), where
                 subprocess.run(shlex.split(command), cwd=clone, check=True, capture_output=True)
+            elif "merge" in step:
+                _merge_all(srv, tmp_path)
+                git(clone, "pull", "-q", "origin", "main")
             elif "review" in step:
                 _review(step["review"], step, srv, tmp_path, spec.get("prefix", ""), where)
         _expect(spec.get("expect", {}), srv, clone, tmp_path)
@@ -186,8 +190,18 @@ def _expect(expect, srv: GitServer, clone: Path, tmp: Path):
             if (clone / ".git" / "plein" / "unsent").is_dir() else []
         assert kept == sorted(expect["unsent"])
     if expect.get("merges"):
-        merger = tmp / "merger"
+        _merge_all(srv, tmp, push=False)
+
+
+def _merge_all(srv: GitServer, tmp: Path, push: bool = True) -> None:
+    """Merge every plein/* branch into main, as a maintainer would; a conflict fails the test."""
+    merger = tmp / "merger"
+    if not merger.exists():
         subprocess.run(["git", "clone", "--quiet", srv.file_url, str(merger)], check=True, capture_output=True)
-        for b in branches:
-            git(merger, "-c", "user.name=Merger", "-c", "user.email=m@example.org", "merge", "-q",
-                "--no-edit", f"origin/{b}")  # raises on a conflict
+    git(merger, "fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*")
+    git(merger, "reset", "-q", "--hard", "origin/main")
+    for b in [b for b in srv.branches() if b.startswith("plein/")]:
+        git(merger, "-c", "user.name=Merger", "-c", "user.email=m@example.org", "merge", "-q",
+            "--no-edit", f"origin/{b}")  # raises on a conflict
+    if push:
+        git(merger, "push", "-q", "origin", "HEAD:main")

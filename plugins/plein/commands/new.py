@@ -5,11 +5,9 @@ from datetime import date
 
 import click
 
-from ..contrib import codeowners as co
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
-from ..model.load import load
 from ..model.org import slugify
 
 
@@ -62,14 +60,9 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
                                                                              default=True),
         }
         rel, text = drafts.profile(handle, fields)
-        return c.submit(rel, text, title=f"New profile: {name}", slug=handle, also=_codeowners(c),
+        if fields["forge_username"]:
+            click.echo("CODEOWNERS does not change in this merge request (so new profiles never conflict "
+                       "there). After the merge, CI proposes the rule that lets you approve changes to "
+                       "your profile; until then a moderator approves them.")
+        return c.submit(rel, text, title=f"New profile: {name}", slug=handle,
                         description=f"Profile of {name}, {fields['role']}. Made with plein new profile.")
-
-
-def _codeowners(c):
-    """CODEOWNERS must name the new person, or CI's `plein codeowners --check` fails the MR."""
-    def generate(root):
-        org, _ = load(root)
-        files = co.generate(org, c.settings.communications, c.settings.moderators)
-        return {path: text for path, text in files.items() if (root / path).is_file()}
-    return generate

@@ -123,11 +123,12 @@ class Contribution:
     # -- the one way in ------------------------------------------------------------------------
 
     def submit(self, rel: str, text: str, *, title: str, description: str, slug: str,
-               also=None) -> int:
+               also=None, replace: bool = False) -> int:
         """Write `rel`, check, commit, push, print the link. `also(root)` may return generated
-        files ({path: text}) that must change with it; those whose text changed go along."""
+        files ({path: text}) that must change with it; those whose text changed go along.
+        Only a generated file (`replace`) may replace one on the default branch."""
         try:
-            files = self._prepare(rel, text, also)
+            files = self._prepare(rel, text, also, replace)
         except FatalError as err:
             raise FatalError(f"{err}{self._kept()}") from None
         except KeyboardInterrupt:
@@ -138,8 +139,9 @@ class Contribution:
             click.echo("Also updated (generated): " + ", ".join(files[1:]))
         return send.send(self, rel, branch, sha, title, description)
 
-    def _prepare(self, rel: str, text: str, also) -> list[str]:
-        self._refuse_to_overwrite(rel)
+    def _prepare(self, rel: str, text: str, also, replace: bool) -> list[str]:
+        if not replace:
+            self._refuse_to_overwrite(rel)
         self._write(rel, text)
         self._validate(rel)
         files = [rel]
