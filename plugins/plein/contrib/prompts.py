@@ -20,7 +20,11 @@ def ask(value, label: str, option: str, default=None, quiet: bool = False):
         return value
     if quiet and default is not None:
         return default
-    return _prompt(label, option, default=default, show_default=default not in (None, ""))
+    answer = _prompt(label, option, default=default, show_default=default not in (None, ""))
+    if isinstance(answer, str) and answer and not answer.strip() and default is None:
+        raise FatalError(f"no answer for '{label}' (only spaces), so nothing was committed; "
+                         f"pass it as {option}")
+    return answer
 
 
 def _prompt(label: str, option: str, **kwargs):

@@ -103,10 +103,13 @@ def _text(f, value, one_line: bool) -> str:
     return value
 
 
+_EXAMPLE = {"handle": "jan-de-vries", "team id": "ruimte"}
+
+
 def _ident(value, what: str) -> str:
     if not isinstance(value, str) or not ID_RE.match(value):
         raise Bad(f"'{value}' is not a valid {what}",
-                  f"a {what} is lowercase letters, digits and hyphens, e.g. 'jan-de-vries'")
+                  f"a {what} is lowercase letters, digits and hyphens, e.g. '{_EXAMPLE.get(what, 'ruimte')}'")
     return value
 
 
