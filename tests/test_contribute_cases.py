@@ -15,7 +15,8 @@ A step is one of
   retry: true     run the command on the last line of the previous step's error output;
   review: {kind, pusher, moderators, format}   `plein review` on the pushed plein/<kind>/ branch, in a
                   reviewer's clone, with rc, out, no_out.
-`expect`: added (every file the plein/* branches on the server add, sorted), unsent (files
+`expect`: added (every file the plein/* branches on the server add, sorted), shows (a
+{kind, path, text}: the one plein/<kind>/ branch's file holds that text), unsent (files
 kept in .git/plein/unsent/), merges (true: all plein/* branches merge into main together).
 In a step's arguments, "<N chars>" is a text of N characters.
 After every plein step no temporary folder of that process is left behind.
@@ -189,6 +190,9 @@ def _expect(expect, srv: GitServer, clone: Path, tmp: Path):
         kept = sorted(p.name for p in (clone / ".git" / "plein" / "unsent").glob("*")) \
             if (clone / ".git" / "plein" / "unsent").is_dir() else []
         assert kept == sorted(expect["unsent"])
+    for show in expect.get("shows", []):
+        [branch] = [b for b in branches if b.startswith(f"plein/{show['kind']}/")]
+        assert show["text"] in srv.show(f"{branch}:{show['path']}")
     if expect.get("merges"):
         _merge_all(srv, tmp, push=False)
 

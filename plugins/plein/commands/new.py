@@ -37,12 +37,7 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
         if handle in c.org.people:
             raise FatalError(f"profiles/{handle}.yml already exists; pick another --handle "
                              f"(e.g. {handle}-2), or edit that profile if it is yours")
-        open_mr = c.pending.get(f"profiles/{handle}.yml")
-        if open_mr:
-            raise FatalError(f"your profile profiles/{handle}.yml is already on its way: the merge request "
-                             f"of branch {open_mr} adds it and is not merged yet. Wait for a moderator to "
-                             f"merge it; to change it first, run: git switch {open_mr}, edit the file, "
-                             "commit and git push")
+        open_mr = _open(c, handle, quiet)
         if not c.org.teams:
             raise FatalError("there are no teams yet (content/teams/); ask a moderator to add yours")
         fields = {
@@ -64,5 +59,24 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
             click.echo("CODEOWNERS does not change in this merge request (so new profiles never conflict "
                        "there). After the merge, CI proposes the rule that lets you approve changes to "
                        "your profile; until then a moderator approves them.")
-        return c.submit(rel, text, title=f"New profile: {name}", slug=handle,
+        return c.submit(rel, text, title=f"New profile: {name}", slug=handle, onto=open_mr,
                         description=f"Profile of {name}, {fields['role']}. Made with plein new profile.")
+
+
+def _open(c, handle: str, quiet: bool) -> str | None:
+    """The branch of a merge request that adds this profile already, if the person wants to
+    continue it; refused when they don't (or cannot be asked)."""
+    branch = c.pending.get(f"profiles/{handle}.yml")
+    if not branch:
+        return None
+    on_its_way = (f"your profile profiles/{handle}.yml is already on its way: the merge request of "
+                  f"branch {branch} adds it and is not merged yet")
+    if not quiet:
+        click.echo(on_its_way[0].upper() + on_its_way[1:] + ".")
+        try:
+            if click.confirm("Continue that merge request with new answers?", default=True):
+                return branch
+        except click.exceptions.Abort:
+            pass
+    raise FatalError(f"{on_its_way}. Wait for a moderator to merge it; to change it first, run "
+                     "`plein new profile` again and answer yes to continue it")

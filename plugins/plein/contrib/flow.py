@@ -123,25 +123,41 @@ class Contribution:
     # -- the one way in ------------------------------------------------------------------------
 
     def submit(self, rel: str, text: str, *, title: str, description: str, slug: str,
-               also=None, replace: bool = False) -> int:
+               also=None, replace: bool = False, onto: str | None = None) -> int:
         """Write `rel`, check, commit, push, print the link. `also(root)` may return generated
         files ({path: text}) that must change with it; those whose text changed go along.
-        Only a generated file (`replace`) may replace one on the default branch."""
+        Only a generated file (`replace`) may replace one on the default branch. With `onto`
+        (an open contribution's branch that adds `rel`) the commit goes on top of that branch."""
         try:
-            files = self._prepare(rel, text, also, replace)
+            files = self._prepare(rel, text, also, replace, onto)
         except FatalError as err:
             raise FatalError(f"{err}{self._kept()}") from None
         except KeyboardInterrupt:
             raise FatalError(f"interrupted, so nothing was committed.{self._kept()}") from None
-        branch = gitops.free_branch(self.repo, f"plein/{self.kind}/{slug}/{datetime.now():%Y%m%d-%H%M%S}")
-        sha = gitops.commit_files(self.wt, branch, [self._git(p) for p in files], title)
+        if onto:
+            branch, sha = onto, self._commit_onto(onto, files, title)
+        else:
+            branch = gitops.free_branch(self.repo, f"plein/{self.kind}/{slug}/{datetime.now():%Y%m%d-%H%M%S}")
+            sha = gitops.commit_files(self.wt, branch, [self._git(p) for p in files], title)
         if len(files) > 1:
             click.echo("Also updated (generated): " + ", ".join(files[1:]))
         return send.send(self, rel, branch, sha, title, description)
 
-    def _prepare(self, rel: str, text: str, also, replace: bool) -> list[str]:
+    def _commit_onto(self, branch: str, files: list[str], title: str) -> str:
+        """Commit `files` (as checked here, on the default branch) on top of `branch`."""
+        tip = gitops.branch_tip(self.repo, self.opts.remote, branch)
+        with gitops.worktree(self.repo, tip) as wt:
+            for rel in files:
+                target = Path(wt.working_tree_dir) / self._git(rel)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes((self.wt_root / rel).read_bytes())
+            sha = gitops.commit_files(wt, None, [self._git(p) for p in files], title)
+        self.repo.git.branch("-f", branch, sha)  # the push sends the local branch
+        return sha
+
+    def _prepare(self, rel: str, text: str, also, replace: bool, onto: str | None) -> list[str]:
         if not replace:
-            self._refuse_to_overwrite(rel)
+            self._refuse_to_overwrite(rel, onto)
         self._write(rel, text)
         self._validate(rel)
         files = [rel]
@@ -168,14 +184,14 @@ class Contribution:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-    def _refuse_to_overwrite(self, rel: str) -> None:
+    def _refuse_to_overwrite(self, rel: str, onto: str | None = None) -> None:
         if gitops.changed_in_worktree(self.repo, self._git(rel)):
             raise FatalError(f"{rel}: you have uncommitted changes to this file in your clone; "
                              "commit or move them first, then run the command again")
         if (self.wt_root / rel).exists():
             raise FatalError(f"{rel}: already exists on {self.default}; Plein never overwrites a file. "
                              "Wait a minute and try again, or edit that file instead")
-        if rel in self.pending:
+        if rel in self.pending and self.pending[rel] != onto:
             raise FatalError(f"{rel}: the open merge request of branch {self.pending[rel]} adds this "
                              "file already. Wait until it is merged, or change it on that branch")
 

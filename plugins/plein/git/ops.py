@@ -167,9 +167,21 @@ def _ram_dir() -> str | None:
     return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK) else None
 
 
-def commit_files(wt: git.Repo, branch: str, rels: list[str], message: str) -> str:
-    """Create `branch` here and commit exactly `rels` on it, as the user (their git identity)."""
-    wt.git.switch("--quiet", "-c", branch)
+def branch_tip(repo: git.Repo, remote: str, branch: str):
+    """The commit of `branch` on the remote as last fetched, else the local branch."""
+    for ref in (f"refs/remotes/{remote}/{branch}", f"refs/heads/{branch}"):
+        try:
+            return repo.commit(ref)
+        except (git.BadName, ValueError):
+            continue
+    raise FatalError(f"cannot find the branch {branch}; fetch it first: git fetch {remote}")
+
+
+def commit_files(wt: git.Repo, branch: str | None, rels: list[str], message: str) -> str:
+    """Create `branch` here (None: stay where HEAD is) and commit exactly `rels` on it, as the
+    user (their git identity)."""
+    if branch:
+        wt.git.switch("--quiet", "-c", branch)
     wt.git.add("--", *rels)
     # Hooks are skipped: the file was just checked by the same validation `plein validate` runs,
     # and a hook in a throwaway worktree may need tools or network the user's shell lacks.
