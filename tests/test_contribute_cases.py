@@ -17,7 +17,7 @@ A step is one of
                   reviewer's clone, with rc, out, no_out.
 `expect`: added (every file the plein/* branches on the server add, sorted), shows (a
 {kind, path, text}: the one plein/<kind>/ branch's file holds that text), unsent (files
-kept in .git/plein/unsent/), merges (true: all plein/* branches merge into main together).
+kept in .git/plein/unsent/), unsent_count, merges (true: all plein/* branches merge into main together).
 In a step's arguments, "<N chars>" is a text of N characters.
 After every plein step no temporary folder of that process is left behind.
 """
@@ -186,6 +186,8 @@ def _expect(expect, srv: GitServer, clone: Path, tmp: Path):
     if "added" in expect:
         added = sorted(f for b in branches for f in files_of(srv.path, b))
         assert added == sorted(expect["added"])
+    if "unsent_count" in expect:
+        assert len(list((clone / ".git" / "plein" / "unsent").glob("*.md"))) == expect["unsent_count"]
     if "unsent" in expect:
         kept = sorted(p.name for p in (clone / ".git" / "plein" / "unsent").glob("*")) \
             if (clone / ".git" / "plein" / "unsent").is_dir() else []

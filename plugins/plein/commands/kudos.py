@@ -32,7 +32,8 @@ def kudos(person, team, body, **shared):
         else:
             _known(team, c.org.teams, "team", "content/teams/<id>.yml", c.org.people)
             name = c.org.teams[team].name
-        text = c.text(body, f"kudos for {name}", f"kudos-{team or person}", MAX_KUDOS)
+        text = c.text(body, f"kudos for {name}", f"kudos-{team or person}", MAX_KUDOS,
+                      again=f"plein kudos --team {team}" if team else f"plein kudos {person}")
         rel, content = drafts.kudos(me.handle, person if not team else None, team, c.now.date(), text, c.taken)
         return c.submit(rel, content, title=f"Kudos for {name}", slug=team or person,
                         description=f"{me.name} gives kudos to {name}. Made with plein kudos.")

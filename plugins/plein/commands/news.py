@@ -1,6 +1,8 @@
 """plein news: write a news item; opens a merge request for the communications team."""
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from ..contrib import drafts, options
@@ -22,7 +24,8 @@ def news(title, body, summary, tags, expires, authors, **shared):
     with Contribution(options.collect(**shared), "news") as c:
         me = c.me()
         title = options.ask(title, "Headline", "--title").strip()
-        text = c.text(body, "article", f"news-{slugify(title)}", MAX_BODY)
+        text = c.text(body, "article", f"news-{slugify(title)}", MAX_BODY,
+                      again=f"plein news --title {shlex.quote(title)}")
         rel, content = drafts.news(title, c.now, [me.handle, *authors], text, c.taken,
                                    expires=options.when_from(expires, "--expires"), tags=options.split_list(tags),
                                    summary=summary or "")

@@ -29,7 +29,7 @@ def reply(thread, body, **shared):
             raise FatalError(f"there is no thread '{thread}' on {c.default}; {hint}")
         topic = c.org.threads[thread]
         click.echo(f"Replying to '{topic.title}' as {me.name}.")
-        text = c.text(body, "reply", f"reply-{thread}", MAX_BODY)
+        text = c.text(body, "reply", f"reply-{thread}", MAX_BODY, again=f"plein reply {thread}")
         rel, content = drafts.reply(thread, me.handle, c.now, text, c.taken)
         return c.submit(rel, content, title=f"Reply to '{topic.title}'", slug=thread,
                         description=f"{me.name} replies to '{topic.title}'. Made with plein reply.")

@@ -109,9 +109,12 @@ class Contribution:
         return ((self.wt_root / rel).exists() or rel in self.pending
                 or gitops.changed_in_worktree(self.repo, self._git(rel)))
 
-    def text(self, body: str | None, what: str, key: str, limit: int | None = None) -> str:
-        """The text of the contribution (see options.ask_text), kept as unsent until pushed."""
+    def text(self, body: str | None, what: str, key: str, limit: int | None = None,
+             again: str = "") -> str:
+        """The text of the contribution (see options.ask_text), kept as unsent until pushed;
+        `again` is the command that offers it back (default: `plein <kind>`)."""
         self.unsent = Unsent(self.repo.common_dir, key, what)
+        self.again = again or f"plein {self.command}"
         return ask_text(body, what, self.unsent, limit)
 
     def _git(self, rel: str) -> str:
@@ -172,7 +175,7 @@ class Contribution:
     def _kept(self) -> str:
         if self.unsent is None or not self.unsent.text():
             return ""
-        return (f"\nYour {self.unsent.what} is kept in {self.unsent.path}; run `plein {self.command}` "
+        return (f"\nYour {self.unsent.what} is kept in {self.unsent.path}; run `{self.again}` "
                 "again and it is offered back.")
 
     @property
@@ -216,7 +219,7 @@ class Contribution:
         try:
             go = click.confirm("Open a merge request with this?", default=True)
         except click.exceptions.Abort:
-            raise FatalError("no answer, so nothing was committed; pass --yes to confirm "
-                             "from a script") from None
+            raise FatalError("not confirmed (interrupted, or no answer), so nothing was committed; "
+                             "pass --yes to confirm from a script") from None
         if not go:
             raise FatalError("cancelled; nothing was committed")

@@ -39,8 +39,10 @@ def ask_text(value: str | None, what: str, unsent=None, limit: int | None = None
     """A text body: --body, '-' for standard input, the editor on a terminal, else a prompt.
     An unsent text of the same kind (see contrib.unsent) is offered first; whatever text
     results is kept there until it is pushed."""
-    if value is None and unsent is not None and unsent.text():
+    continued = value is None and unsent is not None and unsent.text() is not None
+    if continued:
         value = _continue(unsent, what, limit)
+        continued = value is not None
     if value == "-":
         value = sys.stdin.read()
     elif value is None and sys.stdin.isatty():
@@ -51,7 +53,9 @@ def ask_text(value: str | None, what: str, unsent=None, limit: int | None = None
         raise FatalError(f"the {what} is empty, so nothing was committed; write it with --body "
                          "or in the editor that opens")
     if unsent is not None:
-        unsent.keep(value)
+        moved = unsent.keep(value, edited=continued)
+        if moved:
+            click.echo(f"Your earlier unsent {what} is kept in {moved}.", err=True)
     return value.strip()
 
 

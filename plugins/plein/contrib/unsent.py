@@ -27,11 +27,18 @@ class Unsent:
     def kept_at(self) -> str:
         return datetime.fromtimestamp(self.path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
-    def keep(self, text: str) -> None:
+    def keep(self, text: str, edited: bool = False) -> Path | None:
+        """Keep `text`. An earlier, different unsent text that `text` is not an edit of moves
+        aside (never lost), and its new place is returned."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        earlier, moved = self.text(), None
+        if earlier and earlier != text.strip() and not edited:
+            moved = self.path.with_name(f"{self.path.stem}.{self.kept_at().replace(' ', 'T').replace(':', '')}.md")
+            self.path.replace(moved)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(text.strip() + "\n", encoding="utf-8")
         tmp.replace(self.path)  # whole or not at all: a Ctrl-C never leaves half a text
+        return moved
 
     def drop(self) -> None:
         self.path.unlink(missing_ok=True)
