@@ -29,6 +29,8 @@ $(NODE_STAMP): package.json package-lock.json
 node: $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
+	@echo "Installed. To type plein anywhere, put it on your PATH (add the line to ~/.bashrc to keep it):"
+	@echo "  export PATH=\"$(CURDIR)/$(VENV)/bin:\$$PATH\""
 
 serve: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/plein serve --dev-addr 127.0.0.1:8000

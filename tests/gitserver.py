@@ -4,7 +4,7 @@ The bare repository advertises push options (receive.advertisePushOptions) and i
 pre-receive hook records every push (refs and the push options it received, from
 GIT_PUSH_OPTION_COUNT and GIT_PUSH_OPTION_<n>) to a JSON-lines log. Like GitLab, it answers
 `merge_request.create` with "View merge request for <branch>:" and a URL. It can be told to
-refuse pushes. HTTP is `git http-backend` run as a CGI behind a threaded http.server on
+refuse pushes, or to hang in a push (to interrupt it). HTTP is `git http-backend` run as a CGI behind a threaded http.server on
 127.0.0.1 at a random port.
 """
 from __future__ import annotations
@@ -25,6 +25,9 @@ options = [os.environ["GIT_PUSH_OPTION_%d" % i]
 refs = [line.split()[2] for line in sys.stdin if line.strip()]
 with open(os.path.join(here, "..", "push-log.jsonl"), "a") as log:
     log.write(json.dumps({{"refs": refs, "options": options}}) + "\n")
+if os.path.exists(os.path.join(here, "..", "slow-pre")):  # a push that hangs before the update
+    open(os.path.join(here, "..", "sleeping"), "w").close()
+    import time; time.sleep(60)
 if os.path.exists(os.path.join(here, "..", "refuse")):
     print("pre-receive hook declined: this server refuses pushes today", file=sys.stderr)
     sys.exit(1)
@@ -36,6 +39,15 @@ if "merge_request.create" in options:
         print("  http://forge.invalid/intranet/-/merge_requests/%d" % (len(open(
             os.path.join(here, "..", "push-log.jsonl")).readlines())), file=sys.stderr)
         print("", file=sys.stderr)
+'''
+
+
+POST_HOOK = r'''#!{python}
+import os, time
+here = os.path.dirname(os.path.abspath(__file__))
+if os.path.exists(os.path.join(here, "..", "slow-post")):  # the branch is in, the client still waits
+    open(os.path.join(here, "..", "sleeping"), "w").close()
+    time.sleep(60)
 '''
 
 
@@ -51,6 +63,9 @@ class GitServer:
             self._git("config", key, value, cwd=self.path)
         hook = self.path / "hooks" / "pre-receive"
         hook.write_text(HOOK.format(python=sys.executable))
+        hook.chmod(0o755)
+        hook = self.path / "hooks" / "post-receive"
+        hook.write_text(POST_HOOK.format(python=sys.executable))
         hook.chmod(0o755)
         self._httpd = None
 
@@ -71,6 +86,18 @@ class GitServer:
     def refuse(self, on: bool = True) -> None:
         flag = self.path / "refuse"
         flag.touch() if on else flag.unlink(missing_ok=True)
+
+    def slow(self, when: str | None) -> None:
+        """Make pushes hang ('pre': before the branch is updated, 'post': after), or not (None);
+        a hanging hook touches the file `sleeping` first."""
+        for name in ("slow-pre", "slow-post", "sleeping"):
+            (self.path / name).unlink(missing_ok=True)
+        if when:
+            (self.path / f"slow-{when}").touch()
+
+    @property
+    def sleeping(self) -> bool:
+        return (self.path / "sleeping").exists()
 
     def branches(self) -> list[str]:
         out = self._git("for-each-ref", "--format=%(refname:short)", "refs/heads", cwd=self.path)
@@ -214,12 +241,14 @@ Waar vind ik het formulier?
 }
 
 
-def seed(workdir: Path, server: GitServer, files: dict | None = None) -> None:
-    """Commit the small intranet (plus `files`) as main and push it to the server."""
+def seed(workdir: Path, server: GitServer, files: dict | None = None, prefix: str = "") -> None:
+    """Commit the small intranet (plus `files`) as main and push it to the server; with
+    `prefix`, the intranet lives in that folder of the repository."""
     workdir.mkdir(parents=True)
     for rel, text in {"mkdocs.yml": MKDOCS, **ORG, **(files or {})}.items():
-        (workdir / rel).parent.mkdir(parents=True, exist_ok=True)
-        (workdir / rel).write_text(text)
+        target = workdir / prefix / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
     env = {**os.environ, **IDENTITY}
     for args in (["init", "--quiet", "--initial-branch=main"], ["add", "."],
                  ["-c", "user.name=Seed", "-c", "user.email=seed@wetterveen.example", "commit",

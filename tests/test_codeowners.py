@@ -101,8 +101,12 @@ def test_check_fails_when_stale_and_names_the_fix(tmp_path, capsys):
     root = make_org(tmp_path, ORG)
     assert codeowners(capsys, root)[0] == 0
     assert codeowners(capsys, root, "--check") == (0, "ok: CODEOWNERS, .github/CODEOWNERS up to date\n")
-    profile = root / "profiles/sanne-bakker.yml"
+    profile = root / "profiles/sanne-bakker.yml"  # someone the files never named: rules come later
     profile.write_text(profile.read_text() + "forge_username: sbakker\n")
+    rc, out = codeowners(capsys, root, "--check")
+    assert rc == 0 and "new profiles get their rules at the next `plein codeowners --push`: sanne-bakker" in out
+    profile = root / "profiles/jan-de-vries.yml"  # someone they name, with another username: stale
+    profile.write_text(profile.read_text().replace("jdevries", "jvries"))
     rc, out = codeowners(capsys, root, "--check")
     assert rc == 1
     assert "CODEOWNERS:1:1: out of date with profiles/ and content/teams/. Fix: run `plein codeowners`" in out

@@ -14,7 +14,7 @@ from test_contribute import THREAD, files_of, git, make_clone, plein, pushed_bra
 PLEIN = str(Path(sys.executable).with_name("plein"))
 
 
-def test_new_profile_brings_its_codeowners_along(tmp_path, capsys):
+def test_new_profile_leaves_codeowners_to_ci(tmp_path, capsys):
     with GitServer(tmp_path) as srv:
         seed(tmp_path / "seed", srv)
         clone = make_clone(srv, tmp_path / "clone", srv.file_url)
@@ -27,12 +27,22 @@ def test_new_profile_brings_its_codeowners_along(tmp_path, capsys):
                              "--team", "ruimte", "--email", "piet@wetterveen.example", "--forge-username",
                              "pjansen", "--started", "2026-11-01", "--kudos", "--yes")
         assert rc == 0, err
+        assert "CODEOWNERS does not change in this merge request" in out
         branch = pushed_branch(srv, "profile")
-        assert sorted(files_of(srv.path, branch)) == [".github/CODEOWNERS", "CODEOWNERS", "profiles/piet-jansen.yml"]
-        assert "/profiles/piet-jansen.yml @pjansen @acme/mods" in srv.show(f"{branch}:CODEOWNERS")
+        assert files_of(srv.path, branch) == ["profiles/piet-jansen.yml"]
         git(clone, "fetch", "-q", "origin")
         git(clone, "switch", "-q", "-c", "check", f"origin/{branch}")
-        assert main(["codeowners", "--check", "--root", str(clone)]) == 0
+        assert main(["codeowners", "--check", "--root", str(clone)]) == 0  # what CI checks in the MR
+        assert "new profiles get their rules at the next `plein codeowners --push`: piet-jansen" in \
+            capsys.readouterr().out
+        git(clone, "push", "-q", "origin", "check:main")  # the merge
+        git(clone, "switch", "-q", "main")
+        git(clone, "pull", "-q")
+        assert main(["codeowners", "--push", "--root", str(clone)]) == 0  # CI on main
+        pushed = pushed_branch(srv, "codeowners")
+        assert sorted(files_of(srv.path, pushed)) == [".github/CODEOWNERS", "CODEOWNERS"]
+        assert "/profiles/piet-jansen.yml @pjansen @acme/mods" in srv.show(f"{pushed}:CODEOWNERS")
+        assert "merge_request.title=Update CODEOWNERS" in srv.pushes()[-1]["options"]
         rc, out, err = plein(capsys, clone, "new", "profile", "--name", "Jan de Vries", "--role", "x",
                              "--team", "ruimte", "--yes")
         assert rc == 1 and "profiles/jan-de-vries.yml already exists" in err

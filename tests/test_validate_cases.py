@@ -3,7 +3,8 @@ with the real `plein validate`.
 
 valid/<case>/    must give exit 0 and 'ok: ...'.
 invalid/<case>/  must give exit 1 and exactly the lines of its expected.txt.
-A case may hold grow.txt ('<path> <bytes>' lines): those files are padded to that size in
+A case may hold paths.txt (one path a line): then `plein validate PATHS` runs on those, as the
+pre-commit hook does. A case may hold grow.txt ('<path> <bytes>' lines): those files are padded to that size in
 the copy, so a 10 MB file need not be committed. No case may change any file.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from plein.cli import main
 
 CASES = Path(__file__).parent / "cases" / "validate"
-META = {"expected.txt", "grow.txt", "README.txt"}  # files that describe a case, not part of it
+META = {"expected.txt", "grow.txt", "README.txt", "paths.txt"}  # files that describe a case, not part of it
 
 
 def _cases(kind: str) -> list[str]:
@@ -39,9 +40,9 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def run_validate(root: Path, monkeypatch, capsys) -> tuple[int, str, str]:
+def run_validate(root: Path, monkeypatch, capsys, paths=()) -> tuple[int, str, str]:
     monkeypatch.chdir(root)  # the repository is found from the working folder, like a user's
-    rc = main(["validate"])
+    rc = main(["validate", *paths])
     out, err = capsys.readouterr()
     return rc, out, err
 
@@ -61,7 +62,9 @@ def test_invalid(case, tmp_path, monkeypatch, capsys):
     folder = CASES / "invalid" / case
     root = prepare(folder, tmp_path / "org")
     before = snapshot(root)
-    rc, out, err = run_validate(root, monkeypatch, capsys)
+    paths = folder / "paths.txt"
+    rc, out, err = run_validate(root, monkeypatch, capsys,
+                                paths.read_text().split() if paths.exists() else ())
     expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert out.splitlines() == expected
     files = len({line.split(":", 1)[0] for line in expected})

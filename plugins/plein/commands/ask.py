@@ -1,11 +1,14 @@
 """plein ask: ask a question (or start a discussion); opens a merge request."""
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..model import fields
+from ..model.org import slugify
 
 
 @click.command("ask")
@@ -22,7 +25,8 @@ def ask(title, body, tags, kind, **shared):
         tags = options.split_list(tags) or options.split_list(
             [options.ask(None, "Topics (comma separated, may be empty)", "--tags", default="",
                          quiet=c.opts.yes)])
-        text = options.ask_text(body, "question")
+        text = c.text(body, "question", f"ask-{slugify(title)}", fields.MAX_BODY,
+                      again=f"plein ask --title {shlex.quote(title)}")
         rel, content = drafts.thread(title, me.handle, c.now, kind, tags, text, c.taken)
         slug = rel.split("/")[2]
         return c.submit(rel, content, title=f"Question: {title}" if kind == "question" else title,

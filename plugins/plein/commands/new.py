@@ -5,11 +5,9 @@ from datetime import date
 
 import click
 
-from ..contrib import codeowners as co
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
-from ..model.load import load
 from ..model.org import slugify
 
 
@@ -39,6 +37,7 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
         if handle in c.org.people:
             raise FatalError(f"profiles/{handle}.yml already exists; pick another --handle "
                              f"(e.g. {handle}-2), or edit that profile if it is yours")
+        open_mr = _open(c, handle, quiet)
         if not c.org.teams:
             raise FatalError("there are no teams yet (content/teams/); ask a moderator to add yours")
         fields = {
@@ -56,14 +55,28 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
                                                                              default=True),
         }
         rel, text = drafts.profile(handle, fields)
-        return c.submit(rel, text, title=f"New profile: {name}", slug=handle, also=_codeowners(c),
+        if fields["forge_username"]:
+            click.echo("CODEOWNERS does not change in this merge request (so new profiles never conflict "
+                       "there). After the merge, CI proposes the rule that lets you approve changes to "
+                       "your profile; until then a moderator approves them.")
+        return c.submit(rel, text, title=f"New profile: {name}", slug=handle, onto=open_mr,
                         description=f"Profile of {name}, {fields['role']}. Made with plein new profile.")
 
 
-def _codeowners(c):
-    """CODEOWNERS must name the new person, or CI's `plein codeowners --check` fails the MR."""
-    def generate(root):
-        org, _ = load(root)
-        files = co.generate(org, c.settings.communications, c.settings.moderators)
-        return {path: text for path, text in files.items() if (root / path).is_file()}
-    return generate
+def _open(c, handle: str, quiet: bool) -> str | None:
+    """The branch of a merge request that adds this profile already, if the person wants to
+    continue it; refused when they don't (or cannot be asked)."""
+    branch = c.pending.get(f"profiles/{handle}.yml")
+    if not branch:
+        return None
+    on_its_way = (f"your profile profiles/{handle}.yml is already on its way: the merge request of "
+                  f"branch {branch} adds it and is not merged yet")
+    if not quiet:
+        click.echo(on_its_way[0].upper() + on_its_way[1:] + ".")
+        try:
+            if click.confirm("Continue that merge request with new answers?", default=True):
+                return branch
+        except click.exceptions.Abort:
+            pass
+    raise FatalError(f"{on_its_way}. Wait for a moderator to merge it; to change it first, run "
+                     "`plein new profile` again and answer yes to continue it")

@@ -1,10 +1,14 @@
 """plein news: write a news item; opens a merge request for the communications team."""
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
+from ..model.fields import MAX_BODY
+from ..model.org import slugify
 
 
 @click.command("news")
@@ -20,9 +24,10 @@ def news(title, body, summary, tags, expires, authors, **shared):
     with Contribution(options.collect(**shared), "news") as c:
         me = c.me()
         title = options.ask(title, "Headline", "--title").strip()
-        text = options.ask_text(body, "article")
+        text = c.text(body, "article", f"news-{slugify(title)}", MAX_BODY,
+                      again=f"plein news --title {shlex.quote(title)}")
         rel, content = drafts.news(title, c.now, [me.handle, *authors], text, c.taken,
-                                   expires=options.when_from(expires), tags=options.split_list(tags),
+                                   expires=options.when_from(expires, "--expires"), tags=options.split_list(tags),
                                    summary=summary or "")
         slug = rel.rsplit("/", 1)[1][11:-3]
         return c.submit(rel, content, title=f"News: {title}", slug=slug,

@@ -16,7 +16,7 @@ def update(body, tags, **shared):
     """Post a status update: what you are working on, in a few sentences."""
     with Contribution(options.collect(**shared), "update") as c:
         me = c.me()
-        text = options.ask_text(body, "status update")
+        text = c.text(body, "status update", "update", fields.MAX_UPDATE)
         rel, content = drafts.update(me.handle, c.now, options.split_list(tags), text, c.taken)
         return c.submit(rel, content, title=f"Status update by {me.name}", slug=me.handle,
                         description=f"{me.name} posts a status update. Made with plein update.")

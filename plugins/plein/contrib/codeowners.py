@@ -7,6 +7,12 @@ name shows (replies end in -<handle>.md, updates sit in updates/<handle>/) becom
 pattern per person; files whose author is only inside the file (questions, news) fall to the
 moderators or the communications group.
 
+A new profile does not bring its own rules along: two new profiles whose handles sort next to
+each other would then change the same lines of CODEOWNERS, and their merge requests would
+conflict. Until CODEOWNERS is generated again (by CI on the default branch, `plein codeowners
+--push`), a new person's files fall to the moderators, who approve new profiles anyway; and
+`plein codeowners --check` accepts a CODEOWNERS that only lacks people it never named.
+
 Both forges use the last matching line (GitLab: within each section), so general lines come
 first and each person's lines after them.
 """
@@ -35,14 +41,14 @@ def user(forge_username: str) -> str:
     return name if name.startswith("@") else f"@{name}"
 
 
-def sections(org: Org, communications: str, moderators: str) -> list[tuple[str, list[Rule]]]:
+def sections(org: Org, communications: str, moderators: str, only=None) -> list[tuple[str, list[Rule]]]:
+    """The rules; with `only` (handles), the rules as if only those people had a forge username."""
     mods = (moderators,)
-    people = [p for p in org.people.values() if p.forge_username]
-    people.sort(key=lambda p: p.handle)
+    named = {h: p for h, p in org.people.items() if p.forge_username and (only is None or h in only)}
+    people = sorted(named.values(), key=lambda p: p.handle)
 
     def theirs(*handles):
-        return tuple(dict.fromkeys(user(org.people[h].forge_username) for h in handles
-                                   if h in org.people and org.people[h].forge_username)) + mods
+        return tuple(dict.fromkeys(user(named[h].forge_username) for h in handles if h in named)) + mods
 
     profiles = [Rule("/profiles/", mods)]
     for p in people:
@@ -52,7 +58,7 @@ def sections(org: Org, communications: str, moderators: str) -> list[tuple[str, 
             profiles.append(Rule("/" + p.photo, theirs(p.handle)))
     teams = [Rule("/content/teams/", mods)]
     for t in sorted(org.teams.values(), key=lambda t: t.id):
-        if t.lead in org.people and org.people[t.lead].forge_username:
+        if t.lead in named:
             teams.append(Rule(f"/content/teams/{t.id}.yml", theirs(t.lead)))
     discussions = [Rule("/content/discussions/", mods)]
     discussions += [Rule(f"/content/discussions/*/replies/*T??-??-{p.handle}.md", theirs(p.handle))
@@ -139,7 +145,13 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(start + "".join(out) + end)
 
 
-def generate(org: Org, communications: str, moderators: str, formats=(GITLAB, GITHUB)) -> dict[str, str]:
+def generate(org: Org, communications: str, moderators: str, formats=(GITLAB, GITHUB),
+             only=None) -> dict[str, str]:
     """{path from the repository root: text} for each forge's CODEOWNERS."""
-    secs = sections(org, communications, moderators)
+    secs = sections(org, communications, moderators, only)
     return {PATHS[fmt]: render(secs, fmt) for fmt in formats}
+
+
+def named_in(text: str) -> set[str]:
+    """Handles whose profile has a rule of its own in a CODEOWNERS text."""
+    return {m.group(1) for m in re.finditer(r"^/profiles/([a-z0-9-]+)\.yml ", text, re.M)}

@@ -4,7 +4,7 @@ Front matter is written with plein.yamlio.dump, so what Plein writes Plein reads
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Callable
 
 from ..model.org import slugify
@@ -37,9 +37,13 @@ def free(make: Callable[[int], str], taken: Callable[[str], bool], first: int = 
     return make(n)
 
 
-def reply(thread: str, handle: str, when: datetime, body: str) -> tuple[str, str]:
-    rel = f"content/discussions/{thread}/replies/{when:%Y-%m-%dT%H-%M}-{handle}.md"
-    return rel, markdown({"author": handle, "date": stamp(when)}, body)
+def reply(thread: str, handle: str, when: datetime, body: str, taken=lambda rel: False) -> tuple[str, str]:
+    """The file name holds the minute (the naming rule); a second reply within the same minute,
+    or one whose name an open merge request already holds, takes the next free minute."""
+    def make(n: int) -> str:
+        at = when + timedelta(minutes=n - 1)
+        return f"content/discussions/{thread}/replies/{at:%Y-%m-%dT%H-%M}-{handle}.md"
+    return free(make, taken), markdown({"author": handle, "date": stamp(when)}, body)
 
 
 def thread(title: str, handle: str, when: datetime, kind: str, tags, body: str,

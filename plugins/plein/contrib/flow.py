@@ -23,7 +23,10 @@ from ..model.load import load
 from ..model.org import Person
 from ..model.parsecache import ParseCache
 from ..model.validate import check
+from . import send
+from .prompts import ask_text
 from . import settings as site_settings
+from .unsent import Unsent
 
 
 @dataclass
@@ -52,14 +55,21 @@ class Contribution:
         self.prefix = self.root.relative_to(top).as_posix().strip(".")  # '' when mkdocs.yml is at the top
         self.name, self.email = gitops.identity(self.repo)
         self.settings = site_settings.read(self.root)
-        self.url = gitops.remote_url(self.repo, opts.remote)
+        try:
+            self.url = gitops.remote_url(self.repo, opts.remote)
+        except FatalError:
+            if opts.push:
+                raise
+            self.url = ""  # --no-push works in a clone without a remote too
         self.default = gitops.default_branch(self.repo, opts.remote, self.settings.branch, opts.push)
         if opts.push:
             warning = gitops.fetch(self.repo, opts.remote, self.default)
             if warning:
-                click.echo(f"plein: could not fetch {opts.remote}/{self.default} ({warning}); "
-                           "working from the copy fetched last time", err=True)
+                click.echo(f"plein: could not fetch {opts.remote}/{self.default}: {warning}. "
+                           "Working from the copy fetched last time.", err=True)
         self.base_ref, self.base = gitops.base_commit(self.repo, opts.remote, self.default)
+        self.unsent = None  # set by text(): what the person wrote, kept until pushed
+        self.pending = {self._rel(p): b for p, b in gitops.pending(self.repo, opts.remote, self.base).items()}
         self._worktree = gitops.worktree(self.repo, self.base)
         self.wt = self._worktree.__enter__()
         self.wt_root = Path(self.wt.working_tree_dir) / self.prefix
@@ -94,19 +104,63 @@ class Contribution:
                          "--as <your handle>; new here? create your profile with `plein new profile`")
 
     def taken(self, rel: str) -> bool:
-        """True when `rel` exists on the default branch or has local changes: never overwrite."""
-        return (self.wt_root / rel).exists() or gitops.changed_in_worktree(self.repo, self._git(rel))
+        """True when `rel` exists on the default branch, is added by a contribution not yet
+        merged (a plein/* branch), or has local changes: never overwrite, never collide."""
+        return ((self.wt_root / rel).exists() or rel in self.pending
+                or gitops.changed_in_worktree(self.repo, self._git(rel)))
+
+    def text(self, body: str | None, what: str, key: str, limit: int | None = None,
+             again: str = "") -> str:
+        """The text of the contribution (see options.ask_text), kept as unsent until pushed;
+        `again` is the command that offers it back (default: `plein <kind>`)."""
+        self.unsent = Unsent(self.repo.common_dir, key, what)
+        self.again = again or f"plein {self.command}"
+        return ask_text(body, what, self.unsent, limit)
 
     def _git(self, rel: str) -> str:
         return f"{self.prefix}/{rel}" if self.prefix else rel
 
+    def _rel(self, path: str) -> str:
+        return path[len(self.prefix) + 1:] if self.prefix and path.startswith(self.prefix + "/") else path
+
     # -- the one way in ------------------------------------------------------------------------
 
     def submit(self, rel: str, text: str, *, title: str, description: str, slug: str,
-               also=None) -> int:
+               also=None, replace: bool = False, onto: str | None = None) -> int:
         """Write `rel`, check, commit, push, print the link. `also(root)` may return generated
-        files ({path: text}) that must change with it; those whose text changed go along."""
-        self._refuse_to_overwrite(rel)
+        files ({path: text}) that must change with it; those whose text changed go along.
+        Only a generated file (`replace`) may replace one on the default branch. With `onto`
+        (an open contribution's branch that adds `rel`) the commit goes on top of that branch."""
+        try:
+            files = self._prepare(rel, text, also, replace, onto)
+        except FatalError as err:
+            raise FatalError(f"{err}{self._kept()}") from None
+        except KeyboardInterrupt:
+            raise FatalError(f"interrupted, so nothing was committed.{self._kept()}") from None
+        if onto:
+            branch, sha = onto, self._commit_onto(onto, files, title)
+        else:
+            branch = gitops.free_branch(self.repo, f"plein/{self.kind}/{slug}/{datetime.now():%Y%m%d-%H%M%S}")
+            sha = gitops.commit_files(self.wt, branch, [self._git(p) for p in files], title)
+        if len(files) > 1:
+            click.echo("Also updated (generated): " + ", ".join(files[1:]))
+        return send.send(self, rel, branch, sha, title, description)
+
+    def _commit_onto(self, branch: str, files: list[str], title: str) -> str:
+        """Commit `files` (as checked here, on the default branch) on top of `branch`."""
+        tip = gitops.branch_tip(self.repo, self.opts.remote, branch)
+        with gitops.worktree(self.repo, tip) as wt:
+            for rel in files:
+                target = Path(wt.working_tree_dir) / self._git(rel)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes((self.wt_root / rel).read_bytes())
+            sha = gitops.commit_files(wt, None, [self._git(p) for p in files], title)
+        self.repo.git.branch("-f", branch, sha)  # the push sends the local branch
+        return sha
+
+    def _prepare(self, rel: str, text: str, also, replace: bool, onto: str | None) -> list[str]:
+        if not replace:
+            self._refuse_to_overwrite(rel, onto)
         self._write(rel, text)
         self._validate(rel)
         files = [rel]
@@ -115,89 +169,57 @@ class Contribution:
             if not old.is_file() or old.read_text(encoding="utf-8") != content:
                 self._write(path, content)
                 files.append(path)
-        self._confirm(rel, text)
-        branch = gitops.free_branch(self.repo, f"plein/{self.kind}/{slug}/{datetime.now():%Y%m%d-%H%M%S}")
-        gitops.commit_files(self.wt, branch, [self._git(p) for p in files], title)
-        if len(files) > 1:
-            click.echo("Also updated (generated): " + ", ".join(files[1:]))
-        options = self._push_options(title, description)
-        command = "git push " + " ".join(gitops.quote_args(gitops.push_args(self.opts.remote, branch, options)))
-        if not self.opts.push:
-            click.echo(f"Committed {rel} on branch {branch} (not pushed).")
-            click.echo(f"To open the merge request, run:\n  {command}")
-            return 0
-        pushed = gitops.push(self.repo, self.opts.remote, branch, options)
-        if not pushed.ok and options and "push options" in pushed.output:
-            pushed = gitops.push(self.repo, self.opts.remote, branch, [])  # a server without them
-        if not pushed.ok:
-            raise FatalError(f"the push to {self.opts.remote} failed:\n{_indent(pushed.output)}\n"
-                             f"Your {self.kind} is safe on the branch {branch}. To try again, run:\n"
-                             f"  {command}")
-        click.echo(f"Pushed {rel} on branch {branch}.")
-        click.echo(self._link(pushed.output, branch))
-        return 0
+        self._confirm(rel, text, files[1:])
+        return files
+
+    def _kept(self) -> str:
+        if self.unsent is None or not self.unsent.text():
+            return ""
+        return (f"\nYour {self.unsent.what} is kept in {self.unsent.path}; run `{self.again}` "
+                "again and it is offered back.")
+
+    @property
+    def command(self) -> str:
+        return "new profile" if self.kind == "profile" else self.kind
 
     def _write(self, rel: str, text: str) -> None:
         target = self.wt_root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-    def _refuse_to_overwrite(self, rel: str) -> None:
+    def _refuse_to_overwrite(self, rel: str, onto: str | None = None) -> None:
         if gitops.changed_in_worktree(self.repo, self._git(rel)):
             raise FatalError(f"{rel}: you have uncommitted changes to this file in your clone; "
                              "commit or move them first, then run the command again")
         if (self.wt_root / rel).exists():
             raise FatalError(f"{rel}: already exists on {self.default}; Plein never overwrites a file. "
                              "Wait a minute and try again, or edit that file instead")
+        if rel in self.pending and self.pending[rel] != onto:
+            raise FatalError(f"{rel}: the open merge request of branch {self.pending[rel]} adds this "
+                             "file already. Wait until it is merged, or change it on that branch")
 
     def _validate(self, rel: str) -> None:
         org, problems = load(self.wt_root, cache=self.parsed)
-        check(org, problems)
+        check(org, problems, touched={rel})
         mine = [p for p in problems if p.path == rel]
         warnings = [p for p in mine if p.severity != "error"]
         if warnings:
             click.echo(report.to_text(warnings), err=True)
         errors = [p for p in mine if p.severity == "error"]
         if errors:
-            raise FatalError(f"your {self.kind} has problems, so nothing was committed:\n"
-                             f"{report.to_text(errors)}")
+            raise FatalError(f"your {self.kind} has problems, so nothing was committed. In the new file "
+                             f"it would add, {rel}:\n{report.to_text(errors)}")
 
-    def _confirm(self, rel: str, text: str) -> None:
+    def _confirm(self, rel: str, text: str, generated: list[str]) -> None:
         click.echo(f"--- {rel}\n{text.rstrip()}\n---")
+        if generated:
+            click.echo("It also updates, generated from the profiles: " + ", ".join(generated))
         if self.opts.yes:
             return
         try:
             go = click.confirm("Open a merge request with this?", default=True)
         except click.exceptions.Abort:
-            raise FatalError("no answer, so nothing was committed; pass --yes to confirm "
-                             "from a script") from None
+            raise FatalError("not confirmed (interrupted, or no answer), so nothing was committed; "
+                             "pass --yes to confirm from a script") from None
         if not go:
             raise FatalError("cancelled; nothing was committed")
-
-    def _github(self) -> bool:
-        return gitops.is_github(self.url) or self.settings.forge == "github"
-
-    def _push_options(self, title: str, description: str) -> list[str]:
-        if self._github():
-            return []  # GitHub has no merge-request push options: print a compare link instead
-        one_line = lambda s: " ".join(s.split())  # push options cannot hold line breaks
-        return ["merge_request.create", f"merge_request.target={self.default}",
-                f"merge_request.title={one_line(title)}",
-                f"merge_request.description={one_line(description)}",
-                "merge_request.remove_source_branch"]
-
-    def _link(self, output: str, branch: str) -> str:
-        link = gitops.mr_link(output)
-        if link:
-            return f"Merge request: {link}"
-        web = gitops.web_url(self.url) or self.settings.repo_url
-        if self._github() and web:
-            return f"Open the pull request: {gitops.compare_url(web, self.default, branch)}"
-        if web:
-            return (f"Open the merge request: {web}/-/merge_requests/new"
-                    f"?merge_request%5Bsource_branch%5D={branch}")
-        return f"Open a merge request from {branch} to {self.default} on your forge."
-
-
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.strip().splitlines()[-6:])

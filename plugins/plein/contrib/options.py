@@ -1,7 +1,6 @@
 """Options every contribution command shares, and asking for what was not given."""
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 import click
@@ -9,9 +8,7 @@ import click
 from ..errors import FatalError
 from ..model.convert import Bad, parse_datetime
 from .flow import Options
-
-_CUT = "# ------------------------ >8 ------------------------"
-_EDIT_HINT = _CUT + "\n# Write your {what} above this line (Markdown). Everything below it is left out.\n"
+from .prompts import ask, ask_text  # noqa: F401 - the commands ask through options
 
 
 def shared(fn):
@@ -38,45 +35,13 @@ def collect(root, remote, when, as_handle, no_push, yes) -> Options:
                    when=when_from(when))
 
 
-def when_from(text: str | None) -> datetime | None:
+def when_from(text: str | None, option: str = "--date") -> datetime | None:
     if not text:
         return None
     try:
         return parse_datetime(text)
     except Bad as bad:
-        raise FatalError(f"--date: {bad.message}; {bad.hint}") from None
-
-
-def ask(value, label: str, option: str, default=None, quiet: bool = False):
-    """`value`, or ask for it. With `quiet` (--yes) an optional value takes its default."""
-    if value not in (None, ""):
-        return value
-    if quiet and default is not None:
-        return default
-    return _prompt(label, option, default=default, show_default=default not in (None, ""))
-
-
-def _prompt(label: str, option: str, **kwargs):
-    try:
-        return click.prompt(label, **kwargs)
-    except click.exceptions.Abort:
-        raise FatalError(f"no answer for '{label}', so nothing was committed; "
-                         f"pass it as {option}") from None
-
-
-def ask_text(value: str | None, what: str) -> str:
-    """A text body: --body, '-' for standard input, the editor on a terminal, else a prompt."""
-    if value == "-":
-        value = sys.stdin.read()
-    elif value is None and sys.stdin.isatty():
-        edited = click.edit("\n\n" + _EDIT_HINT.format(what=what), extension=".md")
-        value = (edited or "").split(_CUT)[0]
-    elif value is None:
-        value = _prompt(f"Your {what}", "--body (or -m)")
-    if not value.strip():
-        raise FatalError(f"the {what} is empty, so nothing was committed; write it with --body "
-                         "or in the editor that opens")
-    return value.strip()
+        raise FatalError(f"{option}: {bad.message}; {bad.hint}") from None
 
 
 def split_list(values) -> list[str]:

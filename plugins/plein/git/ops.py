@@ -68,10 +68,35 @@ def default_branch(repo: git.Repo, remote: str, fallback: str, online: bool) -> 
 
 
 def fetch(repo: git.Repo, remote: str, branch: str) -> str:
-    """Fetch the default branch; returns '' or a warning (offline is not an error here)."""
-    rc, _, err = repo.git.fetch(remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}",
+    """Fetch the default branch and the open contributions (plein/* branches, so a new file's
+    name is free on them too); returns '' or a warning (offline is not an error here)."""
+    rc, _, err = repo.git.fetch("--prune", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}",
+                                f"+refs/heads/plein/*:refs/remotes/{remote}/plein/*",
                                 with_extended_output=True, with_exceptions=False)
-    return "" if rc == 0 else _last_line(err)
+    return "" if rc == 0 else git_error(err)
+
+
+def pending(repo: git.Repo, remote: str, base) -> dict[str, str]:
+    """{path from the top: branch} of files added by contributions not yet merged: the
+    remote's plein/* branches as last fetched, and local plein/* branches (a failed push)."""
+    out = repo.git.log("--source", "--no-renames", "--diff-filter=A", "--name-only", "--format=%x01%S",
+                       f"--remotes={remote}/plein/*", "--branches=plein/*", f"^{base.hexsha}", "--")
+    found: dict[str, str] = {}
+    for entry in out.split("\x01")[1:]:
+        ref, *paths = [line for line in entry.splitlines() if line.strip()]
+        branch = ref
+        for prefix in ("refs/heads/", "refs/remotes/", f"{remote}/"):
+            branch = branch.removeprefix(prefix)
+        for path in paths:
+            found.setdefault(path, branch)
+    return found
+
+
+def remote_sha(repo: git.Repo, remote: str, branch: str) -> str | None:
+    """The commit `branch` points at on the remote now, or None (absent, or unreachable)."""
+    rc, out, _ = repo.git.ls_remote(remote, f"refs/heads/{branch}", with_extended_output=True,
+                                    with_exceptions=False, kill_after_timeout=20)
+    return out.split()[0] if rc == 0 and out.strip() else None
 
 
 def base_commit(repo: git.Repo, remote: str, branch: str):
@@ -110,15 +135,15 @@ def free_branch(repo: git.Repo, name: str) -> str:
 def worktree(repo: git.Repo, commit):
     """A detached checkout of `commit` in a temp dir, removed afterwards whatever happens."""
     for where in (_ram_dir(), None):
-        tmp = Path(tempfile.mkdtemp(prefix="plein-", dir=where))
+        tmp = Path(tempfile.mkdtemp(prefix=f"plein-{os.getpid()}-", dir=where))
         path = tmp / "work"
         try:
             repo.git.worktree("add", "--detach", "--quiet", str(path), commit.hexsha)
             break
-        except git.GitCommandError:
+        except BaseException as err:  # Ctrl-C too: never leave an empty folder behind
             shutil.rmtree(tmp, ignore_errors=True)
             repo.git.worktree("prune")
-            if where is None:
+            if where is None or not isinstance(err, git.GitCommandError):
                 raise
     try:
         yield git.Repo(path)
@@ -142,9 +167,21 @@ def _ram_dir() -> str | None:
     return "/dev/shm" if roomy and os.access("/dev/shm", os.W_OK) else None
 
 
-def commit_files(wt: git.Repo, branch: str, rels: list[str], message: str) -> str:
-    """Create `branch` here and commit exactly `rels` on it, as the user (their git identity)."""
-    wt.git.switch("--quiet", "-c", branch)
+def branch_tip(repo: git.Repo, remote: str, branch: str):
+    """The commit of `branch` on the remote as last fetched, else the local branch."""
+    for ref in (f"refs/remotes/{remote}/{branch}", f"refs/heads/{branch}"):
+        try:
+            return repo.commit(ref)
+        except (git.BadName, ValueError):
+            continue
+    raise FatalError(f"cannot find the branch {branch}; fetch it first: git fetch {remote}")
+
+
+def commit_files(wt: git.Repo, branch: str | None, rels: list[str], message: str) -> str:
+    """Create `branch` here (None: stay where HEAD is) and commit exactly `rels` on it, as the
+    user (their git identity)."""
+    if branch:
+        wt.git.switch("--quiet", "-c", branch)
     wt.git.add("--", *rels)
     # Hooks are skipped: the file was just checked by the same validation `plein validate` runs,
     # and a hook in a throwaway worktree may need tools or network the user's shell lacks.
@@ -205,6 +242,11 @@ def compare_url(url: str, base: str, branch: str) -> str:
     return f"{web}/compare/{base}...{branch}?expand=1" if web else ""
 
 
-def _last_line(text: str) -> str:
-    lines = [line for line in (text or "").splitlines() if line.strip()]
-    return lines[-1].strip() if lines else "git failed"
+def git_error(text: str) -> str:
+    """The line of git's error output that says what went wrong ('fatal: …'), in one line."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line[len(prefix):].strip()
+    return lines[-1] if lines else "git failed"

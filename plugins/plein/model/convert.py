@@ -103,10 +103,13 @@ def _text(f, value, one_line: bool) -> str:
     return value
 
 
+_EXAMPLE = {"handle": "jan-de-vries", "team id": "ruimte"}
+
+
 def _ident(value, what: str) -> str:
     if not isinstance(value, str) or not ID_RE.match(value):
         raise Bad(f"'{value}' is not a valid {what}",
-                  f"a {what} is lowercase letters, digits and hyphens, e.g. 'jan-de-vries'")
+                  f"a {what} is lowercase letters, digits and hyphens, e.g. '{_EXAMPLE.get(what, 'ruimte')}'")
     return value
 
 
@@ -171,7 +174,11 @@ def _audience(f, value) -> Audience:
 
 def _handles(f, value) -> tuple:
     what = "handle" if f.kind == F.HANDLES else "team id"
-    return tuple(dict.fromkeys(_ident(v, what) for v in _list(f, value)))
+    items = [_ident(v, what) for v in _list(f, value)]
+    twice = [i for n, i in enumerate(items) if i in items[:n]]
+    if twice:  # a slip, such as `authors: [jan-de-vries, jan-de-vries]` for two authors
+        raise Bad(f"'{twice[0]}' is named twice", f"remove the second '{twice[0]}'")
+    return tuple(items)
 
 
 def _texts(f, value) -> tuple:

@@ -45,7 +45,7 @@ def _check_files(root: Path, rels: list[str], refs, indexes: dict, found: dict):
               if item is not None and rel not in known]
     extra = parse_files(root, others)
     org, problems = assemble(root, parsed + extra, photos_of=set(rels))
-    check(org, problems)
+    check(org, problems, touched=rels)
     counts = Counter({"people": len(org.people), "teams": len(org.teams)})
     for kinds, _ in indexes.values():
         counts.update(kinds)

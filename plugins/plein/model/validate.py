@@ -26,16 +26,16 @@ class _Refs:
         self.problems.add(source.path, source.at(key), f"'{key}': unknown team '{team_id}'", hint)
 
 
-def check(org: Org, problems: Problems | None = None) -> Problems:
+def check(org: Org, problems: Problems | None = None, touched=()) -> Problems:
+    """Every problem across files. A cycle is reported at a file in `touched` (the files a
+    change or a pre-commit hook names) when one is in it: that is where the fix belongs."""
     problems = Problems() if problems is None else problems
     refs = _Refs(org, problems)
-    _people(org, refs, problems)
-    _teams(org, refs, problems)
+    touched = frozenset(touched)
+    _people(org, refs, problems, touched)
+    _teams(org, refs, problems, touched)
     for news in org.news:
-        for author in news.authors:
-            refs.person(author, news.source, "authors")
-        for team in news.audience.teams:
-            refs.team(team, news.source, "audience")
+        _news(news, refs, problems)
     _threads(org, refs, problems)
     for update in org.updates:
         _update_author(org, update, problems)
@@ -43,7 +43,19 @@ def check(org: Org, problems: Problems | None = None) -> Problems:
     return problems
 
 
-def _people(org, refs, problems):
+def _news(news, refs, problems):
+    for author in news.authors:
+        refs.person(author, news.source, "authors")
+    for team in news.audience.teams:
+        refs.team(team, news.source, "audience")
+    if news.expires is not None and news.expires <= news.date:
+        problems.add(news.source.path, news.source.at("expires"),
+                     f"'expires' ({news.expires:%Y-%m-%d %H:%M}) is not after 'date' "
+                     f"({news.date:%Y-%m-%d %H:%M}), so the item would go straight to the archive",
+                     "set 'expires' to a later date, or remove it")
+
+
+def _people(org, refs, problems, touched):
     emails, forge = {}, {}
     for p in org.people.values():
         refs.team(p.team, p.source, "team")
@@ -66,13 +78,14 @@ def _people(org, refs, problems):
                              f"forge username '{p.forge_username}' is also used by {first.source.path}",
                              "every person needs their own forge username")
     for cycle in _cycles({h: p.manager for h, p in org.people.items() if p.manager != h}):
+        cycle = _start_at_touched(cycle, lambda h: org.people[h].source.path, touched)
         p = org.people[cycle[0]]
         problems.add(p.source.path, p.source.at("manager"),
                      "managers form a cycle: " + " → ".join(cycle + [cycle[0]]),
                      "someone in this chain must report to a manager outside it")
 
 
-def _teams(org, refs, problems):
+def _teams(org, refs, problems, touched):
     for t in org.teams.values():
         if t.parent == t.id:
             problems.add(t.source.path, t.source.at("parent"), "a team cannot be its own parent",
@@ -81,6 +94,7 @@ def _teams(org, refs, problems):
             refs.team(t.parent, t.source, "parent")
         refs.person(t.lead, t.source, "lead")
     for cycle in _cycles({i: t.parent for i, t in org.teams.items() if t.parent != i}):
+        cycle = _start_at_touched(cycle, lambda i: org.teams[i].source.path, touched)
         t = org.teams[cycle[0]]
         problems.add(t.source.path, t.source.at("parent"),
                      "parent teams form a cycle: " + " → ".join(cycle + [cycle[0]]),
@@ -143,3 +157,11 @@ def _cycles(parent_of: dict) -> list[list[str]]:
             i = cycle.index(min(cycle))
             cycles.append(cycle[i:] + cycle[:i])
     return cycles
+
+
+def _start_at_touched(cycle: list[str], path_of, touched) -> list[str]:
+    """The cycle rotated to start at its first member whose file was touched, if any."""
+    for i, key in enumerate(cycle):
+        if path_of(key) in touched:
+            return cycle[i:] + cycle[:i]
+    return cycle

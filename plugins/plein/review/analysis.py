@@ -19,6 +19,7 @@ from ..model.load import load
 from ..model.org import Person
 from ..model.parse import parse_file
 from ..model.validate import check
+from . import authenticity
 from . import related as rel
 from . import words
 
@@ -53,9 +54,13 @@ class Report:
     similar: list[str] = field(default_factory=list)
     experts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    checked: dict[str, str] = field(default_factory=dict)  # path -> how its writer was checked
+    pusher: str | None = None
 
 
-def review(root: Path, base: str, pusher: str | None = None) -> Report:
+def review(root: Path, base: str, pusher: str | None = None, trusted=()) -> Report:
+    """The report on HEAD against `base`. `pusher`: the forge user who pushed (CI); `trusted`:
+    forge usernames of moderators and the communications group, who may change others' files."""
     repo = git.Repo(root, search_parent_directories=True)
     top = Path(repo.working_tree_dir).resolve()
     prefix = root.resolve().relative_to(top).as_posix().strip(".")
@@ -68,7 +73,8 @@ def review(root: Path, base: str, pusher: str | None = None) -> Report:
     if not merge_base:
         raise FatalError(f"{base} and HEAD share no history; pass the branch the MR targets")
     mb = merge_base[0]
-    report = Report(base=base)
+    report = Report(base=base, pusher=pusher)
+    trusted = frozenset(t.lstrip("@").casefold() for t in trusted)
     org, problems = load(root)
     check(org, problems)
     base_people = _people_at(mb, prefix)
@@ -83,13 +89,28 @@ def review(root: Path, base: str, pusher: str | None = None) -> Report:
         sentence = words.sentence(change, org, people)
         if sentence:
             report.sentences.append(sentence)
-        report.findings.extend(_authenticity(change, base_people, people, pusher))
+        verdict = authenticity.check(change, base_people, people, pusher, trusted, Finding)
+        report.findings.extend(verdict.findings)
+        if verdict.checked:
+            report.checked[change.path] = verdict.checked
     others = [c.path for c in report.changes if c.kind is None]
     if others:
         report.sentences.append(f"Also changes {len(others)} other file(s): " + ", ".join(others[:10])
                                 + (" …" if len(others) > 10 else ""))
     report.approvals = _approvals(repo, root, mb, prefix, org, report.changes)
     _suggestions(report, org, root)
+    return _from_top(report, prefix)
+
+
+def _from_top(report: Report, prefix: str) -> Report:
+    """Paths from the repository's root, where forges place annotations (the intranet may
+    live in a folder of the repository)."""
+    if not prefix:
+        return report
+    top = lambda path: f"{prefix}/{path}"
+    report.findings = [Finding(top(f.path), f.line, f.severity, f.check, f.message) for f in report.findings]
+    report.approvals = [(top(path), owners) for path, owners in report.approvals]
+    report.checked = {top(path): how for path, how in report.checked.items()}
     return report
 
 
@@ -147,61 +168,6 @@ def _authors(repo, mb, head) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def declared(record) -> tuple[str, ...]:
-    """Handles of the people a record says it is by."""
-    if record is None:
-        return ()
-    if isinstance(record, Person):
-        return (record.handle,)
-    if hasattr(record, "authors"):
-        return tuple(record.authors)
-    if hasattr(record, "sender"):
-        return (record.sender,)
-    author = getattr(record, "author", None)
-    return (author,) if author else ()
-
-
-def _authenticity(change: Change, base_people, people, pusher) -> list[Finding]:
-    record = change.new if change.status != "D" else change.old
-    handles = declared(record)
-    if not handles or not change.emails:
-        return []
-    known = [h for h in handles if h in people]
-    if not known:
-        return []  # an unknown author is a validation problem, reported there
-    # The e-mail that proves it is the one on the target branch: an MR cannot vouch for itself.
-    emails = {(base_people.get(h) or people[h]).email.casefold(): h for h in known}
-    strangers = [e for e in change.emails if e.casefold() not in emails]
-    key = {"profile": "email", "kudos": "from", "news": "authors"}.get(change.kind, "author")
-    line = record.source.at(key) if getattr(record, "source", None) else 1
-    who = " or ".join(f"{people[h].name} ({(base_people.get(h) or people[h]).email})" for h in known)
-    by = ", ".join(strangers)
-    findings = []
-    old_handles = declared(change.old)
-    if change.status == "M" and old_handles and set(old_handles) != set(handles):
-        findings.append(Finding(change.path, line, "error", "impersonation",
-                                f"changes who wrote this from {', '.join(old_handles)} to {', '.join(handles)}"))
-    if strangers:
-        if change.status == "A":
-            findings.append(Finding(change.path, line, "error", "impersonation",
-                                    f"possible impersonation: this file says it is by {who}, "
-                                    f"but it was committed by {by}"))
-        elif change.status == "M":
-            findings.append(Finding(change.path, line, "warning", "impersonation",
-                                    f"changes the words of {who}; committed by {by}: "
-                                    "they or a moderator must agree"))
-        else:
-            findings.append(Finding(change.path, 1, "warning", "removal",
-                                    f"removes the words of {who}; committed by {by}: "
-                                    "they or a moderator must agree"))
-    if pusher and change.status != "D":
-        forge = {people[h].forge_username.lstrip("@").casefold() for h in known if people[h].forge_username}
-        if forge and pusher.lstrip("@").casefold() not in forge:
-            findings.append(Finding(change.path, line, "warning", "impersonation",
-                                    f"pushed by @{pusher.lstrip('@')}, but this file says it is by {who}"))
-    return findings
-
-
 def _approvals(repo, root, mb, prefix, org, changes) -> list:
     """Who must approve each changed file: the CODEOWNERS on the target branch decides."""
     text = None
@@ -233,3 +199,9 @@ def _suggestions(report: Report, org, root: Path) -> None:
 def pusher_from_env() -> str | None:
     """The forge user who pushed, as CI tells it (GitLab: GITLAB_USER_LOGIN, GitHub: GITHUB_ACTOR)."""
     return os.environ.get("GITLAB_USER_LOGIN") or os.environ.get("GITHUB_ACTOR") or None
+
+
+def trusted_from_env() -> list[str]:
+    """Forge usernames of moderators and communications, from the CI variable PLEIN_MODERATORS
+    (comma or space separated): the forge's groups are not in the repository."""
+    return os.environ.get("PLEIN_MODERATORS", "").replace(",", " ").split()

@@ -12,18 +12,10 @@ _SEVERITY = {("impersonation", "error"): "critical", ("validation", "error"): "m
 def markdown(r: Report) -> str:
     out = ["## Plein review", "", "### What this merge request does", ""]
     out += [f"- {s}" for s in r.sentences] or ["- Nothing in profiles/ or content/ changes."]
-    errors = [f for f in r.findings if f.severity == "error"]
-    warnings = [f for f in r.findings if f.severity != "error"]
-    out += ["", "### Problems", ""]
-    if errors:
-        out += ["These must be fixed before merging:", ""]
-        out += [f"- **{f.check}** `{f.path}:{f.line}`: {f.message}" for f in errors]
-    else:
-        out.append("No problems found in the changed files.")
-    if warnings:
-        out += ["", "To check:", ""] + [f"- **{f.check}** `{f.path}:{f.line}`: {f.message}" for f in warnings]
-    if not any(f.check in ("impersonation", "removal") for f in r.findings) and r.changes:
-        out += ["", "Every changed file was committed by the person it names."]
+    who = [f for f in r.findings if f.check in WHO]
+    out += ["", "### Problems", ""] + _findings([f for f in r.findings if f.check not in WHO],
+                                                "No problems found in the changed files.")
+    out += ["", "### Impersonation", ""] + _findings(who, _checked(r))
     if r.similar or r.experts:
         out += ["", "### For this question", ""]
         if r.similar:
@@ -38,6 +30,38 @@ def markdown(r: Report) -> str:
     if not r.approvals:
         out.append("- Nothing changed.")
     return "\n".join(out).rstrip() + "\n"
+
+
+WHO = ("impersonation", "removal")
+
+
+def _findings(found, none: str) -> list[str]:
+    errors = [f for f in found if f.severity == "error"]
+    warnings = [f for f in found if f.severity != "error"]
+    out = []
+    if errors:
+        out += ["These must be fixed before merging:", ""] + [_item(f) for f in errors]
+    if warnings:
+        out += ([""] if errors else []) + ["To check:", ""] + [_item(f) for f in warnings]
+    return out or [none]
+
+
+def _item(f) -> str:
+    return f"- **{f.check}** `{f.path}:{f.line}`: {f.message}"
+
+
+def _checked(r: Report) -> str:
+    """What was checked, said only of the files that were."""
+    if not r.checked:
+        return "No changed file names its writer, so there was nothing to check."
+    how = (f"pushed by the person it names (@{r.pusher.lstrip('@')}, as the forge reports)"
+           if set(r.checked.values()) == {"pusher"} else
+           "committed by the person it names (by the commit's e-mail only, which anyone can set; "
+           "in CI the forge username of who pushed decides)")
+    if len(r.checked) == len(r.changes):
+        return f"Every changed file was {how}."
+    files = ", ".join(f"`{p}`" for p in r.checked)
+    return f"Checked: {files} {'were' if len(r.checked) > 1 else 'was'} {how}. The other files name no writer."
 
 
 def codequality(r: Report) -> str:
