@@ -5,7 +5,7 @@ folders deep (people/page/2.md), so an id can only collide with 'index', which g
 (ids never contain one)."""
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlsplit, quote, urlencode
 
 from ..model.org import slugify
 
@@ -108,3 +108,16 @@ class Forge:
             return f"{self.repo}/-/new/{self.branch}/{quote(folder)}?{query}"
         query = urlencode({"filename": file_name, "value": content}, quote_via=quote)
         return f"{self.repo}/new/{self.branch}/{quote(folder)}?{query}"
+
+
+FORGE_NAMES = {"gitlab": "GitLab", "github": "GitHub"}
+
+
+def repo_name(name: str | None, repo_url: str | None, forge: str) -> str | None:
+    """The repository's name in the header. Without `repo_name` in mkdocs.yml, MkDocs names
+    it after the host, title-cased ('gitlab.example.org' → 'Gitlab'): then the forge's own
+    spelling is shown instead. A name set in mkdocs.yml stays."""
+    host = urlsplit(repo_url or "").netloc.lower()
+    if name and host and name == host.split(".")[0].title():
+        return FORGE_NAMES.get(forge, name)
+    return name

@@ -11,7 +11,7 @@ from . import links as L
 from .facts import Facts
 from .i18n import Lang
 
-DIRECTORY_PAGE = 300  # cards per directory page: keeps each page a few hundred KB at 15,000 people
+DIRECTORY_PAGE = 40  # cards per directory page: small pages; the browser filters all pages at once
 LIST_PAGE = 30  # news, threads, updates, kudos per listing page
 
 

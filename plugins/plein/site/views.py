@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model.fields import LANGUAGES, WEEKDAYS
 from ..model.org import topic_key
 from . import links as L
 
@@ -105,23 +106,17 @@ class Views:
                 "newcomers": f.newcomers[:NEWCOMERS], "ask_url": self.ask_url("question")}
 
     def _directory(self, spec):
-        people = spec.key
-        teams, locations, topics, languages = {}, {}, {}, {}
-        for p in people:
-            for team in self.org.team_path(p.team):
-                teams[team.id] = team.name
-            if p.location:
-                locations[p.location] = p.location
-            for label, key in zip(p.expertise, p.topics):
-                topics.setdefault(key, self.org.topics[key].label if key in self.org.topics else label)
-            for code in p.languages:
-                languages[code] = self.lang.language(code)
-        by_text = lambda d: sorted(d.items(), key=lambda kv: kv[1].casefold())
-        t = self.lang.t
-        return {"total": len(self.facts.active), "filters": [
-            ("teams", t("filter_team"), by_text(teams)), ("location", t("filter_location"), by_text(locations)),
-            ("expertise", t("filter_expertise"), by_text(topics)),
-            ("languages", t("filter_language"), by_text(languages))]}
+        """The page lists its slice of everyone; directory.js filters the whole organisation
+        over the static search index, with these words."""
+        t, lang = self.lang.t, self.lang
+        wide = lang.locale.days["format"]["wide"]
+        words = {k: t(k) for k in ("filter_any", "directory_one", "directory_count", "no_match", "filter_error",
+                                   "previous", "next", "page_n")}
+        words["days"] = {d: str(wide[i]) for i, d in enumerate(WEEKDAYS)}
+        words["languages"] = {c: lang.language(c) for c in LANGUAGES}
+        return {"total": len(self.facts.active), "words": words, "filters": [
+            ("team", t("filter_team")), ("location", t("filter_location")),
+            ("expertise", t("filter_expertise")), ("language", t("filter_language")), ("day", t("filter_day"))]}
 
     def _person(self, spec):
         p = spec.key

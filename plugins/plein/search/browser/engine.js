@@ -192,6 +192,68 @@
       return rows;
     }
 
+    /* The directory's data (search/facets.py): name order, office days and languages. */
+    async loadPeople() {
+      await this.load();
+      if (this.byName) return;
+      const nums = varints(new Uint8Array(await this.get("people.bin", true)));
+      const m = this.meta, n = m.people;
+      this.byName = Uint32Array.from(nums.slice(0, m.active));  // current staff only
+      this.mask = Float64Array.from(nums.slice(m.active, m.active + n));  // up to 53 bits: no 32-bit operators
+      this.children = m.team_ids.map(() => []);
+      m.team_parents.forEach((p, i) => { if (p >= 0) this.children[p].push(i); });
+    }
+
+    subtree(team) {  // a team and every team below it, as a mask over meta.teams
+      const inside = new Uint8Array(this.meta.team_ids.length), todo = [team];
+      while (todo.length) {
+        const t = todo.pop();
+        if (!inside[t]) { inside[t] = 1; todo.push(...this.children[t]); }
+      }
+      return inside;
+    }
+
+    /* The directory: the people who pass the filters {team, location, topic, language, day}
+       (indexes into meta's lists, or null) and match `query` (everyone when it is empty), in
+       name order; per facet, the counts among the people who pass the other filters (a
+       team's count includes its sub-teams). Expertise counts are whole-organisation ones
+       (meta.topic_people): each topic's list is fetched only when it is chosen. */
+    async people(query, filters) {
+      await this.loadPeople();
+      const m = this.meta, n = m.people, f = filters || {}, nd = m.days.length;
+      let candidate = null;
+      if (query && query.trim()) {
+        const { words, found } = await this.match(query);
+        candidate = new Uint8Array(n);
+        if (words.length) for (const o of found) if (o < n) candidate[o] = 1;
+      }
+      const topic = f.topic != null ? await this.topicDocs(f.topic) : null;
+      const inTeam = f.team != null ? this.subtree(f.team) : null;
+      const bit = (mask, b) => Math.floor(mask / 2 ** b) % 2 === 1;
+      const cT = new Uint32Array(m.team_ids.length), cL = new Uint32Array(m.locations.length);
+      const cG = new Uint32Array(m.languages.length), cD = new Uint32Array(nd);
+      const keep = new Uint8Array(n);
+      for (const o of this.byName) {
+        if ((candidate && !candidate[o]) || (topic && !topic.has(o))) continue;
+        const mask = this.mask[o];
+        const okT = !inTeam || inTeam[this.team[o]] === 1, okL = f.location == null || this.location[o] === f.location;
+        const okG = f.language == null || bit(mask, nd + f.language), okD = f.day == null || bit(mask, f.day);
+        if (okL && okG && okD) cT[this.team[o]]++;
+        if (okT && okG && okD) cL[this.location[o]]++;
+        if (okT && okL && okD) for (let j = 0; j < cG.length; j++) if (bit(mask, nd + j)) cG[j]++;
+        if (okT && okL && okG) for (let j = 0; j < nd; j++) if (bit(mask, j)) cD[j]++;
+        if (okT && okL && okG && okD) keep[o] = 1;
+      }
+      const teams = Uint32Array.from(cT);  // roll each team's own count up to its parents
+      cT.forEach((c, t) => {
+        for (let p = m.team_parents[t], hops = 0; c && p >= 0 && hops < cT.length; p = m.team_parents[p], hops++) teams[p] += c;
+      });
+      return {
+        found: Array.from(this.byName).filter((o) => keep[o]),
+        counts: { team: teams, location: cL, language: cG, day: cD, topic: m.topic_people },
+      };
+    }
+
     /* What the command line's `plein search --json` gives, for comparisons. */
     async search(query, filters, limit = 10) {
       const { words, found, scores } = await this.match(query);
