@@ -9,7 +9,7 @@ browser fetches only what a query needs.
                        for common stems also a 'head' of their HEAD best documents
     m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
     t/<n>.bin          documents of each topic (the expertise facet)
-    people.bin         the directory's order and each person's office days and languages
+    people.z           the directory's team tree, name order, office days and languages
                        (search.facets)
     stamp.json         which index state the folder holds (not read by the browser)
 
@@ -203,8 +203,8 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
         "nodes": nodes,
     }
     people = [d for d in datas if d["kind"] == "person"]  # the first numbers (KINDS[0])
-    meta.update(F.directory_meta(people, teams, team_parents, topics, WEEKDAYS))
-    out.put("people.bin", varints(F.people_file(people, meta)))
+    head = F.header(people, teams, meta["teams"], team_parents, topics, WEEKDAYS)
+    out.put("people.z", F.people_file(head, varints(F.numbers(people, head))))
     out.put("facets.bin", _facets(datas, teams, locations))
     out.json("meta.json", meta)
     return meta

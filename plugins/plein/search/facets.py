@@ -2,17 +2,26 @@
 expertise, language and office day of every person, as search.export writes them and
 search/browser/engine.js reads them; and the same team tree for `plein search --team`.
 
-    people.bin   varints: the numbers of the person documents of current staff (not
-                 alumni: meta.active of them) in name order (the directory's order, that
-                 of the model), then per person, in document order, a mask of
-                 office days (bit i: meta.days[i]) and languages (bit len(days) + j:
-                 meta.languages[j]).
+The directory reads meta.json and facets.bin as the header search does (kind, team and
+location of every document), the topics' t/<n>.bin, and one file of its own:
 
-Person documents come first in the index order (search.documents.KINDS), so they are
-the numbers 0 to meta.people - 1."""
+    people.z     zlib-compressed: a line of JSON (team ids, parents, the languages and
+                 days that occur, how many people declare each topic), then varints: the
+                 numbers of the person documents of current staff (not alumni) in name
+                 order (the directory's order, that of the model), then per person, in
+                 document order, a mask of office days (bit i: days[i]) and languages
+                 (bit len(days) + j: languages[j]).
+
+Compressed because the browser fetches it whole, and its masks repeat a lot; the browser
+inflates it with DecompressionStream. Person documents come first in the index order
+(search.documents.KINDS), so they are the numbers 0 to people - 1."""
 from __future__ import annotations
 
+import json
+import zlib
 from collections import Counter
+
+from ..model.org import slugify
 
 
 def subtree(subteams, team_id: str) -> list:
@@ -26,15 +35,16 @@ def subtree(subteams, team_id: str) -> list:
     return out
 
 
-def directory_meta(people: list, teams: list, team_parents: dict, topics: list, weekdays) -> dict:
-    """What meta.json adds for the directory: team ids and parents, the languages and days
-    that occur, and how many people declare each topic."""
+def header(people: list, teams: list, names: list, team_parents: dict, topics: list, weekdays) -> dict:
+    """Team ids (None where the id is the slug of the name, which the browser makes itself)
+    and parents, the languages and days that occur, how many people declare each topic."""
     team_ix = {t: i for i, t in enumerate(teams)}
-    languages = Counter(code for d in people for code in d.get("languages", ()))
-    days = {day for d in people for day in d.get("days", ())}
+    languages = Counter(code for d in people for code in d["languages"])
+    days = {day for d in people for day in d["days"]}
     per_topic = Counter(t for d in people for t in d["topics"])
     return {
-        "people": len(people), "active": sum(1 for d in people if not d["alumnus"]), "team_ids": teams,
+        "people": len(people), "active": sum(1 for d in people if not d["alumnus"]),
+        "team_ids": [None if t == slugify(n) else t for t, n in zip(teams, names)],
         "team_parents": [team_ix.get(team_parents.get(t), -1) for t in teams],
         "languages": sorted(languages, key=lambda c: (-languages[c], c)),
         "days": [d for d in weekdays if d in days],
@@ -42,12 +52,17 @@ def directory_meta(people: list, teams: list, team_parents: dict, topics: list, 
     }
 
 
-def people_file(people: list, meta: dict) -> list:
-    """The numbers of people.bin (see above), to be written as varints."""
+def numbers(people: list, head: dict) -> list:
+    """The name order of current staff, then everyone's mask (see above)."""
     active = (o for o, d in enumerate(people) if not d["alumnus"])
     order = sorted(active, key=lambda o: (people[o]["title"].casefold(), people[o]["id"]))
-    day_bit = {d: 1 << i for i, d in enumerate(meta["days"])}
-    lang_bit = {c: 1 << (len(day_bit) + i) for i, c in enumerate(meta["languages"])}
-    masks = [sum(day_bit[d] for d in set(p.get("days", ()))) + sum(lang_bit[c] for c in set(p.get("languages", ())))
+    day_bit = {d: 1 << i for i, d in enumerate(head["days"])}
+    lang_bit = {c: 1 << (len(day_bit) + i) for i, c in enumerate(head["languages"])}
+    masks = [sum(day_bit[d] for d in set(p["days"])) + sum(lang_bit[c] for c in set(p["languages"]))
              for p in people]
     return order + masks
+
+
+def people_file(head: dict, varints: bytes) -> bytes:
+    line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode()
+    return zlib.compress(line + b"\n" + varints, 9)

@@ -67,7 +67,7 @@
   }
 
   async function run(state) {
-    const mine = ++seq;
+    const mine = ++seq, start = performance.now();
     form.setAttribute("data-state", "busy");
     try {
       await engine.loadPeople();
@@ -87,6 +87,7 @@
         if (mine !== seq) return;
         show(docs, res.found.length, page, pages);
       }
+      form.setAttribute("data-ms", Math.round(performance.now() - start));  // for tools/bench-directory
       form.setAttribute("data-state", "ready");
       form.setAttribute("data-url", location.search);
     } catch (err) {

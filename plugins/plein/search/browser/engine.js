@@ -19,6 +19,11 @@
     return out;
   }
 
+  function slugify(text) {  // plein.model.org.slugify
+    const ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+    return ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+  }
+
   function nodeFile(node) {
     if (/^[a-z0-9_]+$/.test(node)) return node;
     return "~" + Array.from(new TextEncoder().encode(node), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -192,12 +197,18 @@
       return rows;
     }
 
-    /* The directory's data (search/facets.py): name order, office days and languages. */
+    /* The directory's data (search/facets.py): team tree, name order, office days and
+       languages, added to meta. */
     async loadPeople() {
       await this.load();
       if (this.byName) return;
-      const nums = varints(new Uint8Array(await this.get("people.bin", true)));
-      const m = this.meta, n = m.people;
+      const packed = await this.get("people.z", true);
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate"));
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      const line = bytes.indexOf(10);
+      const m = Object.assign(this.meta, JSON.parse(new TextDecoder().decode(bytes.subarray(0, line))));
+      m.team_ids = m.team_ids.map((id, i) => (id === null ? slugify(m.teams[i]) : id));
+      const nums = varints(bytes.subarray(line + 1)), n = m.people;
       this.byName = Uint32Array.from(nums.slice(0, m.active));  // current staff only
       this.mask = Float64Array.from(nums.slice(m.active, m.active + n));  // up to 53 bits: no 32-bit operators
       this.children = m.team_ids.map(() => []);
