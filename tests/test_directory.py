@@ -188,6 +188,11 @@ def test_without_javascript_everyone_is_reachable_from_the_directory(chromium_br
                 elif "/page/" in target or target.endswith("/alumni/"):
                     todo.append(target)
         assert reached == {site.url(f"people/{h}/") for h in org.people}
+        page.goto(site.url("people/"))  # a page per location, linked from the directory
+        page.click("article a:text-is('Stadskantoor')")
+        cards = page.eval_on_selector_all(".plein-card a", "els => els.map(e => e.getAttribute('href'))")
+        assert [urljoin(page.url, h) for h in cards] == [
+            site.url(f"people/{p.handle}/") for p in org.active_people() if p.location == "Stadskantoor"]
     finally:
         context.close()
 

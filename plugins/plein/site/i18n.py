@@ -129,10 +129,14 @@ NL = {
 # the directory's filters over the whole organisation (search/browser/directory.js)
 EN.update({"filter_query": "Name or text", "filter_day": "Office day", "directory_one": "1 colleague",
            "directory_count": "{n} colleagues", "filter_error": "Filtering does not work right now.",
-           "directory_browse": "Browse by team or expertise, or page through everyone below."})
+           "directory_browse": "Browse by team or expertise, or page through everyone below.",
+           "people_at": "Colleagues at {place}", "locations": "Locations", "all_people": "Everyone",
+           "news_here": "News for this location"})
 NL.update({"filter_query": "Naam of tekst", "filter_day": "Kantoordag", "directory_one": "1 collega",
            "directory_count": "{n} collega's", "filter_error": "Filteren lukt nu niet.",
-           "directory_browse": "Blader per team of expertise, of door iedereen hieronder."})
+           "directory_browse": "Blader per team of expertise, of door iedereen hieronder.",
+           "people_at": "Collega's op {place}", "locations": "Locaties", "all_people": "Iedereen",
+           "news_here": "Nieuws voor deze locatie"})
 
 WEEKDAYS = {"en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
             "nl": dict(mon="ma", tue="di", wed="wo", thu="do", fri="vr", sat="za", sun="zo")}

@@ -44,6 +44,11 @@ def news_at(location: str) -> str:
     return f"news/at/{slugify(location)}.md"
 
 
+def people_at(location: str) -> str:
+    """Everyone who works at a location: the directory's location filter without JavaScript."""
+    return f"people/at/{slugify(location)}.md"
+
+
 def team_feed(team_id: str) -> str:
     return f"feeds/teams/{team_id}.xml"
 

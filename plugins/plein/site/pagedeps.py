@@ -100,7 +100,10 @@ class PageInputs:
     _alumni = _cards
 
     def _directory(self, spec):  # the filters' options come from the search index, in the browser
-        return self._cards(spec), len(self.facts.active)
+        return self._cards(spec), len(self.facts.active), tuple(self.views.locations())
+
+    def _location(self, spec):
+        return self._cards(spec), tuple(self.views._location(spec).items())
 
     def _person(self, spec):
         p, org = spec.key, self.org

@@ -41,6 +41,9 @@ def plan(facts: Facts, lang: Lang, site_name: str):
     yield PageSpec(L.HOME, t("welcome", site=site_name), "home")
     yield from _paginate(L.DIRECTORY, t("people"), "directory", facts.active, DIRECTORY_PAGE, lang)
     yield from _paginate(L.ALUMNI, t("alumni"), "alumni", facts.alumni, DIRECTORY_PAGE, lang)
+    for location, people in facts.people_by_location.items():
+        yield from _paginate(L.people_at(location), t("people_at", place=location), "location", people,
+                             DIRECTORY_PAGE, lang, location=location)
     for p in org.people.values():
         yield PageSpec(L.person(p.handle), p.name, "person", p, (p.source.path,))
     yield PageSpec(L.ORGCHART, t("orgchart"), "orgchart")

@@ -114,9 +114,18 @@ class Views:
                                    "previous", "next", "page_n")}
         words["days"] = {d: str(wide[i]) for i, d in enumerate(WEEKDAYS)}
         words["languages"] = {c: lang.language(c) for c in LANGUAGES}
-        return {"total": len(self.facts.active), "words": words, "filters": [
+        return {"total": len(self.facts.active), "words": words, "locations": self.locations(), "filters": [
             ("team", t("filter_team")), ("location", t("filter_location")),
             ("expertise", t("filter_expertise")), ("language", t("filter_language")), ("day", t("filter_day"))]}
+
+    def locations(self) -> list:
+        """(page, place) of every location where someone works, by name."""
+        places = sorted(self.facts.people_by_location, key=str.casefold)
+        return [(L.people_at(place), place) for place in places]
+
+    def _location(self, spec):
+        place = spec.extra["location"]
+        return {"news_at": L.news_at(place) if place in self.facts.news_by_location else None}
 
     def _person(self, spec):
         p = spec.key
