@@ -155,6 +155,26 @@ def test_team_filter_finds_members_beyond_the_first_page_then_a_second_filter_na
     assert page.errors == []
 
 
+BOTH_ORDERS = """async (filters) => {
+  const e = window.pleinSearch, { found } = await e.people("", filters);
+  const sorted = (await e.byName(found, 1, 1000)).map((d) => d.id);  // few chunks: by the rows' places
+  const paged = [];  // one row a page: the rows span more chunks than that, so order.bin decides
+  for (let p = 1; p <= found.length; p++) paged.push(...(await e.byName(found, p, 1)).map((d) => d.id));
+  return [sorted, paged];
+}"""
+
+
+@pytest.mark.parametrize("url", [{}, {"day": "tue"}, {"team": "fysiek-domein"}])
+def test_both_ways_of_sorting_by_name_agree_with_the_model(page, site, org, url):
+    open_directory(page, site, {})
+    filters = page.evaluate("u => { const m = window.pleinSearch.meta; return {"
+                            " team: u.team ? m.team_ids.indexOf(u.team) : null,"
+                            " day: u.day ? m.days.indexOf(u.day) : null }; }", url)
+    sorted_, paged = page.evaluate(BOTH_ORDERS, filters)
+    assert sorted_ == paged == model_list(org, url)
+    assert page.errors == []
+
+
 def test_a_typed_name_filters_and_opens_the_person(page, site):
     open_directory(page, site, {})
     page.locator(f"{FORM} input[name=q]").press_sequentially("fatima", delay=20)

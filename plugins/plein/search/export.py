@@ -9,8 +9,8 @@ browser fetches only what a query needs.
                        for common stems also a 'head' of their HEAD best documents
     m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
     t/<n>.bin          documents of each topic (the expertise facet)
-    people.z           the directory's team tree, name order, office days and languages
-                       (search.facets)
+    people.z           the directory's team tree, office days and languages (search.facets)
+    order.bin          the directory's order: current staff by name (search.facets)
     stamp.json         which index state the folder holds (not read by the browser)
 
 Documents are numbered in search.engine.order_key order, so kind, team and location of
@@ -190,7 +190,9 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
     locations = sorted({d["location"] for d in datas})
     topics = sorted({t for d in datas for t in d["topics"]})
     topic_ix = {t: i for i, t in enumerate(topics)}
-    _chunks(out, datas, topic_ix)
+    people = [d for d in datas if d["kind"] == "person"]  # the first numbers (KINDS[0])
+    order = F.name_order(people)
+    _chunks(out, datas, topic_ix, {o: rank for rank, o in enumerate(order)})
     _topics(out, datas, topics)
     words = _words(engine)
     stems = _postings(engine, _Packs(out, pack), sorted({s for _, _, s in words}), ordinal)
@@ -202,9 +204,9 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
         "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
         "nodes": nodes,
     }
-    people = [d for d in datas if d["kind"] == "person"]  # the first numbers (KINDS[0])
     head = F.header(people, teams, meta["teams"], team_parents, topics, WEEKDAYS)
-    out.put("people.z", F.people_file(head, varints(F.numbers(people, head))))
+    out.put("people.z", F.people_file(head, varints(F.masks(people, head))))
+    out.put("order.bin", varints(order))
     out.put("facets.bin", _facets(datas, teams, locations))
     out.json("meta.json", meta)
     return meta
@@ -235,10 +237,12 @@ def _facets(datas, teams, locations) -> bytes:
     return varints(counts + runs)
 
 
-def _chunks(out: _Out, datas, topic_ix) -> None:
+def _chunks(out: _Out, datas, topic_ix, ranks: dict) -> None:
+    """Display rows; those of current staff end in their place in name order."""
     for c in range(0, len(datas), CHUNK):
         rows = [[d["id"], d["kind"], d["title"], d["url"], d["snippet"], d["extra"],
-                 [topic_ix[t] for t in d["topics"]], int(d["alumnus"])] for d in datas[c:c + CHUNK]]
+                 [topic_ix[t] for t in d["topics"]], int(d["alumnus"]), *([ranks[o]] if o in ranks else [])]
+                for o, d in enumerate(datas[c:c + CHUNK], c)]
         out.json(f"m/{c // CHUNK}.json", rows)
 
 

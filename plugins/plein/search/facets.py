@@ -1,20 +1,24 @@
 """The directory's facets over the static index: team (with its sub-teams), location,
-expertise, language and office day of every person, as search.export writes them and
-search/browser/engine.js reads them; and the same team tree for `plein search --team`.
+expertise, language and office day of every person, and their order by name, as
+search.export writes them and search/browser/engine.js reads them; and the same team tree
+for `plein search --team`.
 
 The directory reads meta.json and facets.bin as the header search does (kind, team and
-location of every document), the topics' t/<n>.bin, and one file of its own:
+location of every document), the topics' t/<n>.bin, the display chunks m/<n>.json (whose
+rows of current staff end in their place in name order), and two files of its own:
 
     people.z     zlib-compressed: a line of JSON (team ids, parents, the languages and
-                 days that occur, how many people declare each topic), then varints: the
-                 numbers of the person documents of current staff (not alumni) in name
-                 order (the directory's order, that of the model), then per person, in
-                 document order, a mask of office days (bit i: days[i]) and languages
-                 (bit len(days) + j: languages[j]).
+                 days that occur, how many people declare each topic, the alumni), then
+                 per person, in document order, a varint mask of office days (bit i:
+                 days[i]) and languages (bit len(days) + j: languages[j]). Compressed:
+                 the browser fetches it whole, and masks repeat (DecompressionStream).
+    order.bin    varints: the numbers of the person documents of current staff in name
+                 order (the directory's order, that of the model). Only fetched for a
+                 list whose display rows span more chunks than a page shows: a smaller
+                 one is sorted by the place in its rows.
 
-Compressed because the browser fetches it whole, and its masks repeat a lot; the browser
-inflates it with DecompressionStream. Person documents come first in the index order
-(search.documents.KINDS), so they are the numbers 0 to people - 1."""
+Person documents come first in the index order (search.documents.KINDS), so they are
+the numbers 0 to people - 1."""
 from __future__ import annotations
 
 import json
@@ -49,18 +53,21 @@ def header(people: list, teams: list, names: list, team_parents: dict, topics: l
         "languages": sorted(languages, key=lambda c: (-languages[c], c)),
         "days": [d for d in weekdays if d in days],
         "topic_people": [per_topic.get(t, 0) for t in topics],
+        "alumni": [o for o, d in enumerate(people) if d["alumnus"]],
     }
 
 
-def numbers(people: list, head: dict) -> list:
-    """The name order of current staff, then everyone's mask (see above)."""
+def name_order(people: list) -> list:
+    """The numbers of current staff in name order."""
     active = (o for o, d in enumerate(people) if not d["alumnus"])
-    order = sorted(active, key=lambda o: (people[o]["title"].casefold(), people[o]["id"]))
+    return sorted(active, key=lambda o: (people[o]["title"].casefold(), people[o]["id"]))
+
+
+def masks(people: list, head: dict) -> list:
     day_bit = {d: 1 << i for i, d in enumerate(head["days"])}
     lang_bit = {c: 1 << (len(day_bit) + i) for i, c in enumerate(head["languages"])}
-    masks = [sum(day_bit[d] for d in set(p["days"])) + sum(lang_bit[c] for c in set(p["languages"]))
-             for p in people]
-    return order + masks
+    return [sum(day_bit[d] for d in set(p["days"])) + sum(lang_bit[c] for c in set(p["languages"]))
+            for p in people]
 
 
 def people_file(head: dict, varints: bytes) -> bytes:

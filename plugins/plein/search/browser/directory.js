@@ -83,7 +83,7 @@
       } else {
         const pages = Math.max(1, Math.ceil(res.found.length / PAGE));
         const page = Math.min(state.page, pages);
-        const docs = await engine.docs(res.found.slice((page - 1) * PAGE, page * PAGE));
+        const docs = await engine.byName(res.found, page, PAGE);
         if (mine !== seq) return;
         show(docs, res.found.length, page, pages);
       }
