@@ -175,6 +175,13 @@ def test_both_ways_of_sorting_by_name_agree_with_the_model(page, site, org, url)
     assert page.errors == []
 
 
+def test_an_unknown_value_in_the_url_finds_nobody_without_an_error(page, site):
+    open_directory(page, site, {"team": "opgeheven-team", "day": "tue"})
+    assert page.inner_text("[data-plein-found] .plein-filters__count") == "Niemand voldoet aan deze filters."
+    assert page.locator(FOUND).count() == 0 and page.input_value("select[name=team]") == "opgeheven-team"
+    assert page.errors == []
+
+
 def test_a_typed_name_filters_and_opens_the_person(page, site):
     open_directory(page, site, {})
     page.locator(f"{FORM} input[name=q]").press_sequentially("fatima", delay=20)

@@ -71,9 +71,10 @@
     form.setAttribute("data-state", "busy");
     try {
       await engine.loadPeople();
-      const ix = indexes(state);
+      const ix = indexes(state);  // a value the index lacks (an old link) finds nobody
       const none = Object.values(ix).some((i) => i === -1);
-      const res = await engine.people(state.q, ix);
+      const res = await engine.people(state.q, Object.fromEntries(
+        Object.entries(ix).map(([k, i]) => [k, i === -1 ? null : i])));
       if (none) res.found = [];
       if (mine !== seq) return;
       fill(state, res.counts);
