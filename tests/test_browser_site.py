@@ -91,19 +91,24 @@ def href(src: str) -> str:
 
 def test_directory_filters_narrow_the_cards(example, page):
     org, served = example
+    ready = ("s => { const f = document.querySelector('[data-plein-directory]');"
+             " return f.dataset.state === 'ready' && f.dataset.url === s; }")
     page.goto(served.url(href(L.DIRECTORY)))
+    page.wait_for_function(ready, arg="")
     cards = page.locator(".plein-card:visible")
     total = cards.count()
     assert total > 1
-    team = page.locator("select[name=teams] option").nth(1).get_attribute("value")
-    page.select_option("select[name=teams]", team)
+    team = page.locator("select[name=team] option").last.get_attribute("value")  # a team low in the tree
+    page.select_option("select[name=team]", team)
+    page.wait_for_function(ready, arg=f"?team={team}")
     narrowed = cards.count()
     assert 0 < narrowed < total
     for handle in page.locator(".plein-card:visible a").evaluate_all(
             "links => links.map(a => a.getAttribute('href'))"):
-        person = org.people[handle.strip("./").split("/")[-1]]
+        person = org.people[handle.strip("/").split("/")[-1]]
         assert team in [t.id for t in org.team_path(person.team)]
-    page.select_option("select[name=teams]", "")
+    page.select_option("select[name=team]", "")
+    page.wait_for_function(ready, arg="")
     assert cards.count() == total
     assert page.errors == []
 

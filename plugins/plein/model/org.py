@@ -228,6 +228,15 @@ class Org:
             team_id = self.teams[team_id].parent
         return path[::-1]
 
+    def topic_labels(self, labels) -> tuple[str, ...]:
+        """Each topic of `labels` once, under the spelling most people use ('GraphQL' for
+        'GraphQL' and 'graphql'); a label that is no declared topic stays as written."""
+        out: dict = {}
+        for label in labels:
+            key = topic_key(label)
+            out.setdefault(key, self.topics[key].label if key in self.topics else label.strip())
+        return tuple(out.values())
+
     def replies(self):
         for thread in self.threads.values():
             yield from thread.replies

@@ -42,6 +42,8 @@ class Doc:
     people: tuple[str, ...] = ()  # the person, or the authors
     alumnus: bool = False
     date: str = ""
+    languages: tuple[str, ...] = ()  # facet: languages a person speaks (codes)
+    days: tuple[str, ...] = ()  # facet: a person's office days
     hash: str = field(default="", compare=False)
 
     def data(self) -> dict:
@@ -49,7 +51,8 @@ class Doc:
         return {"id": self.id, "kind": self.kind, "title": self.title, "url": self.url,
                 "team": self.team, "location": self.location, "topics": list(self.topics),
                 "snippet": self.snippet, "extra": self.extra, "people": list(self.people),
-                "alumnus": self.alumnus, "date": self.date}
+                "alumnus": self.alumnus, "date": self.date, "languages": list(self.languages),
+                "days": list(self.days)}
 
 
 def plain(text: str) -> str:
@@ -100,7 +103,7 @@ def _people(org: Org, language: str):
                     "body": " ".join((p.bio, langs, " ".join(p.interests), p.location))},
             team=p.team, location=p.location, topics=p.topics, snippet=snippet(p.bio),
             extra=f"{p.role} · {team}", people=(p.handle,), alumnus=p.alumnus,
-            date=p.left.isoformat() if p.left else "")
+            date=p.left.isoformat() if p.left else "", languages=p.languages, days=p.office_days)
 
 
 def _teams(org: Org, words: dict):

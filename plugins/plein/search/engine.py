@@ -152,15 +152,52 @@ class Engine:
         return words, R.score(per_word)
 
     def search(self, query: str, kind=None, team=None, topic=None, limit: int = 10,
-               offset: int = 0) -> Results:
+               offset: int = 0, **facets) -> Results:
+        """The best documents for `query` that pass the filters; with no query words, every
+        document that passes them, by name (the directory). `facets`: location, language,
+        day (one value each, see Filters)."""
+        f = Filters(kind, team, topic, **facets)
         words, scores = self.match(query)
-        found = R.ranked(scores, self.order)
-        if kind or team or topic:
-            found = [d for d in found if _passes(self.data(d), kind, team, topic)]
-        hits = [Hit(self.data(d), *scores[d]) for d in found[offset:offset + limit]]
+        if words:
+            found = [d for d in R.ranked(scores, self.order) if f.passes(self.data(d))]
+        elif query.strip():  # only punctuation or single letters: no words to look for
+            found = []
+        else:
+            found = sorted((d for d in self._of_kinds(kind) if f.passes(self.data(d))), key=self.by_name)
+        hits = [Hit(self.data(d), *scores.get(d, (0, 0))) for d in found[offset:offset + limit]]
         return Results(query, words, hits, len(found))
 
+    def by_name(self, docnum: int) -> tuple:
+        """The directory's order, the model's order of people: name, then id."""
+        data = self.data(docnum)
+        return (data["title"].casefold(), data["id"])
 
-def _passes(data: dict, kind, team, topic) -> bool:
-    return ((not kind or data["kind"] in kind) and (not team or data["team"] in team)
-            and (not topic or topic in data["topics"]))
+    def _of_kinds(self, kinds):
+        live = (d for d in range(self.reader.doc_count_all()) if not self.reader.is_deleted(d))
+        if not kinds:
+            return live
+        ids = set()
+        for kind in kinds:
+            if self.reader.frequency("kind", kind):
+                ids.update(self.reader.postings("kind", kind).all_ids())
+        return (d for d in sorted(ids) if not self.reader.is_deleted(d))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a document must have to be shown; None or empty lets everything through.
+    `team` is a collection of team ids (a team and its sub-teams, see search.facets)."""
+
+    kind: object = None
+    team: object = None
+    topic: str | None = None
+    location: str | None = None
+    language: str | None = None
+    day: str | None = None
+
+    def passes(self, data: dict) -> bool:
+        return ((not self.kind or data["kind"] in self.kind) and (not self.team or data["team"] in self.team)
+                and (not self.topic or self.topic in data["topics"])
+                and (not self.location or data["location"] == self.location)
+                and (not self.language or self.language in data.get("languages", ()))
+                and (not self.day or self.day in data.get("days", ())))

@@ -9,6 +9,8 @@ browser fetches only what a query needs.
                        for common stems also a 'head' of their HEAD best documents
     m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
     t/<n>.bin          documents of each topic (the expertise facet)
+    people.z           the directory's team tree, office days and languages (search.facets)
+    order.bin          the directory's order: current staff by name (search.facets)
     stamp.json         which index state the folder holds (not read by the browser)
 
 Documents are numbered in search.engine.order_key order, so kind, team and location of
@@ -29,7 +31,9 @@ from pathlib import Path
 import whoosh
 from whoosh.support.charset import accent_map
 
+from ..model.fields import WEEKDAYS
 from ..site.replace import replace_if_changed
+from . import facets as F
 from . import rank as R
 from .documents import KINDS
 from .engine import Engine
@@ -42,7 +46,7 @@ MAX_PREFIX = 8
 STAMP = "stamp.json"
 # What the export is made by: a change to any of them may change its bytes.
 SOURCES = tuple(Path(__file__).with_name(n) for n in
-                ("export.py", "rank.py", "engine.py", "documents.py", "index.py"))
+                ("export.py", "rank.py", "engine.py", "documents.py", "index.py", "facets.py"))
 
 
 def varints(numbers) -> bytes:
@@ -122,36 +126,39 @@ class _Packs:
 
 
 def export_org(engine: Engine, out: Path, org) -> dict:
-    """`export` with the team names and topic labels of the organisation."""
+    """`export` with the team names, topic labels and team tree of the organisation."""
     return export(engine, out, {t.id: t.name for t in org.teams.values()},
-                  {k: t.label for k, t in org.topics.items()})
+                  {k: t.label for k, t in org.topics.items()},
+                  team_parents={t.id: t.parent for t in org.teams.values() if t.parent})
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
-           pack: int = PACK, dict_max: int = DICT_MAX) -> dict:
+           pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None) -> dict:
     """Write the static index of `engine` into `out`, changing only what differs from the
     export it may hold already; returns its meta data.
     (`pack` and `dict_max` are for tests, which want many small files.)"""
-    state = stamp(engine, team_names, topic_labels, pack, dict_max)
+    team_parents = team_parents or {}
+    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents)
     meta = current(out, state)
     if meta is not None:
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     files = _Out(out)
-    meta = _write(engine, files, team_names, topic_labels, pack, dict_max)
+    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents)
     files.prune()
     files.json(STAMP, {"format": FORMAT, "state": state})
     return meta
 
 
 def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
-          dict_max: int = DICT_MAX) -> str:
+          dict_max: int = DICT_MAX, team_parents: dict | None = None) -> str:
     """A digest of everything the export is made from. The index enters as its segments
     and their deleted documents rather than as its documents' hashes: Whoosh's statistics,
     hence the weights, still count replaced documents until a merge (see search.index)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([FORMAT, CHUNK, pack, dict_max, MAX_PREFIX, engine.language, whoosh.__version__,
-                              sorted(team_names.items()), sorted(topic_labels.items())],
+                              sorted(team_names.items()), sorted(topic_labels.items()),
+                              sorted((team_parents or {}).items())],
                              ensure_ascii=False).encode())
     for source in SOURCES:
         digest.update(source.read_bytes())
@@ -173,7 +180,8 @@ def current(out: Path, state: str) -> dict | None:
     return None
 
 
-def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int) -> dict:
+def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int,
+           team_parents: dict) -> dict:
     reader = engine.reader
     docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
     ordinal = {d: i for i, d in enumerate(docnums)}
@@ -182,7 +190,9 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
     locations = sorted({d["location"] for d in datas})
     topics = sorted({t for d in datas for t in d["topics"]})
     topic_ix = {t: i for i, t in enumerate(topics)}
-    _chunks(out, datas, topic_ix)
+    people = [d for d in datas if d["kind"] == "person"]  # the first numbers (KINDS[0])
+    order = F.name_order(people)
+    _chunks(out, datas, topic_ix, {o: rank for rank, o in enumerate(order)})
     _topics(out, datas, topics)
     words = _words(engine)
     stems = _postings(engine, _Packs(out, pack), sorted({s for _, _, s in words}), ordinal)
@@ -194,6 +204,9 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
         "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
         "nodes": nodes,
     }
+    head = F.header(people, teams, meta["teams"], team_parents, topics, WEEKDAYS)
+    out.put("people.z", F.people_file(head, varints(F.masks(people, head))))
+    out.put("order.bin", varints(order))
     out.put("facets.bin", _facets(datas, teams, locations))
     out.json("meta.json", meta)
     return meta
@@ -224,10 +237,12 @@ def _facets(datas, teams, locations) -> bytes:
     return varints(counts + runs)
 
 
-def _chunks(out: _Out, datas, topic_ix) -> None:
+def _chunks(out: _Out, datas, topic_ix, ranks: dict) -> None:
+    """Display rows; those of current staff end in their place in name order."""
     for c in range(0, len(datas), CHUNK):
         rows = [[d["id"], d["kind"], d["title"], d["url"], d["snippet"], d["extra"],
-                 [topic_ix[t] for t in d["topics"]], int(d["alumnus"])] for d in datas[c:c + CHUNK]]
+                 [topic_ix[t] for t in d["topics"]], int(d["alumnus"]), *([ranks[o]] if o in ranks else [])]
+                for o, d in enumerate(datas[c:c + CHUNK], c)]
         out.json(f"m/{c // CHUNK}.json", rows)
 
 

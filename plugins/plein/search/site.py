@@ -19,7 +19,7 @@ from .store import Store, cache_folder
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "browser"  # the browser side of search
 CSS = ("assets/search/search.css",)
-JS = ("assets/search/engine.js", "assets/search/search.js")
+JS = ("assets/search/engine.js", "assets/search/search.js", "assets/search/directory.js")
 OUT = "plein-search"
 
 STRINGS = {

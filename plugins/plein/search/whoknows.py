@@ -84,7 +84,8 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
         return experts.get(handle)
 
     for p in org.people.values():
-        declared, ask_me = _declares(p.expertise, topic), _declares(p.ask_me_about, topic)
+        declared = list(org.topic_labels(_declares(p.expertise, topic)))  # each topic once
+        ask_me = list(org.topic_labels(_declares(p.ask_me_about, topic)))
         if declared or ask_me:
             e = expert(p.handle)
             e.declared, e.ask_me = declared, ask_me

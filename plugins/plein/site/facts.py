@@ -2,10 +2,10 @@
 which news is visible at build time, who knows what from discussions, team sizes."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
-from ..model.org import News, Org, topic_key
+from ..model.org import News, Org, slugify, topic_key
 
 NEW_COLLEAGUE_DAYS = 60
 
@@ -34,12 +34,24 @@ class Facts:
         self.talks = [t for t in self.threads if t.kind == "discussion"]
         self.active = org.active_people()
         self.alumni = org.alumni()
+        self.people_by_location = self._by_location()
         since = (now - timedelta(days=NEW_COLLEAGUE_DAYS)).date()
         self.newcomers = sorted((p for p in self.active if since <= p.started <= now.date()),
                                 key=lambda p: p.started, reverse=True)
         self.topic_evidence = self._evidence()
         self.team_size = self._team_sizes()
         self.accepted_ids = {t.accepted for t in self.threads if t.accepted}
+
+    def _by_location(self) -> dict:
+        """location → current staff there, by name; spellings that make one page address
+        ('Stadskantoor', 'stadskantoor ') are one location, under the most used spelling."""
+        spellings, people = defaultdict(Counter), defaultdict(list)
+        for p in self.active:
+            if p.location.strip():
+                key = slugify(p.location)
+                spellings[key][p.location.strip()] += 1
+                people[key].append(p)
+        return {max(sorted(spellings[k]), key=spellings[k].get): people[k] for k in sorted(people)}
 
     def _evidence(self):
         """topic key → {'accepted': [(handle, thread)], 'replied': [handle]}, from thread tags."""

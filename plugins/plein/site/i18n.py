@@ -25,7 +25,6 @@ EN = {
     "filter_language": "Language", "filter_any": "All", "filter_reset": "Clear filters",
     "filter_count": "{n} shown", "no_match": "Nobody matches these filters.",
     "directory_intro": "{n} colleagues. Filter by team, location, expertise or language.",
-    "directory_pages": "The directory is split into pages; filters work within a page.",
     "see_alumni": "Former colleagues (alumni)",
     "alumni_intro": "Colleagues who have left. What they wrote stays on the intranet.",
     "alumnus_banner": "{name} left the organisation on {date}. Everything they wrote stays here.",
@@ -89,7 +88,6 @@ NL = {
     "filter_language": "Taal", "filter_any": "Alle", "filter_reset": "Filters wissen",
     "filter_count": "{n} getoond", "no_match": "Niemand voldoet aan deze filters.",
     "directory_intro": "{n} collega's. Filter op team, locatie, expertise of taal.",
-    "directory_pages": "Het smoelenboek is verdeeld over pagina's; filters werken per pagina.",
     "see_alumni": "Oud-collega's",
     "alumni_intro": "Collega's die zijn vertrokken. Wat zij schreven blijft op het intranet.",
     "alumnus_banner": "{name} is op {date} uit dienst gegaan. Alles wat {name} schreef blijft hier staan.",
@@ -137,6 +135,18 @@ NL = {
                  "in de bestandsnaam en achter 'author:'.",
     "raw_open": "Nieuw bestand op {forge}",
 }
+
+# the directory's filters over the whole organisation (search/browser/directory.js)
+EN.update({"filter_query": "Name or text", "filter_day": "Office day", "directory_one": "1 colleague",
+           "directory_count": "{n} colleagues", "filter_error": "Filtering does not work right now.",
+           "directory_browse": "Browse by team or expertise, or page through everyone below.",
+           "people_at": "Colleagues at {place}", "locations": "Locations", "all_people": "Everyone",
+           "news_here": "News for this location"})
+NL.update({"filter_query": "Naam of tekst", "filter_day": "Kantoordag", "directory_one": "1 collega",
+           "directory_count": "{n} collega's", "filter_error": "Filteren lukt nu niet.",
+           "directory_browse": "Blader per team of expertise, of door iedereen hieronder.",
+           "people_at": "Collega's op {place}", "locations": "Locaties", "all_people": "Iedereen",
+           "news_here": "Nieuws voor deze locatie"})
 
 WEEKDAYS = {"en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
             "nl": dict(mon="ma", tue="di", wed="wo", thu="do", fri="vr", sat="za", sun="zo")}

@@ -5,7 +5,7 @@ folders deep (people/page/2.md), so an id can only collide with 'index', which g
 (ids never contain one)."""
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlsplit, quote, urlencode
 
 from ..model.org import slugify
 
@@ -42,6 +42,11 @@ def news_for_team(team_id: str) -> str:
 
 def news_at(location: str) -> str:
     return f"news/at/{slugify(location)}.md"
+
+
+def people_at(location: str) -> str:
+    """Everyone who works at a location: the directory's location filter without JavaScript."""
+    return f"people/at/{slugify(location)}.md"
 
 
 def team_feed(team_id: str) -> str:
@@ -93,11 +98,9 @@ class Forge:
     """Links that open a form of the web editor, or the forge's web editor (GitLab or GitHub)
     on the right file."""
 
-    NAMES = {"gitlab": "GitLab", "github": "GitHub"}
-
     def __init__(self, kind: str, repo_url: str | None, branch: str, editor: bool = False):
         self.kind, self.repo, self.branch, self.editor = kind, (repo_url or "").rstrip("/"), branch, editor
-        self.name = self.NAMES.get(kind, kind)
+        self.name = FORGE_NAMES.get(kind, kind)
 
     def form(self, route: str) -> str:
         """The editor's route ('profiles/entries/<handle>'), after the editor page's address."""
@@ -119,3 +122,16 @@ class Forge:
             return f"{self.repo}/-/new/{self.branch}/{quote(folder)}?{query}"
         query = urlencode({"filename": file_name, "value": content}, quote_via=quote)
         return f"{self.repo}/new/{self.branch}/{quote(folder)}?{query}"
+
+
+FORGE_NAMES = {"gitlab": "GitLab", "github": "GitHub"}
+
+
+def repo_name(name: str | None, repo_url: str | None, forge: str) -> str | None:
+    """The repository's name in the header. Without `repo_name` in mkdocs.yml, MkDocs names
+    it after the host, title-cased ('gitlab.example.org' → 'Gitlab'): then the forge's own
+    spelling is shown instead. A name set in mkdocs.yml stays."""
+    host = urlsplit(repo_url or "").netloc.lower()
+    if name and host and name == host.split(".")[0].title():
+        return FORGE_NAMES.get(forge, name)
+    return name

@@ -99,10 +99,11 @@ class PageInputs:
 
     _alumni = _cards
 
-    def _directory(self, spec):
-        topics = self.org.topics
-        labels = tuple((k, topics[k].label if k in topics else None) for p in spec.key for k in p.topics)
-        return self._cards(spec), labels, len(self.facts.active)
+    def _directory(self, spec):  # the filters' options come from the search index, in the browser
+        return self._cards(spec), len(self.facts.active), tuple(self.views.locations())
+
+    def _location(self, spec):
+        return self._cards(spec), tuple(self.views._location(spec).items())
 
     def _person(self, spec):
         p, org = spec.key, self.org
@@ -111,7 +112,8 @@ class PageInputs:
         replies = tuple((self._rec(r), r.id in self.facts.accepted_ids,
                          org.threads[r.thread].title if r.thread in org.threads else None)
                         for r in a.replies)
-        return (self.person(p.handle), self.team(p.team), self.person(p.manager), self.tags(p.expertise),
+        return (self.person(p.handle), self.team(p.team), self.person(p.manager),
+                self.tags(org.topic_labels(p.expertise)),
                 tuple(self.person(h) for h in org.reports.get(p.handle, ())),
                 tuple(self.news_row(n) for n in a.news if n.id in published),
                 tuple(self.thread_row(t) for t in a.threads), replies,

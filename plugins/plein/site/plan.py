@@ -11,7 +11,7 @@ from . import links as L
 from .facts import Facts
 from .i18n import Lang
 
-DIRECTORY_PAGE = 300  # cards per directory page: keeps each page a few hundred KB at 15,000 people
+DIRECTORY_PAGE = 40  # cards per directory page: small pages; the browser filters all pages at once
 LIST_PAGE = 30  # news, threads, updates, kudos per listing page
 
 
@@ -41,6 +41,9 @@ def plan(facts: Facts, lang: Lang, site_name: str):
     yield PageSpec(L.HOME, t("welcome", site=site_name), "home")
     yield from _paginate(L.DIRECTORY, t("people"), "directory", facts.active, DIRECTORY_PAGE, lang)
     yield from _paginate(L.ALUMNI, t("alumni"), "alumni", facts.alumni, DIRECTORY_PAGE, lang)
+    for location, people in facts.people_by_location.items():
+        yield from _paginate(L.people_at(location), t("people_at", place=location), "location", people,
+                             DIRECTORY_PAGE, lang, location=location)
     for p in org.people.values():
         yield PageSpec(L.person(p.handle), p.name, "person", p, (p.source.path,))
     yield PageSpec(L.ORGCHART, t("orgchart"), "orgchart")

@@ -73,6 +73,7 @@ class Site:
         self.plugin_config, self.config, self.root, self.now = plugin_config, config, root, now
         self.lang = Lang(plugin_config.language)
         self.forge = L.Forge(plugin_config.forge, config.repo_url, plugin_config.branch, plugin_config.editor)
+        config.repo_name = L.repo_name(config.repo_name, config.repo_url, plugin_config.forge)
         self.sanitizer = Sanitizer(config.markdown_extensions, config.mdx_configs)
         self.cache = Path(config.config_file_path).parent / plugin_config.cache_dir
         for css in (CSS,):

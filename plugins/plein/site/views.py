@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model.fields import LANGUAGES, WEEKDAYS
 from ..model.org import topic_key
 from . import links as L
 
@@ -107,23 +108,26 @@ class Views:
                 "ask_form": self.form("threads/new?kind=question")}
 
     def _directory(self, spec):
-        people = spec.key
-        teams, locations, topics, languages = {}, {}, {}, {}
-        for p in people:
-            for team in self.org.team_path(p.team):
-                teams[team.id] = team.name
-            if p.location:
-                locations[p.location] = p.location
-            for label, key in zip(p.expertise, p.topics):
-                topics.setdefault(key, self.org.topics[key].label if key in self.org.topics else label)
-            for code in p.languages:
-                languages[code] = self.lang.language(code)
-        by_text = lambda d: sorted(d.items(), key=lambda kv: kv[1].casefold())
-        t = self.lang.t
-        return {"total": len(self.facts.active), "filters": [
-            ("teams", t("filter_team"), by_text(teams)), ("location", t("filter_location"), by_text(locations)),
-            ("expertise", t("filter_expertise"), by_text(topics)),
-            ("languages", t("filter_language"), by_text(languages))]}
+        """The page lists its slice of everyone; directory.js filters the whole organisation
+        over the static search index, with these words."""
+        t, lang = self.lang.t, self.lang
+        wide = lang.locale.days["format"]["wide"]
+        words = {k: t(k) for k in ("filter_any", "directory_one", "directory_count", "no_match", "filter_error",
+                                   "previous", "next", "page_n")}
+        words["days"] = {d: str(wide[i]) for i, d in enumerate(WEEKDAYS)}
+        words["languages"] = {c: lang.language(c) for c in LANGUAGES}
+        return {"total": len(self.facts.active), "words": words, "locations": self.locations(), "filters": [
+            ("team", t("filter_team")), ("location", t("filter_location")),
+            ("expertise", t("filter_expertise")), ("language", t("filter_language")), ("day", t("filter_day"))]}
+
+    def locations(self) -> list:
+        """(page, place) of every location where someone works, by name."""
+        places = sorted(self.facts.people_by_location, key=str.casefold)
+        return [(L.people_at(place), place) for place in places]
+
+    def _location(self, spec):
+        place = spec.extra["location"]
+        return {"news_at": L.news_at(place) if place in self.facts.news_by_location else None}
 
     def _person(self, spec):
         p = spec.key

@@ -19,6 +19,11 @@
     return out;
   }
 
+  function slugify(text) {  // plein.model.org.slugify
+    const ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+    return ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+  }
+
   function nodeFile(node) {
     if (/^[a-z0-9_]+$/.test(node)) return node;
     return "~" + Array.from(new TextEncoder().encode(node), (b) => b.toString(16).padStart(2, "0")).join("");
@@ -186,10 +191,98 @@
       const c = this.meta.chunk;
       const rows = await Promise.all(ordinals.map(async (o) => {
         const chunk = await this.get(`m/${Math.floor(o / c)}.json`);
-        const [id, kind, title, url, snippet, extra, topics, alumnus] = chunk[o % c];
-        return { ord: o, id, kind, title, url, snippet, extra, topics, alumnus: !!alumnus };
+        const [id, kind, title, url, snippet, extra, topics, alumnus, rank] = chunk[o % c];
+        return { ord: o, id, kind, title, url, snippet, extra, topics, alumnus: !!alumnus, rank };
       }));
       return rows;
+    }
+
+    /* The directory's data (search/facets.py): team tree, office days and languages,
+       added to meta. */
+    async loadPeople() {
+      await this.load();
+      if (this.mask) return;
+      const packed = await this.get("people.z", true);
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate"));
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      const line = bytes.indexOf(10);
+      const m = Object.assign(this.meta, JSON.parse(new TextDecoder().decode(bytes.subarray(0, line))));
+      m.team_ids = m.team_ids.map((id, i) => (id === null ? slugify(m.teams[i]) : id));
+      this.alumnus = new Uint8Array(m.people);
+      for (const o of m.alumni) this.alumnus[o] = 1;
+      this.children = m.team_ids.map(() => []);
+      m.team_parents.forEach((p, i) => { if (p >= 0) this.children[p].push(i); });
+      this.mask = Float64Array.from(varints(bytes.subarray(line + 1)));  // up to 53 bits: no 32-bit operators
+    }
+
+    /* One page (1, 2, ...) of `size` rows of the people `found`, in name order. A list
+       whose rows span at most `size` chunks is sorted by the place in name order that its
+       rows carry; a longer one by order.bin, fetched once. */
+    async byName(found, page, size) {
+      const c = this.meta.chunk, from = (page - 1) * size;
+      if (new Set(found.map((o) => Math.floor(o / c))).size <= size) {
+        const rows = await this.docs(found);
+        return rows.sort((a, b) => a.rank - b.rank).slice(from, from + size);
+      }
+      if (!this.order) this.order = Uint32Array.from(varints(new Uint8Array(await this.get("order.bin", true))));
+      const keep = new Uint8Array(this.meta.people);
+      for (const o of found) keep[o] = 1;
+      const picked = [];
+      for (const o of this.order) {
+        if (keep[o] && picked.push(o) >= from + size) break;
+      }
+      return this.docs(picked.slice(from));
+    }
+
+    subtree(team) {  // a team and every team below it, as a mask over meta.teams
+      const inside = new Uint8Array(this.meta.team_ids.length), todo = [team];
+      while (todo.length) {
+        const t = todo.pop();
+        if (!inside[t]) { inside[t] = 1; todo.push(...this.children[t]); }
+      }
+      return inside;
+    }
+
+    /* The directory: the current staff who pass the filters {team, location, topic,
+       language, day} (indexes into meta's lists, or null) and match `query` (everyone when
+       it is empty), in document order (byName pages them by name); per facet, the counts
+       among the people who pass the other filters (a
+       team's count includes its sub-teams). Expertise counts are whole-organisation ones
+       (meta.topic_people): each topic's list is fetched only when it is chosen. */
+    async people(query, filters) {
+      await this.loadPeople();
+      const m = this.meta, n = m.people, f = filters || {}, nd = m.days.length;
+      let candidate = null;
+      if (query && query.trim()) {
+        const { words, found } = await this.match(query);
+        candidate = new Uint8Array(n);
+        if (words.length) for (const o of found) if (o < n) candidate[o] = 1;
+      }
+      const topic = f.topic != null ? await this.topicDocs(f.topic) : null;
+      const inTeam = f.team != null ? this.subtree(f.team) : null;
+      const bit = (mask, b) => Math.floor(mask / 2 ** b) % 2 === 1;
+      const cT = new Uint32Array(m.team_ids.length), cL = new Uint32Array(m.locations.length);
+      const cG = new Uint32Array(m.languages.length), cD = new Uint32Array(nd);
+      const found = [];
+      for (let o = 0; o < n; o++) {
+        if (this.alumnus[o] || (candidate && !candidate[o]) || (topic && !topic.has(o))) continue;
+        const mask = this.mask[o];
+        const okT = !inTeam || inTeam[this.team[o]] === 1, okL = f.location == null || this.location[o] === f.location;
+        const okG = f.language == null || bit(mask, nd + f.language), okD = f.day == null || bit(mask, f.day);
+        if (okL && okG && okD) cT[this.team[o]]++;
+        if (okT && okG && okD) cL[this.location[o]]++;
+        if (okT && okL && okD) for (let j = 0; j < cG.length; j++) if (bit(mask, nd + j)) cG[j]++;
+        if (okT && okL && okG) for (let j = 0; j < nd; j++) if (bit(mask, j)) cD[j]++;
+        if (okT && okL && okG && okD) found.push(o);
+      }
+      const teams = Uint32Array.from(cT);  // roll each team's own count up to its parents
+      cT.forEach((c, t) => {
+        for (let p = m.team_parents[t], hops = 0; c && p >= 0 && hops < cT.length; p = m.team_parents[p], hops++) teams[p] += c;
+      });
+      return {
+        found,
+        counts: { team: teams, location: cL, language: cG, day: cD, topic: m.topic_people },
+      };
     }
 
     /* What the command line's `plein search --json` gives, for comparisons. */

@@ -1,40 +1,7 @@
-/* Plein: filters of the people directory (from the cards' data-attributes) and the time in
-   reply and ask links. No server, no outside hosts. */
+/* Plein: the time in reply and ask links. No server, no outside hosts. (The directory's
+   filters are search/browser/directory.js.) */
 (function () {
   "use strict";
-  function setup(form) {
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".plein-card[data-teams]"));
-    var count = form.querySelector(".plein-filters__count");
-    var none = document.querySelector("[data-plein-nomatch]");
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    function has(list, sep, value) {
-      return (list || "").split(sep).indexOf(value) !== -1;
-    }
-    function matches(card, name, value) {
-      if (!value) { return true; }
-      var d = card.dataset;
-      if (name === "teams") { return has(d.teams, " ", value); }
-      if (name === "location") { return d.location === value; }
-      if (name === "expertise") { return has(d.expertise, "|", value); }
-      if (name === "languages") { return has(d.languages, " ", value); }
-      return true;
-    }
-    function apply() {
-      var shown = 0;
-      cards.forEach(function (card) {
-        var ok = selects.every(function (s) { return matches(card, s.name, s.value); });
-        card.hidden = !ok;
-        if (ok) { shown += 1; }
-      });
-      if (count) { count.textContent = count.dataset.template.replace("{n}", shown); }
-      if (none) { none.hidden = shown !== 0; }
-    }
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    form.hidden = false;
-    apply();
-  }
   // Reply and ask links carry the day of the build; the new file gets the time of the click.
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function restamp(link) {
@@ -56,14 +23,5 @@
   function stamp(event) {
     var link = event.target && event.target.closest && event.target.closest("a[data-plein-stamp]");
     if (link) { restamp(link); }
-  }
-  function init() {
-    var form = document.querySelector("[data-plein-filters]");
-    if (form && !form.dataset.ready) { form.dataset.ready = "1"; setup(form); }
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
   }
 })();
