@@ -26,6 +26,7 @@ HOME_ITEMS = 5
 NEWCOMERS = 12
 SECTION_LIMIT = 20
 TOPIC_CARDS = 120
+SKIP_TARGET = '<span id="plein-content"></span>'  # where the skip link of partials/header.html goes
 
 
 def initials(name: str) -> str:
@@ -93,7 +94,7 @@ class Views:
         template = self._templates.get(spec.kind)
         if template is None:
             template = self._templates[spec.kind] = self.env.get_template(spec.kind + ".html")
-        return template.render(ctx)
+        return SKIP_TARGET + template.render(ctx)
 
     # -- what each view adds -------------------------------------------------------------
 
