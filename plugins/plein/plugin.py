@@ -145,6 +145,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
+        self.site.on_post_build()
         if self.serving:
             self.live = Live.after(self, config, self.nav, self.files, self.env, self.results)
         self.results = None

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..model.org import topic_key
 from . import links as L
+from .languages import Languages
 
 TEMPLATES = Path(__file__).parent / "templates" / "plein" / "views"
 MAX_PIECES = 400_000
@@ -35,7 +36,7 @@ def initials(name: str) -> str:
 
 
 class Views:
-    def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now):
+    def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now, languages=None):
         self.facts, self.org, self.lang, self.forge = facts, facts.org, lang, forge
         self.history, self.now, self.photos = history, now, photos
         # forge links carry the day only, so a page stays the same all day (plein.js puts in
@@ -54,7 +55,8 @@ class Views:
             org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
-            href=self.href, stamp=self.stamp)
+            href=self.href, stamp=self.stamp, lang_of=self._lang_of)
+        self.languages = languages or Languages(lang.code)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
         self._templates = {}
@@ -79,6 +81,11 @@ class Views:
                 html = pieces[k] = macros[name](obj, *args)
             return html
         return piece
+
+    def _lang_of(self, record) -> Markup:
+        """` lang="en"` for a record's text in another language than the site's, else ''."""
+        code = self.languages.attr(record)
+        return Markup(f' lang="{code}"') if code else Markup("")
 
     def href(self, src: str) -> str:
         """The link from the page being rendered to `src`: relative, so the site works in
