@@ -35,7 +35,8 @@ def write_config(root: Path, **options) -> Path:
     config["strict"] = True
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for page in ("content-reference.md", "bijdragen.md", "contribute.md"):  # the nav's Help pages
+    for page in ("content-reference.md", "bijdragen.md", "contribute.md",  # the nav's Help pages
+                 "toegankelijkheid.md"):
         if not (root / "content" / "help" / page).exists():
             make_org(root, {f"content/help/{page}": "# Help\n"})
     return path
