@@ -7,10 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from plein.site import links as L
-from test_browser_site import example  # noqa: F401 - the example organisation, built and served
-from test_site_build import NOW, REPO
+from test_browser_site import Served, example  # noqa: F401 - the example organisation, built and served
+from test_site_build import NOW, REPO, with_plein
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -101,6 +104,38 @@ def test_axe_finds_no_wcag_21_aa_violation(open_page, axe_script, kind, width):
     assert not problems, f"{kind} at {width}px ({pg.url}):\n  " + "\n  ".join(problems)
     assert result["passes"], "axe ran no check at all"
     assert pg.errors == []
+
+
+@pytest.fixture(scope="module")
+def dark_example(example, tmp_path_factory):  # noqa: F811
+    """The example with Material's dark scheme, as an organisation with a palette of its own."""
+    org, _ = example
+    work = tmp_path_factory.mktemp("dark")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["palette"] = {"scheme": "slate"}
+    config["docs_dir"] = str(REPO / "content")
+    config["plugins"] = with_plein(config["plugins"], {"forge": "gitlab", "language": "nl", "now": NOW,
+                                                       "git": False, "search": False, "root": str(REPO)})
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build(load_config(config_file=str(work / "mkdocs.yml"), site_dir=str(work / "site")))
+    served = Served(work / "site")
+    yield org, served
+    served.close()
+
+
+@pytest.mark.parametrize("kind", ("home", "profile", "thread", "orgchart", "directory", "topic"))
+def test_the_dark_scheme_passes_too(dark_example, chromium_browser, axe_script, kind):
+    org, served = dark_example
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.goto(served.url(L.url(pages(org)[kind])))
+        assert pg.get_attribute("body", "data-md-color-scheme") == "slate"
+        pg.add_script_tag(path=str(axe_script))
+        problems = violations(pg.evaluate("rules => axe.run(document, rules)", RULES))
+        assert not problems, f"{kind}, dark scheme ({pg.url}):\n  " + "\n  ".join(problems)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k != "search results"])
@@ -238,3 +273,16 @@ def test_an_english_thread_on_the_dutch_intranet_is_marked_english(example, chro
         assert pg.locator(".plein-reply__body[lang]").count() == 0
     finally:
         context.close()
+
+
+def test_less_motion_when_the_reader_asks_for_it(example, chromium_browser):  # noqa: F811
+    _, served = example
+    durations = {}
+    for motion in ("no-preference", "reduce"):
+        context = chromium_browser.new_context(reduced_motion=motion)
+        pg = context.new_page()
+        pg.goto(served.url(L.url(L.DIRECTORY)))
+        durations[motion] = pg.eval_on_selector(
+            ".plein-card__link", "a => parseFloat(getComputedStyle(a).transitionDuration)")
+        context.close()
+    assert durations["no-preference"] > 0.1 and durations["reduce"] < 0.001, durations
