@@ -4,6 +4,7 @@ zoom), the keyboard alone through search, the directory filters and the org char
 language of parts. What axe cannot check is listed on content/help/toegankelijkheid.md."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from mkdocs.config import load_config
 
 from plein.site import links as L
 from test_browser_site import Served, example  # noqa: F401 - the example organisation, built and served
-from test_site_build import NOW, REPO, with_plein
+from conftest import make_org
+from test_site_build import CASES, NOW, REPO, build_org, with_plein
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -247,12 +249,35 @@ def test_org_chart_opens_and_closes_by_keyboard(keyboard_page):
     assert pg.errors == []
 
 
-def test_reply_button_is_reached_by_keyboard(keyboard_page, example):  # noqa: F811
+def test_reply_ask_and_edit_buttons_are_reached_by_keyboard(keyboard_page, example):  # noqa: F811
     org, _ = example
     served, pg = keyboard_page
     thread = max(org.threads.values(), key=lambda t: len(t.replies))
-    pg.goto(served.url(L.url(L.thread(thread.id))))
-    tab_to(pg, "a[data-plein-reply]", limit=80)
+    person = next(p for p in org.people.values() if not p.alumnus)
+    for src, button in ((L.thread(thread.id), ".md-button[href*='/replies']"),
+                        (L.DISCUSSIONS, ".md-button[href*='content/discussions']"),
+                        (L.person(person.handle), ".md-button[href*='profiles/']")):
+        pg.goto(served.url(L.url(src)))
+        tab_to(pg, button, limit=80)
+
+
+def test_paging_by_keyboard(chromium_browser, tmp_path):
+    org = tmp_path / "org"
+    shutil.copytree(CASES / "basic" / "org", org)
+    make_org(org, {f"content/updates/carla-smit/2026-10-{day:02d}-1.md":
+                   f"---\ndate: 2026-10-{day:02d} 09:00\n---\nUpdate {day}.\n" for day in range(1, 32)})
+    served = Served(build_org(org, tmp_path / "site"))
+    context = chromium_browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        pg = context.new_page()
+        pg.goto(served.url(L.url(L.UPDATES)))
+        tab_to(pg, ".plein-pager a[rel=next]", limit=120)
+        pg.keyboard.press("Enter")
+        pg.wait_for_url(served.url(L.url(L.list_page(L.UPDATES, 2))))
+        tab_to(pg, ".plein-pager a[rel=prev]", limit=120)
+    finally:
+        context.close()
+        served.close()
 
 
 # -- language of parts -------------------------------------------------------------------
