@@ -67,7 +67,7 @@ EN = {
     "placeholder_title": "Your question", "your_handle": "your-handle",
     "team_kudos": "Kudos for this team", "kudos_for_team": "to team",
     "skip_filters": "Filters",
-    "subteams_n": "{n} sub-teams", "of_team": "of {team}",
+    "subteams_n": "{n} sub-teams", "subteams_one": "1 sub-team", "of_team": "of {team}",
 }
 
 NL = {
@@ -127,7 +127,7 @@ NL = {
     "placeholder_title": "Je vraag", "your_handle": "jouw-handle",
     "team_kudos": "Kudos voor dit team", "kudos_for_team": "aan team",
     "skip_filters": "Filters",
-    "subteams_n": "{n} subteams", "of_team": "van {team}",
+    "subteams_n": "{n} subteams", "subteams_one": "1 subteam", "of_team": "van {team}",
 }
 
 WEEKDAYS = {"en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
