@@ -36,7 +36,8 @@ def write_config(root: Path, **options) -> Path:
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for page in ("content-reference.md", "bijdragen.md", "contribute.md",  # the nav's Help pages
-                 "publiceren.md", "publishing.md"):
+                 "publiceren.md", "publishing.md",
+                 "toegankelijkheid.md"):
         if not (root / "content" / "help" / page).exists():
             make_org(root, {f"content/help/{page}": "# Help\n"})
     return path

@@ -170,6 +170,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
+        self.site.on_post_build()
         if self.config.precompress and not self.serving:
             made, size = precompress(config.site_dir)
             log.info(f"{made} files compressed again; the .gz copies take {size / 1e6:.1f} MB")

@@ -85,6 +85,9 @@ PROFILE = (
     _f("started", DATE, "Date you joined.", True, example="2019-03-01"),
     _f("left", DATE, "Date you left: you become an alumnus and everything you wrote stays."),
     _f("kudos", BOOL, "true if colleagues may give you kudos (opt-in).", example=True),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 TEAM_FIELDS = (
@@ -93,6 +96,9 @@ TEAM_FIELDS = (
     _f("lead", HANDLE, "Handle of the team lead.", example="fatima-el-amrani"),
     _f("description", MARKDOWN, "What the team does (Markdown).", max_len=MAX_BIO),
     _f("channel", STR, "Where to reach the team (chat channel or mailbox).", example="#ruimte"),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 NEWS = (
@@ -106,6 +112,9 @@ NEWS = (
        example={"teams": ["ruimte"]}),
     _f("tags", LIST, "Topics.", example=["omgevingswet"]),
     _f("summary", TEXT, "One or two sentences for listings.", max_len=500),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 THREAD = (
@@ -116,16 +125,25 @@ THREAD = (
     _f("tags", LIST, "Topics; they link the thread to expertise pages.", example=["gis"]),
     _f("accepted", STR, "Name of the accepted reply's file, without .md.",
        example="2026-11-02T10-15-jan-de-vries"),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 REPLY = (
     _f("author", HANDLE, "Your handle.", True),
     _f("date", DATETIME, "When you replied.", True),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 UPDATE = (
     _f("date", DATETIME, "When you posted it.", True),
     _f("tags", LIST, "Topics, optional."),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 KUDOS = (
@@ -133,6 +151,9 @@ KUDOS = (
     _f("to", HANDLE, "Handle of the colleague (who must have opted in); or use to_team."),
     _f("to_team", TEAM, "Id of the team, instead of to."),
     _f("date", DATE, "Date.", True),
+    _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
+       "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
+       example="en"),
 )
 
 # record kind -> (fields, max body length or None when the record has no body)

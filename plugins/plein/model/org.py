@@ -69,6 +69,7 @@ class Person:
     photo: str | None = None  # path relative to the repository root
     left: date | None = None
     kudos: bool = False
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
 
     @property
     def alumnus(self) -> bool:
@@ -88,6 +89,7 @@ class Team:
     lead: str | None = None
     description: str = ""
     channel: str = ""
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ class News:
     tags: tuple[str, ...] = ()
     summary: str = ""
     body: str = ""
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
 
     def published(self, now: datetime) -> bool:
         return self.date <= now
@@ -125,6 +128,7 @@ class Reply:
     date: datetime
     source: Source
     body: str = ""
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +142,7 @@ class Thread:
     tags: tuple[str, ...] = ()
     accepted: str | None = None
     body: str = ""
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
     replies: tuple[Reply, ...] = ()  # in date order
 
     @property
@@ -157,6 +162,7 @@ class Update:
     source: Source
     tags: tuple[str, ...] = ()
     body: str = ""
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,7 @@ class Kudos:
     to: str | None = None
     to_team: str | None = None
     body: str = ""
+    language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,7 @@ EN = {
     "raw_steps": "Open a new file there and paste this text; put your handle where it says your-handle, "
                  "in the file name and after 'author:'.",
     "raw_open": "New file on {forge}",
+    "subteams_n": "{n} sub-teams", "subteams_one": "1 sub-team", "of_team": "of {team}",
 }
 
 NL = {
@@ -134,6 +135,7 @@ NL = {
     "raw_steps": "Maak daar een nieuw bestand en plak deze tekst erin; zet je handle waar jouw-handle staat, "
                  "in de bestandsnaam en achter 'author:'.",
     "raw_open": "Nieuw bestand op {forge}",
+    "subteams_n": "{n} subteams", "subteams_one": "1 subteam", "of_team": "van {team}",
 }
 
 # the directory's filters over the whole organisation (search/browser/directory.js)

@@ -27,6 +27,7 @@ from . import links as L
 from .facts import Facts
 from .feeds import atom
 from .i18n import Lang
+from .languages import Languages
 from .pagecache import PleinFile
 from .pagedeps import PageInputs
 from .plan import plan
@@ -82,6 +83,7 @@ class Site:
         if JS not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(JS)
         self.nav_titles = dict(_nav_titles(config.nav))
+        self.languages = Languages(plugin_config.language, self.cache)
         self.views = None
         self.history = None
         self.handwritten: dict = {}
@@ -125,7 +127,7 @@ class Site:
         photos = self._photos(org, kept) if self.plugin_config.show_contact else set()
         self.photo_paths = _photo_paths(org)
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
-                           config.use_directory_urls, self.now)
+                           config.use_directory_urls, self.now, self.languages)
         self.views.env.bytecode_cache = self._bytecode
         self.views.env.globals["show_contact"] = self.plugin_config.show_contact
         self.views.handwritten = self.handwritten = handwritten
@@ -147,7 +149,7 @@ class Site:
             return False  # (sources: their Git dates are in the page's meta)
         old = self.views
         self.views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, old.photos,
-                           self.config.use_directory_urls, self.now)
+                           self.config.use_directory_urls, self.now, self.languages)
         self.views.env.bytecode_cache = self._bytecode
         self.views.env.globals["show_contact"] = self.plugin_config.show_contact
         self.views.env.globals["show_contact"] = self.plugin_config.show_contact
@@ -280,6 +282,9 @@ class Site:
         if isinstance(page, DataPage):
             page.content = ""  # written; keep memory flat on large sites
         return output
+
+    def on_post_build(self):
+        self.languages.save()
 
 
 def _photo_paths(org) -> dict:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..model.fields import LANGUAGES, WEEKDAYS
 from ..model.org import topic_key
 from . import links as L
+from .languages import Languages
 
 TEMPLATES = Path(__file__).parent / "templates" / "plein" / "views"
 MAX_PIECES = 400_000
@@ -27,6 +28,7 @@ HOME_ITEMS = 5
 NEWCOMERS = 12
 SECTION_LIMIT = 20
 TOPIC_CARDS = 120
+SKIP_TARGET = '<span id="plein-content"></span>'  # where the skip link of partials/header.html goes
 
 
 def initials(name: str) -> str:
@@ -35,7 +37,7 @@ def initials(name: str) -> str:
 
 
 class Views:
-    def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now):
+    def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now, languages=None):
         self.facts, self.org, self.lang, self.forge = facts, facts.org, lang, forge
         self.history, self.now, self.photos = history, now, photos
         # forge links carry the day only, so a page stays the same all day (plein.js puts in
@@ -54,8 +56,9 @@ class Views:
             org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
-            href=self.href, stamp=self.stamp, forge_name=forge.name,
+            href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
             show_contact=True)  # the site sets the option
+        self.languages = languages or Languages(lang.code)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
         self._templates = {}
@@ -81,6 +84,11 @@ class Views:
             return html
         return piece
 
+    def _lang_of(self, record) -> Markup:
+        """` lang="en"` for a record's text in another language than the site's, else ''."""
+        code = self.languages.attr(record)
+        return Markup(f' lang="{code}"') if code else Markup("")
+
     def href(self, src: str) -> str:
         """The link from the page being rendered to `src`: relative, so the site works in
         any folder. A global (not a context value) so that macros stay cached by Jinja."""
@@ -95,7 +103,7 @@ class Views:
         template = self._templates.get(spec.kind)
         if template is None:
             template = self._templates[spec.kind] = self.env.get_template(spec.kind + ".html")
-        return template.render(ctx)
+        return SKIP_TARGET + template.render(ctx)
 
     # -- what each view adds -------------------------------------------------------------
 

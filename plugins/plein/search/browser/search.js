@@ -163,6 +163,17 @@
     setTimeout(schedule, 0);
   });
   box.querySelector(".md-search__overlay").addEventListener("click", () => input.blur());
+  // Arrow keys move from the box through the results and back; Enter opens the focused one.
+  box.addEventListener("keydown", (ev) => {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    const links = Array.from(list.querySelectorAll("a.md-search-result__link"));
+    const at = links.indexOf(document.activeElement);
+    if (!links.length || (at < 0 && ev.target !== input)) return;
+    ev.preventDefault();
+    if (ev.key === "ArrowDown") links[Math.min(at + 1, links.length - 1)].focus();
+    else if (at <= 0) input.focus();
+    else links[at - 1].focus();
+  });
   document.addEventListener("keydown", (ev) => {
     const typing = ev.target instanceof HTMLElement && ev.target.closest("input, textarea, select, [contenteditable]");
     if (ev.key === "Escape" && toggle.checked) {

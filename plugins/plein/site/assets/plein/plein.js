@@ -24,4 +24,26 @@
     var link = event.target && event.target.closest && event.target.closest("a[data-plein-stamp]");
     if (link) { restamp(link); }
   }
+  // Material wraps wide tables in a box that scrolls sideways; a keyboard user can scroll it
+  // only when it can take the focus (WCAG 2.1.1).
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  function init() {
+    setTimeout(focusableScrollers, 0);  // after Material has wrapped the tables
+  }
+  window.addEventListener("resize", focusableScrollers);
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);  // Material's page-ready signal (also after instant loading)
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
 })();
