@@ -29,6 +29,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LANGUAGES = ("nl", "en", "de", "fr", "es", "it", "pt", "tr", "ar", "pl", "uk", "ro", "pap", "fy", "so",
              "ti", "zh", "hi", "ta", "other")
 THREAD_KINDS = ("question", "discussion")
+DIGEST = ("weekly", "daily", "off")
 
 MAX_SHORT = 200  # characters in a one-line field
 MAX_BIO = 5000
@@ -85,6 +86,9 @@ PROFILE = (
     _f("started", DATE, "Date you joined.", True, example="2019-03-01"),
     _f("left", DATE, "Date you left: you become an alumnus and everything you wrote stays."),
     _f("kudos", BOOL, "true if colleagues may give you kudos (opt-in).", example=True),
+    _f("digest", ENUM, "How often you get the digest e-mail of what is new for you: weekly (the default), "
+       "daily or off. Off also stops the 'can you help?' mails about new questions.", choices=DIGEST,
+       example="weekly"),
 )
 
 TEAM_FIELDS = (

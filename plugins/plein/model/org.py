@@ -69,6 +69,7 @@ class Person:
     photo: str | None = None  # path relative to the repository root
     left: date | None = None
     kudos: bool = False
+    digest: str = "weekly"  # weekly, daily or off
 
     @property
     def alumnus(self) -> bool:
