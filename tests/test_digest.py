@@ -174,3 +174,80 @@ def test_the_next_digest_starts_where_the_last_one_ended(intranet, smtp):
 def test_daily_digest_for_those_who_chose_it(intranet, smtp):
     plein(intranet, "digest", "--period", "daily", "--now", "2026-11-28 07:00", env=smtp.env)
     assert handles(smtp.inbox.messages) == ["lotte-visser"]
+
+
+HOSTILE_TITLE = "Kaart <script>alert(1)</script> <img src=x onerror=alert(2)>\rBcc: evil@example.org"
+HOSTILE = {
+    "content/discussions/kaart-vraag/index.md":
+        "---\ntitle: " + json.dumps(HOSTILE_TITLE) + "\nauthor: sarah-oconnor\ndate: 2026-11-27 10:30\n"
+        "kind: question\ntags: [GIS]\n---\n\nHelp <script>document.cookie</script> "
+        "<a href=\"javascript:alert(3)\">hier</a> <iframe src=\"https://evil.example\"></iframe>\n",
+    "content/discussions/zaaksysteem-koppelen-aan-bag-api/replies/2026-11-27T11-30-daan-kok.md":
+        "---\nauthor: daan-kok\ndate: 2026-11-27 11:30\n---\n\n<b onmouseover=\"alert(4)\">Zie</b> "
+        "<style>body{display:none}</style>[dit](javascript:alert(5))\n",
+}
+
+
+def hostile_intranet(tmp_path):
+    return example_repo(tmp_path / "hostile", HOSTILE)
+
+
+def live_markup(html: str) -> list[str]:
+    page = Page(html)
+    bad = page.tags & {"script", "img", "iframe", "b", "style"}
+    return sorted(bad) + [href for href in page.links if not href.startswith(("http://", "https://"))]
+
+
+def test_hostile_text_is_shown_as_text_never_as_markup_or_headers(tmp_path, smtp):
+    root = hostile_intranet(tmp_path)
+    plein(root, "digest", "--now", NOW, env=smtp.env)
+    plein(root, "digest", "--new-questions", "--now", "2026-11-27 13:00", env=smtp.env)
+    jan = [m for _, m in smtp.inbox.messages if m["X-Plein-Person"] == "jan-de-vries"]
+    ruben = [m for _, m in smtp.inbox.messages if m["X-Plein-Person"] == "ruben-de-wit"]
+    assert len(jan) == 2 and len(ruben) == 1  # the digest with both, then one "can you help?"
+
+    for msg in jan + ruben:
+        html = msg.get_body(("html",)).get_content()
+        assert live_markup(html) == []
+        assert "<script" not in html and "onerror" not in html.replace("onerror=alert(2)&gt;", "")
+        assert msg["Bcc"] is None and "\r" not in msg["Subject"] and "\n" not in msg["Subject"]
+    digest = jan[0].get_body(("html",)).get_content()
+    assert "Kaart &lt;script&gt;alert(1)&lt;/script&gt;" in digest  # shown, as words
+    help_mail = jan[1]
+    assert help_mail["Subject"].startswith("Kun je helpen? Kaart <script>alert(1)</script>")
+    assert help_mail["Subject"].endswith("Bcc: evil@example.org")  # one line: text, not a header
+    for msg in jan + ruben:
+        text = msg.get_body(("plain",)).get_content()
+        assert "\r" not in text.replace("\r\n", "") and "\nBcc:" not in text
+
+
+def test_can_you_help_goes_to_the_three_who_know_a_new_question_best(intranet, smtp):
+    done = plein(intranet, "digest", "--new-questions", "--now", "2026-11-27 13:00", env=smtp.env)
+
+    assert "3 e-mail(s) sent about 1 new question(s)" in done.stdout
+    assert handles(smtp.inbox.messages) == sorted(EXPECTED["asked"])  # joost-vermeulen has digest: off
+    msg = smtp.inbox.to("jan.devries@wetterveen.example")[0]
+    assert msg["Subject"] == "Kun je helpen? Welke projectie gebruiken we voor GIS-kaarten in het omgevingsplan?"
+    assert Page(msg.get_body(("html",)).get_content()).links == [
+        "http://127.0.0.1:8000/discussions/welke-projectie-voor-gis-kaarten/",
+        "https://gitlab.example.org/wetterveen/intranet/-/edit/main/profiles/jan-de-vries.yml"]
+    assert "Sarah O'Connor stelde een vraag over GIS, Omgevingsplan" in msg.get_body(("plain",)).get_content()
+
+    again = plein(intranet, "digest", "--new-questions", "--now", "2026-11-27 13:30", env=smtp.env)
+    assert "0 e-mail(s) sent about 0 new question(s)" in again.stdout  # that question is done
+
+
+def test_at_most_one_can_you_help_a_day_the_rest_waits_for_the_digest(intranet, smtp):
+    plein(intranet, "digest", "--new-questions", "--now", "2026-11-27 13:00", env=smtp.env)
+    second = intranet / "content/discussions/gis-lagen-delen/index.md"
+    second.parent.mkdir(parents=True)
+    second.write_text("---\ntitle: Hoe delen we GIS-lagen met de provincie?\nauthor: rosa-meijer\n"
+                      "date: 2026-11-27 14:00\nkind: question\ntags: [GIS]\n---\n\nVia welk portaal?\n")
+    done = plein(intranet, "digest", "--new-questions", "--now", "2026-11-27 15:00", env=smtp.env)
+    # GIS alone: jan-de-vries, lotte-visser and daan-kok know it best; the first two had theirs today
+    assert "1 e-mail(s) sent about 1 new question(s)" in done.stdout
+    assert handles(smtp.inbox.messages) == sorted([*EXPECTED["asked"], "daan-kok"])
+    plein(intranet, "digest", "--now", NOW, env=smtp.env)
+    [digest] = [m for _, m in smtp.inbox.messages
+                if m["X-Plein-Person"] == "jan-de-vries" and m["Subject"].startswith("Gemeente")]
+    assert "Hoe delen we GIS-lagen met de provincie?" in digest.get_body(("plain",)).get_content()

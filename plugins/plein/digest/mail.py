@@ -40,6 +40,10 @@ def one_line(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _single(value):
+    return value if isinstance(value, Markup) or not isinstance(value, str) else " ".join(value.split())
+
+
 @lru_cache(maxsize=4096)
 def excerpt(body: str) -> str:
     """The first words of Markdown as plain text (markup removed, not escaped: Jinja escapes)."""
@@ -79,10 +83,13 @@ class Mailer:
         self.sender = sender
         self.domain = urlsplit(site_url).hostname or "localhost"
         loader = FileSystemLoader(TEMPLATES)
+        # every value shown is one line: a carriage return in a title starts no line of its own
         self.html = Environment(loader=loader, autoescape=select_autoescape(default=True),
-                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                                finalize=_single)
         self.text = Environment(loader=loader, autoescape=False, undefined=StrictUndefined,
-                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                                finalize=_single)
         self.inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
         self.css = Markup((TEMPLATES / "style.css").read_text(encoding="utf-8"))
 

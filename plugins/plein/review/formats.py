@@ -24,12 +24,14 @@ def markdown(r: Report) -> str:
         out += ["", "To check:", ""] + [f"- **{f.check}** `{f.path}:{f.line}`: {f.message}" for f in warnings]
     if not any(f.check in ("impersonation", "removal") for f in r.findings) and r.changes:
         out += ["", "Every changed file was committed by the person it names."]
-    if r.similar or r.experts:
+    if r.similar or r.experts or r.asked:
         out += ["", "### For this question", ""]
         if r.similar:
             out += ["Similar questions:", ""] + [f"- {s}" for s in r.similar] + [""]
         if r.experts:
             out += ["People who may know:", ""] + [f"- {p}" for p in r.experts] + [""]
+        if r.asked:
+            out += ["Once merged, these colleagues get a \"can you help?\" e-mail: " + ", ".join(r.asked), ""]
         out += [f"_{n}_" for n in r.notes]
     out += ["", "### Who must approve", ""]
     for path, owners in r.approvals:
