@@ -251,3 +251,21 @@ def test_at_most_one_can_you_help_a_day_the_rest_waits_for_the_digest(intranet, 
     [digest] = [m for _, m in smtp.inbox.messages
                 if m["X-Plein-Person"] == "jan-de-vries" and m["Subject"].startswith("Gemeente")]
     assert "Hoe delen we GIS-lagen met de provincie?" in digest.get_body(("plain",)).get_content()
+
+
+def test_both_pipelines_send_the_digest_on_a_schedule_and_keep_the_send_log(tmp_path):
+    from plein.model.yamlio import loads
+    repo = Path(__file__).resolve().parent.parent
+    gitlab = loads((repo / "ci/gitlab-ci.yml").read_text())
+    assert "schedule" in gitlab["digest"]["rules"][0]["if"]
+    assert gitlab["digest"]["script"] == ['sh ci/digest.sh "$PLEIN_DIGEST"']
+    [log_cache] = [c for c in gitlab[".mail"]["cache"] if c["key"] == "plein-digest"]
+    assert log_cache == {"key": "plein-digest", "paths": [".plein-cache/digest/"], "when": "always"}
+    github = loads((repo / ".github/workflows/intranet.yml").read_text())
+    assert "0 6 * * 1" in [s["cron"] for s in github["on"]["schedule"]]
+    steps = github["jobs"]["digest"]["steps"]
+    assert [s["with"]["path"] for s in steps if "actions/cache" in s.get("uses", "")] == [".plein-cache/digest"] * 2
+    assert steps[-1]["if"] == "always()"  # saved also when the run failed halfway
+    done = subprocess.run(["sh", "ci/digest.sh", "weekly"], cwd=repo, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0 and "PLEIN_SMTP_HOST is not set, so no e-mail is sent" in done.stdout

@@ -19,7 +19,9 @@ from .since import new_since
 
 PERIODS = {"weekly": timedelta(days=7), "daily": timedelta(days=1)}
 MAX_BACK = timedelta(days=35)  # someone whose last digest is older hears of the last five weeks
-QUESTIONS_BACK = timedelta(days=2)  # questions this new get "can you help?" e-mails
+# Questions this new get "can you help?" e-mails, once (the send log marks them done); long
+# enough for a merge request that waited, since a question appears at its commit's date.
+QUESTIONS_BACK = timedelta(days=14)
 
 
 @dataclass
