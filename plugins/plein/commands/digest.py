@@ -95,9 +95,15 @@ def _print(run, digests, handle) -> int:
         click.echo(f"Nothing new for {handle} since {since:%Y-%m-%d %H:%M}: no e-mail.")
         return 0
     msg = run.mailer.digest(digests[0])
-    click.echo(f"Subject: {msg['Subject']}\nTo: {msg['To']}\n")
-    click.echo(msg.get_body(("plain",)).get_content())
+    plain = msg.get_payload()[0]
+    click.echo(f"Subject: {_decoded(msg['Subject'])}\nTo: {_decoded(msg['To'])}\n")
+    click.echo(plain.get_payload(decode=True).decode(plain.get_content_charset()))
     return 0
+
+
+def _decoded(header: str) -> str:
+    from email.header import decode_header, make_header
+    return str(make_header(decode_header(header)))
 
 
 def _report(outcome, folder, questions) -> int:

@@ -29,7 +29,7 @@ class Job:
     key: str  # the period or day in the send log
     handle: str
     name: str  # of the .eml file in a dry run
-    make: object  # () -> EmailMessage, called only when the message is sent
+    make: object  # () -> the message, called only when the message is sent
 
 
 @dataclass
@@ -149,9 +149,12 @@ def open_run(root: Path, now: datetime, log_path: Path | None, sender: str | Non
     history = gitlog.scan(root)
     forge = contrib_settings.read(root)
     site_name = _site_name(root)
-    mailer = Mailer(org, site_name, opts["site_url"], opts["language"],
-                    Forge(forge.forge, forge.repo_url, forge.branch),
-                    sender or _default_sender(site_name, opts["site_url"]))
+    try:
+        mailer = Mailer(org, site_name, opts["site_url"], opts["language"],
+                        Forge(forge.forge, forge.repo_url, forge.branch),
+                        sender or _default_sender(site_name, opts["site_url"]))
+    except ValueError as err:
+        raise FatalError(f"PLEIN_MAIL_FROM: {err}. Fix: set it to the sender's name and address") from None
     log = SendLog(log_path or folder / "digest" / "sent.jsonl", now, write=write_log)
     run = Run(org, history, mailer, log, now)
     run.problems, run.warning = problems, history.warning
@@ -164,8 +167,7 @@ def _site_name(root: Path) -> str:
 
 
 def _default_sender(site_name: str, site_url: str) -> str:
-    from email.headerregistry import Address
     from urllib.parse import urlsplit
     host = urlsplit(site_url).hostname or "localhost"
     domain = host if "." in host and not host.replace(".", "").isdigit() else "localhost"
-    return str(Address(site_name, "noreply", domain))
+    return f"{site_name} <noreply@{domain}>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 
 from ..errors import FatalError
@@ -64,7 +64,7 @@ class Smtp:
                              f"Fix: check {ENV['host']}, {ENV['port']} and {ENV['security']} "
                              f"({'/'.join(SECURITY)})") from None
 
-    def send(self, msg: EmailMessage, name: str) -> None:
+    def send(self, msg: Message, name: str) -> None:
         if self.conn is None:
             self.open()
         try:
@@ -93,7 +93,7 @@ class Folder:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
 
-    def send(self, msg: EmailMessage, name: str) -> None:
+    def send(self, msg: Message, name: str) -> None:
         (self.folder / f"{name}.eml").write_bytes(msg.as_bytes())
 
     def close(self):
