@@ -269,3 +269,14 @@ def test_both_pipelines_send_the_digest_on_a_schedule_and_keep_the_send_log(tmp_
     done = subprocess.run(["sh", "ci/digest.sh", "weekly"], cwd=repo, capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin"})
     assert done.returncode == 0 and "PLEIN_SMTP_HOST is not set, so no e-mail is sent" in done.stdout
+
+
+def test_two_runs_at_once_do_not_both_send(intranet, smtp):
+    import fcntl
+    log = intranet / ".plein-cache" / "digest" / "sent.jsonl"
+    log.parent.mkdir(parents=True)
+    with log.open("a") as other:  # another `plein digest` holds the log
+        fcntl.flock(other, fcntl.LOCK_EX)
+        done = plein(intranet, "digest", "--now", NOW, env=smtp.env, check=False)
+    assert done.returncode == 1 and "another `plein digest` is sending" in done.stderr
+    assert smtp.inbox.messages == []

@@ -1,7 +1,7 @@
 """The send log: which e-mail went to whom, so that a run that crashed halfway and is started
 again sends nobody a second one.
 
-One JSON line per event, appended and flushed to disk before the next step:
+One JSON line per event, appended and flushed (so it outlives the process) before the next step:
 `sending` before a message is handed to the SMTP server, then `sent` or `failed`. A `sending`
 without an outcome means the run stopped while that message was under way: it may have
 arrived, so it is not sent again (at most once) and the next run reports it. A `failed`
@@ -16,6 +16,13 @@ import json
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock
+    fcntl = None
+
+from ..errors import FatalError
 
 KEEP = timedelta(days=62)
 SENDING, SENT, FAILED = "sending", "sent", "failed"
@@ -68,11 +75,24 @@ class SendLog:
         if self.path is None or not self.writes:
             return
         if self._fh is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = self.path.open("a", encoding="utf-8")
+            self._fh = self._open()
+        # flushed, not fsynced: the log reaches the next pipeline only through the CI cache,
+        # which is saved after the job, so a machine that stops loses it either way
         self._fh.write(json.dumps(event, ensure_ascii=False) + "\n")
         self._fh.flush()
-        os.fsync(self._fh.fileno())
+
+    def _open(self):
+        """The log for appending, locked: two runs sending at once would both send."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = self.path.open("a", encoding="utf-8")
+        if fcntl is not None:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fh.close()
+                raise FatalError(f"{self.path} is in use: another `plein digest` is sending. "
+                                 "Fix: wait for it to finish, then run this again") from None
+        return fh
 
     def close(self):
         if self._fh is not None:
