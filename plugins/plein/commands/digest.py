@@ -38,6 +38,8 @@ def digest(period, new_questions, folder, handle, now_text, log_path, root):
     The SMTP server comes from PLEIN_SMTP_HOST, PLEIN_SMTP_PORT, PLEIN_SMTP_USER,
     PLEIN_SMTP_PASSWORD and PLEIN_SMTP_SECURITY (starttls, tls or none), the sender from
     PLEIN_MAIL_FROM."""
+    if new_questions and handle:
+        raise FatalError("--to-person shows one person's digest; for --new-questions use --dry-run FOLDER")
     root = Path(root).resolve() if root else find_root()
     now = _now(now_text)
     preview = handle is not None and folder is None
