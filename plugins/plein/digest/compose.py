@@ -15,6 +15,7 @@ from .experts import Experts
 from .since import New
 
 SECTIONS = ("questions", "replies", "news", "colleagues", "kudos")
+SHOWN = 10  # items a section shows; the rest is counted, with a link to the site
 
 
 @dataclass
@@ -27,13 +28,14 @@ class Digest:
     news: list = field(default_factory=list)  # News
     colleagues: list = field(default_factory=list)  # Person
     kudos: list = field(default_factory=list)  # Kudos
+    more: dict = field(default_factory=dict)  # section -> items left out
 
     @property
     def empty(self) -> bool:
         return not any(getattr(self, s) for s in SECTIONS)
 
     def count(self) -> int:
-        return sum(len(getattr(self, s)) for s in SECTIONS)
+        return sum(len(getattr(self, s)) for s in SECTIONS) + sum(self.more.values())
 
 
 class Composer:
@@ -54,9 +56,14 @@ class Composer:
         mine = self.items.get(person.handle, {})
         for section in SECTIONS:
             setattr(d, section, [item for when, item in mine.get(section, ()) if when > since])
-        news = sorted([*mine.get("news", ()), *self.for_all], key=lambda p: (p[0], p[1].id))
+        news = sorted([*mine.get("news", ()), *self.for_all], key=lambda p: (p[0], p[1].id), reverse=True)
         d.news = [n for when, n in news if when > since and person.handle not in n.authors]
         d.news.sort(key=lambda n: not n.pinned)  # pinned first, as on the site
+        for section in SECTIONS:  # a busy week at L brings hundreds of news items: the newest
+            items = getattr(d, section)
+            if len(items) > SHOWN:
+                d.more[section] = len(items) - SHOWN
+                setattr(d, section, items[:SHOWN] if section == "news" else items[-SHOWN:])
         return d
 
     def _questions(self):

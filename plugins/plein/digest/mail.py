@@ -91,6 +91,11 @@ class Links:
     def person(self, handle: str) -> str:
         return self.to(L.person(handle))
 
+    def more(self, section: str, person: Person) -> str:
+        """Where the items a section left out are on the site."""
+        return self.to({"questions": L.DISCUSSIONS, "replies": L.DISCUSSIONS, "news": L.NEWS,
+                        "colleagues": L.team(person.team), "kudos": L.person(person.handle)}[section])
+
 
 class Mailer:
     def __init__(self, org: Org, site_name: str, site_url: str, language: str, forge: L.Forge,

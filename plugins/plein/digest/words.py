@@ -19,6 +19,7 @@ EN = {
     "kudos": "Kudos you received",
     "kudos_from": "from {name}",
     "open": "Open on the intranet",
+    "more": "… and {n} more on the intranet",
     "help_intro": "{name} asked a question about {topics}, and you are one of the colleagues "
                   "who know most about it. Can you help?",
     "help_reply": "Read the question and reply",
@@ -46,6 +47,7 @@ NL = {
     "kudos": "Kudos voor jou",
     "kudos_from": "van {name}",
     "open": "Bekijk op het intranet",
+    "more": "… en nog {n} op het intranet",
     "help_intro": "{name} stelde een vraag over {topics}, en jij bent een van de collega's die "
                   "daar het meest van weten. Kun je helpen?",
     "help_reply": "Lees de vraag en reageer",
