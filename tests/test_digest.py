@@ -280,3 +280,14 @@ def test_two_runs_at_once_do_not_both_send(intranet, smtp):
         done = plein(intranet, "digest", "--now", NOW, env=smtp.env, check=False)
     assert done.returncode == 1 and "another `plein digest` is sending" in done.stderr
     assert smtp.inbox.messages == []
+
+
+def test_a_busy_week_shows_the_newest_ten_and_links_to_the_rest(tmp_path):
+    news = {f"content/news/2026/2026-11-27-bericht-{i:02d}.md":
+            f"---\ntitle: Bericht {i:02d}\ndate: 2026-11-27 {8 + i // 6:02d}:{i % 6 * 10:02d}\n"
+            "authors: [fatima-el-amrani]\n---\n\nTekst.\n" for i in range(12)}
+    root = example_repo(tmp_path / "busy", news)
+    done = plein(root, "digest", "--to-person", "sarah-oconnor", "--now", NOW)
+    shown = [line for line in done.stdout.splitlines() if line.startswith("- Bericht")]
+    assert shown == [f"- Bericht {i:02d} (27 november 2026)" for i in range(11, 1, -1)]  # newest first
+    assert "… en nog 2 op het intranet http://127.0.0.1:8000/news/" in done.stdout
