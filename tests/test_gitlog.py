@@ -223,3 +223,16 @@ def test_git_missing_gives_a_warning(tmp_path):
     count, warning = done.stdout.split("\n", 1)
     assert count == "0"
     assert "`git` program was not found" in warning and "install Git" in warning
+
+
+def test_added_is_the_first_commit_of_a_file_and_updated_the_last(tmp_path):
+    repo = new_repo(tmp_path / "intranet")
+    commit(repo, {"content/a.md": "one\n"}, ANNA, "2024-02-01T09:00:00+01:00")
+    commit(repo, {"content/a.md": "two\n", "content/b.md": "new\n"}, BRAM, "2024-02-08T10:00:00+01:00")
+    commit(repo, {"content/a.md": "three\n"}, CEM, "2024-02-15T11:00:00+01:00")
+
+    history = scan(repo)
+
+    a, b = history.for_path("content/a.md"), history.for_path("content/b.md")
+    assert (a.added, a.updated) == (datetime(2024, 2, 1, 9, 0), datetime(2024, 2, 15, 11, 0))
+    assert (b.added, b.updated) == (datetime(2024, 2, 8, 10, 0), datetime(2024, 2, 8, 10, 0))

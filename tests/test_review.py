@@ -128,3 +128,13 @@ def test_every_commit_on_the_branch_counts(repo, capsys):
     assert "but it was committed by eve@elsewhere.example" in text  # Jan's own commit is not enough
     assert "- Team Ruimte en Wonen: name: Ruimtelijke Ordening → Ruimte en Wonen" in text
     assert "- `content/teams/ruimte.yml`: @felamrani or @acme/mods (Teams)" in text
+
+
+def test_a_new_question_mentions_who_will_be_asked_by_forge_username(repo, capsys):
+    question = ("---\ntitle: Mag ik in de blauwe zone parkeren?\nauthor: sanne-bakker\n"
+                "date: 2026-11-03 09:00\nkind: question\ntags: [parkeren]\n---\n\nWie weet het?\n")
+    branch(repo, "ask", {"content/discussions/blauwe-zone/index.md": question},
+           who=("Sanne Bakker", "sanne@wetterveen.example"))
+    text = review(capsys, repo)
+    # the same people `plein digest --new-questions` e-mails after the merge; @ makes the forge tell them
+    assert 'Once merged, these colleagues get a "can you help?" e-mail: @jdevries (Jan de Vries)' in text

@@ -24,6 +24,7 @@ VERBS = {
     "news": "Write a news item (opens a merge request).",
     "codeowners": "Write CODEOWNERS from the profiles and teams.",
     "review": "Report on the changes of a merge request branch.",
+    "digest": "E-mail each person a digest of what is new for them; or ask experts about new questions.",
 }
 
 

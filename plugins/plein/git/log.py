@@ -7,7 +7,8 @@ memory grows with the number of files, not with commits x files.
 Choices, kept simple and consistent:
 - Dates are the *author* date, as a naive datetime in the author's own UTC offset: the
   wall-clock time the author saw. Never compare them across authors as instants.
-- A file's `updated` is the author date of the newest commit (in `git log` order) touching it.
+- A file's `updated` is the author date of the newest commit (in `git log` order) touching it,
+  its `added` that of the oldest: when it appeared (the digest's "new since").
 - Contributors come through .mailmap (%aN/%aE), newest first, unique by e-mail (ignoring
   case; the newest name wins), at most MAX_AUTHORS per file.
 - Renames are not followed: the new path starts a fresh history at the rename commit.
@@ -44,6 +45,7 @@ SHALLOW_WARNING = (
 class FileHistory:
     updated: datetime  # naive, in the author's own UTC offset (see above)
     authors: tuple[tuple[str, str], ...]  # (name, email), most recent first, unique
+    added: datetime | None = None  # the oldest commit touching it (in `git log` order)
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,7 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
     wanted = tuple(prefix + f.encode() + b"/" for f in FOLDERS)
     cut = len(prefix)
     files: dict[str, tuple[datetime, dict]] = {}
+    added: dict[str, datetime] = {}  # the log runs newest first: the last date seen is the oldest
     people: dict[tuple[bytes, bytes], tuple[str, tuple[str, str]]] = {}  # shared, not per file
     recent: list[Change] = []
     for (sha, date, name, email, subject), raw in commits:
@@ -194,6 +197,7 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
         key, ident = who
         when = datetime.fromisoformat(date.decode()).replace(tzinfo=None)
         for path in paths:
+            added[path] = when
             entry = files.get(path)
             if entry is None:
                 files[path] = (when, {key: ident})
@@ -202,5 +206,5 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
         if len(recent) < keep_recent:
             recent.append(Change(when, ident[0], ident[1], subject.decode("utf-8", "replace"),
                                  tuple(paths), sha.decode()))
-    return History(files={p: FileHistory(when, tuple(authors.values()))
+    return History(files={p: FileHistory(when, tuple(authors.values()), added[p])
                           for p, (when, authors) in files.items()}, recent=recent)

@@ -29,6 +29,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LANGUAGES = ("nl", "en", "de", "fr", "es", "it", "pt", "tr", "ar", "pl", "uk", "ro", "pap", "fy", "so",
              "ti", "zh", "hi", "ta", "other")
 THREAD_KINDS = ("question", "discussion")
+DIGEST = ("weekly", "daily", "off")
 
 MAX_SHORT = 200  # characters in a one-line field
 MAX_BIO = 5000
@@ -88,6 +89,9 @@ PROFILE = (
     _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
        "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
        example="en"),
+    _f("digest", ENUM, "How often you get the digest e-mail of what is new for you: weekly (the default), "
+       "daily or off. Off also stops the 'can you help?' mails about new questions.", choices=DIGEST,
+       example="weekly"),
 )
 
 TEAM_FIELDS = (

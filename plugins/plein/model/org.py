@@ -70,6 +70,7 @@ class Person:
     left: date | None = None
     kudos: bool = False
     language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
+    digest: str = "weekly"  # weekly, daily or off
 
     @property
     def alumnus(self) -> bool:

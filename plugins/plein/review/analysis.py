@@ -56,6 +56,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     checked: dict[str, str] = field(default_factory=dict)  # path -> how its writer was checked
     pusher: str | None = None
+    asked: list[str] = field(default_factory=list)  # '@forge-user (Name)': get "can you help?" mail
 
 
 def review(root: Path, base: str, pusher: str | None = None, trusted=()) -> Report:
@@ -188,12 +189,26 @@ def _approvals(repo, root, mb, prefix, org, changes) -> list:
 def _suggestions(report: Report, org, root: Path) -> None:
     questions = [c.new for c in report.changes
                  if c.status == "A" and c.kind == "thread" and c.new is not None]
+    if questions:
+        _asked(report, org, questions)
     for thread in questions:
         similar, experts, note = rel.related(thread, org, root)
         report.similar.extend(similar)
         report.experts.extend(experts)
         if note and note not in report.notes:
             report.notes.append(note)
+
+
+def _asked(report: Report, org, questions) -> None:
+    """Who `plein digest --new-questions` will e-mail once the question is merged, by forge
+    username, so that the forge notifies them as well."""
+    from ..digest.experts import Experts
+    experts = Experts(org)
+    for thread in questions:
+        for person, _ in experts.asked(thread):
+            who = f"@{person.forge_username.lstrip('@')} ({person.name})" if person.forge_username else person.name
+            if who not in report.asked:
+                report.asked.append(who)
 
 
 def pusher_from_env() -> str | None:

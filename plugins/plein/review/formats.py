@@ -16,12 +16,14 @@ def markdown(r: Report) -> str:
     out += ["", "### Problems", ""] + _findings([f for f in r.findings if f.check not in WHO],
                                                 "No problems found in the changed files.")
     out += ["", "### Impersonation", ""] + _findings(who, _checked(r))
-    if r.similar or r.experts:
+    if r.similar or r.experts or r.asked:
         out += ["", "### For this question", ""]
         if r.similar:
             out += ["Similar questions:", ""] + [f"- {s}" for s in r.similar] + [""]
         if r.experts:
             out += ["People who may know:", ""] + [f"- {p}" for p in r.experts] + [""]
+        if r.asked:
+            out += ["Once merged, these colleagues get a \"can you help?\" e-mail: " + ", ".join(r.asked), ""]
         out += [f"_{n}_" for n in r.notes]
     out += ["", "### Who must approve", ""]
     for path, owners in r.approvals:

@@ -1,0 +1,151 @@
+"""The e-mails themselves: HTML (its CSS inlined by css-inline, for mail programs that drop
+<style>) and plain text, as one multipart/alternative message with safe headers.
+
+Everything staff wrote reaches the HTML through Jinja's autoescaping, as plain text: a
+question's Markdown is shown as its words, never as markup. Header values are single lines:
+newlines in a title cannot add headers."""
+from __future__ import annotations
+
+import html
+from datetime import datetime, timezone
+from email import policy
+from email.charset import QP, Charset
+from email.header import Header
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr, format_datetime, make_msgid, parseaddr
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import css_inline
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..model.org import Org, Person, Thread
+from ..site import links as L
+from .compose import Digest
+from .words import MailLang
+
+TEMPLATES = Path(__file__).parent / "templates"
+EXCERPT = 280
+# The email package's classic (compat32) messages: its modern header objects cost 10 ms a
+# message, minutes at 15,000 people. Headers may be 998 characters long, so a long
+# List-Unsubscribe address stays one <URL>.
+POLICY = policy.compat32.clone(max_line_length=998)
+UTF8 = Charset("utf-8")
+UTF8.body_encoding = QP  # readable .eml files, and no line of HTML longer than 76
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """Header-safe: every run of whitespace (newlines included) becomes one space."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _header(text: str) -> str:
+    return text if text.isascii() else Header(text, "utf-8").encode()
+
+
+def sender_address(text: str) -> str:
+    """'Name <address>' with a name in any script, encoded for the From header."""
+    name, address = parseaddr(one_line(text))
+    if not address or "@" not in address:
+        raise ValueError(f"'{text}' is not an e-mail address like 'Intranet <intranet@example.org>'")
+    return formataddr((name, address), charset="utf-8")
+
+
+def _single(value):
+    return value if isinstance(value, Markup) or not isinstance(value, str) else " ".join(value.split())
+
+
+@lru_cache(maxsize=4096)
+def excerpt(body: str) -> str:
+    """The first words of Markdown as plain text (markup removed, not escaped: Jinja escapes)."""
+    if not body:
+        return ""
+    text = html.unescape(nh3.clean(markdown.markdown(body[:4000]), tags=set()))
+    return one_line(text, EXCERPT)
+
+
+class Links:
+    """Absolute addresses on the site."""
+
+    def __init__(self, site_url: str):
+        self.base = site_url.rstrip("/") + "/"
+
+    def to(self, src: str, anchor: str = "") -> str:
+        return self.base + L.url(src) + (f"#{anchor}" if anchor else "")
+
+    def thread(self, thread_id: str) -> str:
+        return self.to(L.thread(thread_id))
+
+    def reply(self, thread_id: str, reply_id: str) -> str:
+        return self.to(L.thread(thread_id), f"reply-{reply_id}")
+
+    def news(self, news_id: str) -> str:
+        return self.to(L.news(news_id))
+
+    def person(self, handle: str) -> str:
+        return self.to(L.person(handle))
+
+    def more(self, section: str, person: Person) -> str:
+        """Where the items a section left out are on the site."""
+        return self.to({"questions": L.DISCUSSIONS, "replies": L.DISCUSSIONS, "news": L.NEWS,
+                        "colleagues": L.team(person.team), "kudos": L.person(person.handle)}[section])
+
+
+class Mailer:
+    def __init__(self, org: Org, site_name: str, site_url: str, language: str, forge: L.Forge,
+                 sender: str):
+        self.org, self.site_name, self.forge = org, one_line(site_name), forge
+        self.lang, self.link = MailLang(language), Links(site_url)
+        self.sender = sender_address(sender)
+        self.domain = urlsplit(site_url).hostname or "localhost"
+        loader = FileSystemLoader(TEMPLATES)
+        # every value shown is one line: a carriage return in a title starts no line of its own
+        self.html = Environment(loader=loader, autoescape=select_autoescape(default=True),
+                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                                finalize=_single)
+        self.text = Environment(loader=loader, autoescape=False, undefined=StrictUndefined,
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                                finalize=_single)
+        self.inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
+        self.css = Markup((TEMPLATES / "style.css").read_text(encoding="utf-8"))
+
+    def profile_form(self, person: Person) -> str:
+        """Where the person changes their `digest` field: the profile's editor."""
+        return self.forge.edit(person.source.path) or self.link.person(person.handle)
+
+    def name(self, handle: str) -> str:
+        person = self.org.people.get(handle)
+        return person.name if person else handle
+
+    def digest(self, d: Digest) -> MIMEMultipart:
+        subject = self.lang.t("subject", site=self.site_name, since=self.lang.day(d.since))
+        return self._message(d.person, subject, "digest", d=d)
+
+    def help(self, person: Person, thread: Thread, topics: list[str]) -> MIMEMultipart:
+        subject = self.lang.t("help_subject", title=one_line(thread.title, 150))
+        return self._message(person, subject, "help", thread=thread, topics=topics)
+
+    def _message(self, person: Person, subject: str, template: str, **values) -> MIMEMultipart:
+        form = self.profile_form(person)
+        values.update(person=person, lang=self.lang, t=self.lang.t, link=self.link, excerpt=excerpt,
+                      people_name=self.name, profile_form=form, subject=one_line(subject))
+        text = self.text.get_template(f"{template}.txt").render(**values)
+        page = self.html.get_template(f"{template}.html").render(css=self.css, **values)
+        msg = MIMEMultipart("alternative", policy=POLICY)
+        msg["Subject"] = _header(one_line(subject))
+        msg["From"] = self.sender
+        msg["To"] = formataddr((one_line(person.name), person.email), charset="utf-8")
+        msg["Date"] = format_datetime(datetime.now(timezone.utc))
+        msg["Message-ID"] = make_msgid(domain=self.domain)
+        msg["List-Unsubscribe"] = f"<{form}>"
+        msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
+        msg["X-Plein-Person"] = person.handle
+        msg.attach(MIMEText(text, "plain", UTF8))
+        msg.attach(MIMEText(self.inliner.inline(page), "html", UTF8))
+        return msg

@@ -1,0 +1,71 @@
+"""The words of the digest and "can you help?" e-mails in Dutch and English; a key missing in
+one language falls back to English, as site.i18n does."""
+from __future__ import annotations
+
+from ..site.i18n import Lang
+
+EN = {
+    "subject": "{site}: what is new for you since {since}",
+    "help_subject": "Can you help? {title}",
+    "hello": "Hello {name},",
+    "intro": "This is what happened on the intranet since {since} that concerns you.",
+    "questions": "Questions you may be able to answer",
+    "questions_why": "You know about {topics}.",
+    "replies": "New replies in your discussions",
+    "reply_by": "{name} replied in",
+    "news": "News for you",
+    "colleagues": "New colleagues in your team",
+    "colleague_started": "{role}, started on {date}",
+    "kudos": "Kudos you received",
+    "kudos_from": "from {name}",
+    "open": "Open on the intranet",
+    "more": "… and {n} more on the intranet",
+    "help_intro": "{name} asked a question about {topics}, and you are one of the colleagues "
+                  "who know most about it. Can you help?",
+    "help_reply": "Read the question and reply",
+    "help_rest": "You get at most one such e-mail a day; other questions wait for your digest.",
+    "footer": "You get this e-mail {how}. Change that with the field 'digest' (weekly, daily or off) "
+              "in your profile:",
+    "footer_help": "You get this e-mail because your profile lists expertise on this topic. "
+                   "To stop these e-mails, set 'digest: off' in your profile:",
+    "edit_profile": "Edit my profile",
+    "weekly": "every week", "daily": "every day", "off": "never",
+}
+
+NL = {
+    "subject": "{site}: nieuw voor jou sinds {since}",
+    "help_subject": "Kun je helpen? {title}",
+    "hello": "Hallo {name},",
+    "intro": "Dit is er sinds {since} op het intranet gebeurd dat jou aangaat.",
+    "questions": "Vragen die jij misschien kunt beantwoorden",
+    "questions_why": "Jij weet iets van {topics}.",
+    "replies": "Nieuwe reacties in jouw discussies",
+    "reply_by": "{name} reageerde in",
+    "news": "Nieuws voor jou",
+    "colleagues": "Nieuwe collega's in je team",
+    "colleague_started": "{role}, begonnen op {date}",
+    "kudos": "Kudos voor jou",
+    "kudos_from": "van {name}",
+    "open": "Bekijk op het intranet",
+    "more": "… en nog {n} op het intranet",
+    "help_intro": "{name} stelde een vraag over {topics}, en jij bent een van de collega's die "
+                  "daar het meest van weten. Kun je helpen?",
+    "help_reply": "Lees de vraag en reageer",
+    "help_rest": "Je krijgt hooguit één zo'n e-mail per dag; andere vragen komen in je overzicht.",
+    "footer": "Je krijgt deze e-mail {how}. Dat verander je met het veld 'digest' (weekly, daily of off) "
+              "in je profiel:",
+    "footer_help": "Je krijgt deze e-mail omdat je profiel expertise over dit onderwerp noemt. "
+                   "Wil je deze e-mails niet meer, zet dan 'digest: off' in je profiel:",
+    "edit_profile": "Mijn profiel bewerken",
+    "weekly": "elke week", "daily": "elke dag", "off": "nooit",
+}
+
+CATALOGUE = {"en": EN, "nl": NL}
+
+
+class MailLang(Lang):
+    """The site's language (dates through Babel) with the mail's words."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.words = {**self.words, **EN, **CATALOGUE.get(code, {})}
