@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "plein"
-LAYERS = ["model", "git", "site", "search", "serve", "contrib", "review", "commands", "plugin", "cli"]
+LAYERS = ["model", "git", "site", "search", "serve", "contrib", "review", "hr", "commands", "plugin", "cli"]
 BENEATH_ALL = {"plein", "plein.errors"}
 ENTRY_POINTS = {"plein.plugin", "plein.cli"}  # neither imports the other
 

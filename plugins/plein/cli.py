@@ -24,7 +24,9 @@ VERBS = {
     "news": "Write a news item (opens a merge request).",
     "codeowners": "Write CODEOWNERS from the profiles and teams.",
     "review": "Report on the changes of a merge request branch.",
+    "import": "Import people from HR (CSV or LDAP) as one merge request.",
 }
+MODULES = {"import": "import_"}  # verbs that are Python keywords
 
 
 class _Lazy(click.Group):
@@ -35,12 +37,16 @@ class _Lazy(click.Group):
         if name not in VERBS:
             return None
         try:
-            module = importlib.import_module(f"plein.commands.{name.replace('-', '_')}")
+            module = importlib.import_module(f"plein.commands.{_module(name)}")
         except ModuleNotFoundError as err:
             if err.name and err.name.startswith("plein.commands"):
                 return _missing(name)
             raise
-        return getattr(module, name.replace("-", "_"))
+        return getattr(module, _module(name))
+
+
+def _module(verb: str) -> str:
+    return MODULES.get(verb, verb.replace("-", "_"))
 
 
 def _missing(name):

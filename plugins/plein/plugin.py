@@ -49,6 +49,8 @@ class _PluginConfig(base.Config):
     """Write Plein's static search index and use it in the header search box."""
     cache_dir = c.Type(str, default=".plein-cache")
     """Where unchanged work is kept between builds, relative to mkdocs.yml."""
+    hr = c.Type(dict, default={})
+    """`plein import`: CSV columns, LDAP base, filter and attributes, HR-owned fields, max_leavers."""
 
 
 class ContentErrors(PluginError):

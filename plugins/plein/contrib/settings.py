@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FatalError
@@ -21,6 +21,7 @@ class Settings:
     communications: str = "@intranet/communicatie"
     moderators: str = "@intranet/moderators"
     cache_dir: str = ".plein-cache"  # relative to mkdocs.yml
+    hr: dict = field(default_factory=dict)  # `plein import`'s mapping (plein.hr.config)
 
 
 def read(root: Path) -> Settings:
@@ -47,7 +48,7 @@ def read(root: Path) -> Settings:
     opts = plugin.config
     return Settings(forge=opts.forge, branch=opts.branch, repo_url=(config.repo_url or "").rstrip("/"),
                     communications=_group(opts.communications), moderators=_group(opts.moderators),
-                    cache_dir=opts.cache_dir)
+                    cache_dir=opts.cache_dir, hr=dict(opts.hr))
 
 
 def _group(name: str) -> str:
