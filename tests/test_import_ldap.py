@@ -148,3 +148,20 @@ def test_ldap_import_joiner_mover_leaver_returner(intranet, tmp_path, capsys, mo
     assert "Privacy officer" in page and "DPIA" in page  # expertise still there
     thread = (site / "discussions" / "do-we-need-a-dpia-for-the-new-survey-tool" / "index.html")
     assert "Joris Wouters" in thread.read_text(encoding="utf-8")  # his answer stays
+
+
+def test_a_wrong_password_or_server_is_named_and_nothing_is_written(intranet, tmp_path, capsys,
+                                                                     monkeypatch):
+    server, clone = intranet
+    org, _ = load(clone)
+    monkeypatch.setenv("PLEIN_LDAP_BIND_DN", ldapserver.ADMIN)
+    monkeypatch.setenv("PLEIN_LDAP_PASSWORD", "not the password")
+    with Slapd(tmp_path, directory(org)) as ldap:
+        rc, out, err = plein(capsys, clone, ldap.url)
+        assert rc == 1
+        assert err.startswith(f"plein: {ldap.url}: the LDAP search failed (LDAPInvalidCredentialsResult")
+        assert "Fix: check the URL" in err and "PLEIN_LDAP_PASSWORD" in err
+        url = ldap.url
+    rc, out, err = plein(capsys, clone, url)  # slapd has stopped: nobody listens there
+    assert rc == 1 and err.startswith(f"plein: {url}: the LDAP search failed (LDAPSocketOpenError")
+    assert server.branches() == ["main"] and git(clone, "status", "--porcelain") == ""

@@ -42,11 +42,13 @@ def from_options(options: dict | None) -> HrConfig:
     _unknown(ldap, ("disabled_values",), "ldap", problems)
     owned = options.pop("fields", list(OWNABLE))
     if not isinstance(owned, list) or any(f not in OWNABLE for f in owned):
-        problems.append(f"{WHERE}: fields: must be a list of some of {', '.join(OWNABLE)}")
+        problems.append(f"{WHERE}: fields: {owned!r} is not a list of fields HR may own. "
+                        f"Fix: list some of {', '.join(OWNABLE)}; staff own the others")
         owned = list(OWNABLE)
     share = options.pop("max_leavers", 10)
     if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 100:
-        problems.append(f"{WHERE}: max_leavers: must be a percentage between 0 and 100, e.g. 10")
+        problems.append(f"{WHERE}: max_leavers: {share!r} is not a percentage. "
+                        "Fix: write a number between 0 and 100, e.g. 10")
         share = 10
     _unknown(options, ("csv", "ldap", "fields", "max_leavers"), "", problems)
     if problems:

@@ -57,14 +57,15 @@ def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> 
 
 def _match(org: Org, entries: list[Entry]) -> dict[str, str]:
     """entry key -> handle of their profile: by e-mail; else by the handle the source gives,
-    when that profile's e-mail is no one else's in the source (their address changed)."""
+    when that profile is a current colleague's whose e-mail is no one else's in the source
+    (their address changed). An alumnus's handle is never matched so: it may be someone new."""
     by_email = {p.email.casefold(): h for h, p in org.people.items()}
     emails = {e.email.casefold() for e in entries}
     matched = {}
     for entry in entries:
         handle = by_email.get(entry.email.casefold())
-        if handle is None and entry.handle in org.people and \
-                org.people[entry.handle].email.casefold() not in emails:
+        known = org.people.get(entry.handle)
+        if handle is None and known and not known.left and known.email.casefold() not in emails:
             handle = entry.handle
         if handle is not None:
             matched[entry.key] = handle
