@@ -86,3 +86,20 @@ def test_a_second_import_changes_nothing(name, tmp_path, capsys):
     assert git(tmp_path / "origin.git", "for-each-ref", "--format=%(refname)").split() == \
         ["refs/heads/main", f"refs/heads/{branch.split('/', 1)[1]}"]
     assert git(tmp_path / "origin.git", "rev-parse", "main") == head
+
+
+def test_an_open_import_is_not_proposed_twice(tmp_path, capsys):
+    """The nightly job runs again before the merge request was merged: no second one."""
+    case = yaml.safe_load((CASES / "semicolon" / "case.yml").read_text(encoding="utf-8"))
+    clone = intranet(tmp_path, case["hr"])
+    args = ["import", str(CASES / "semicolon" / "hr.csv"), "--root", str(clone), "--yes"]
+    assert main(args) == 0
+    origin = tmp_path / "origin.git"
+    refs = git(origin, "for-each-ref", "--format=%(refname)")
+    capsys.readouterr()
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "already proposes exactly these changes; nothing new was committed" in out
+    assert git(origin, "for-each-ref", "--format=%(refname)") == refs
+    assert git(clone, "branch", "--format=%(refname:short)").split() == [
+        "main", refs.split()[-1].removeprefix("refs/heads/")]

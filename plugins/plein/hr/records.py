@@ -70,16 +70,16 @@ def check_all(entries: list[Entry]) -> list[str]:
     """Problems across entries: the same e-mail or handle twice, a manager who is not in the
     source, managers in a cycle."""
     problems: list[str] = []
-    for what, value_of in (("e-mail", lambda e: e.email.casefold()), ("handle", lambda e: e.handle)):
+    for what, value_of, fix in (
+            ("e-mail", lambda e: e.email.casefold(), "each person needs an e-mail of their own; "
+                                                      "remove the double row"),
+            ("handle", lambda e: e.handle, "give each person a handle of their own")):
         first: dict[str, Entry] = {}
         for entry in entries:
             value = value_of(entry)
             if value and value in first:
                 problems.append(f"{entry.where}: the {what} '{value}' is also in {first[value].where}. "
-                                f"Fix: each person needs an {what} of their own; remove the double row"
-                                if what == "e-mail" else
-                                f"{entry.where}: the {what} '{value}' is also in {first[value].where}. "
-                                f"Fix: give each person a {what} of their own")
+                                f"Fix: {fix}")
             first.setdefault(value, entry)
     keys = {e.key: e for e in entries}
     for entry in entries:

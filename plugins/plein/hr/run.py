@@ -61,6 +61,17 @@ class Import(Contribution):
         raise FatalError(f"{message}, so nothing was written. Is the export complete? Fix: check "
                          f"the export; if they really left, run again with --max-leavers {pct}")
 
+    def _proposed(self, tree: str) -> str:
+        """The import branch on the remote whose files are exactly `tree`, or ''."""
+        remote, prefix = self.opts.remote, "plein/import/"
+        if self.opts.push:
+            self.repo.git.fetch(remote, f"+refs/heads/{prefix}*:refs/remotes/{remote}/{prefix}*",
+                                "--prune", with_exceptions=False)
+        refs = self.repo.git.for_each_ref("--format=%(refname:short) %(tree)",
+                                          f"refs/remotes/{remote}/{prefix}").splitlines()
+        return next((ref.split("/", 1)[1] for ref, _, t in (r.partition(" ") for r in refs)
+                     if t == tree), "")
+
     def _diff(self, texts: dict[str, str]) -> str:
         out = []
         for rel, text in texts.items():
@@ -104,6 +115,13 @@ class Import(Contribution):
     def _publish(self, rels: list[str], title: str, summary: str, description: str, today: date) -> int:
         branch = gitops.free_branch(self.repo, f"plein/import/{datetime.now():%Y%m%d-%H%M%S}")
         gitops.commit_files(self.wt, branch, [self._git(p) for p in rels], f"{title}\n\n{summary}")
+        same = self._proposed(self.wt.head.commit.tree.hexsha)
+        if same:  # last night's merge request is still open and says exactly this
+            self.wt.git.switch("--quiet", "--detach")
+            self.repo.git.branch("-D", branch)
+            click.echo(f"The open merge request of {same} already proposes exactly these changes; "
+                       "nothing new was committed.")
+            return 0
         options = self._push_options(title, description)
         command = "git push " + " ".join(gitops.quote_args(gitops.push_args(self.opts.remote, branch,
                                                                             options)))
