@@ -114,7 +114,7 @@ class Import(Contribution):
 
     def _publish(self, rels: list[str], title: str, summary: str, description: str, today: date) -> int:
         branch = gitops.free_branch(self.repo, f"plein/import/{datetime.now():%Y%m%d-%H%M%S}")
-        gitops.commit_files(self.wt, branch, [self._git(p) for p in rels], f"{title}\n\n{summary}")
+        gitops.commit_many(self.wt, branch, [self._git(p) for p in rels], f"{title}\n\n{summary}")
         same = self._proposed(self.wt.head.commit.tree.hexsha)
         if same:  # last night's merge request is still open and says exactly this
             self.wt.git.switch("--quiet", "--detach")
