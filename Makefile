@@ -47,6 +47,10 @@ test-deps: $(STAMP) $(NODE_STAMP)
 	@command -v chromium >/dev/null && command -v rsync >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium rsync >/dev/null; }
+	@# slapd and ldap-utils: a real LDAP server for the `plein import` tests (tests/ldapserver.py)
+	@{ [ -x /usr/sbin/slapd ] && command -v ldapsearch >/dev/null; } || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq slapd ldap-utils >/dev/null; }
 
 test: test-deps
 	$(PY) -m pytest -q

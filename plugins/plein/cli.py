@@ -25,7 +25,9 @@ VERBS = {
     "codeowners": "Write CODEOWNERS from the profiles and teams.",
     "review": "Report on the changes of a merge request branch.",
     "digest": "E-mail each person a digest of what is new for them; or ask experts about new questions.",
+    "import": "Import people from HR (CSV or LDAP) as one merge request.",
 }
+MODULES = {"import": "import_"}  # verbs that are Python keywords
 
 
 class _Lazy(click.Group):
@@ -36,12 +38,16 @@ class _Lazy(click.Group):
         if name not in VERBS:
             return None
         try:
-            module = importlib.import_module(f"plein.commands.{name.replace('-', '_')}")
+            module = importlib.import_module(f"plein.commands.{_module(name)}")
         except ModuleNotFoundError as err:
             if err.name and err.name.startswith("plein.commands"):
                 return _missing(name)
             raise
-        return getattr(module, name.replace("-", "_"))
+        return getattr(module, _module(name))
+
+
+def _module(verb: str) -> str:
+    return MODULES.get(verb, verb.replace("-", "_"))
 
 
 def _missing(name):

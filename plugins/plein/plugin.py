@@ -68,6 +68,8 @@ class _PluginConfig(base.Config):
     """false leaves e-mail, phone, chat, office days and photos out of the published site."""
     precompress = c.Type(bool, default=False)
     """Write a .gz copy beside each text file, for servers that send it (GitLab Pages, nginx)."""
+    hr = c.Type(dict, default={})
+    """`plein import`: CSV columns, LDAP base, filter and attributes, HR-owned fields, max_leavers."""
 
 
 class ContentErrors(PluginError):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FatalError
@@ -22,6 +22,7 @@ class Settings:
     moderators: str = "@intranet/moderators"
     cache_dir: str = ".plein-cache"  # relative to mkdocs.yml
     editor_modules: str = "node_modules"  # relative to mkdocs.yml
+    hr: dict = field(default_factory=dict)  # `plein import`'s mapping (plein.hr.config)
 
 
 def read(root: Path) -> Settings:
@@ -48,7 +49,8 @@ def read(root: Path) -> Settings:
     opts = plugin.config
     return Settings(forge=opts.forge, branch=opts.branch, repo_url=(config.repo_url or "").rstrip("/"),
                     communications=_group(opts.communications), moderators=_group(opts.moderators),
-                    cache_dir=opts.cache_dir, editor_modules=opts.editor_modules)
+                    cache_dir=opts.cache_dir, editor_modules=opts.editor_modules,
+                    hr=dict(opts.hr))
 
 
 def _group(name: str) -> str:

@@ -1,0 +1,98 @@
+"""A plan into files, and into words: the new and changed texts, and the summary that becomes
+the merge request's description."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..contrib import drafts
+from ..model.fields import PROFILE
+from ..model.yamlio import dump
+from .edit import DELETE, set_fields
+from .plan import Plan
+
+ORDER = tuple(f.name for f in PROFILE)
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/profile.schema.json\n"
+TEAM_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/team.schema.json\n"
+MAX_NAMES = 40  # in the one-line description; the commit message lists everyone
+
+
+def files(plan: Plan, root: Path) -> dict[str, str]:
+    """path relative to root -> its new text; only HR-owned lines of existing files change."""
+    out: dict[str, str] = {}
+    for handle, fields in plan.joiners:
+        rel, text = drafts.profile(handle, fields)
+        out[rel] = SCHEMA_LINE + text
+    edits: dict[str, dict] = {}
+    for person, changes in plan.movers:
+        edits.setdefault(person.source.path, {}).update(
+            {k: DELETE if v is None else v for k, v in changes.items()})
+    for person, day in plan.leavers:
+        edits.setdefault(person.source.path, {})["left"] = day
+    for person in plan.returners:
+        edits.setdefault(person.source.path, {})["left"] = DELETE
+    for rel, changes in edits.items():
+        old = (root / rel).read_text(encoding="utf-8")
+        out[rel] = set_fields(old, changes, ORDER)
+    for team, name in plan.teams.items():
+        out[f"content/teams/{team}.yml"] = TEAM_SCHEMA_LINE + dump({"name": name})
+    return out
+
+
+def headline(plan: Plan) -> str:
+    """'12 new colleagues, 40 changes (team, manager), 3 leavers, 1 returner, 1 new team'"""
+    parts = []
+    if plan.joiners:
+        parts.append(_count(len(plan.joiners), "new colleague", "new colleagues"))
+    if plan.movers:
+        kinds = sorted({k for _, changes in plan.movers for k in changes}, key=ORDER.index)
+        parts.append(_count(len(plan.movers), "change", "changes") + f" ({', '.join(kinds)})")
+    if plan.leavers:
+        parts.append(_count(len(plan.leavers), "leaver", "leavers"))
+    if plan.returners:
+        parts.append(_count(len(plan.returners), "returner", "returners"))
+    if plan.teams:
+        parts.append(_count(len(plan.teams), "new team", "new teams"))
+    return ", ".join(parts) or "no changes"
+
+
+def details(plan: Plan) -> list[tuple[str, list[str]]]:
+    """(heading, one line a person) for each kind of change."""
+    sections = [
+        ("New colleagues", [f"{f['name']} ({f['role']}, {f['team']})" for _, f in plan.joiners]),
+        ("Changes", [f"{p.name}: " + "; ".join(_change(p, k, v) for k, v in c.items())
+                     for p, c in plan.movers]),
+        ("Leavers", [f"{p.name} (left {day.isoformat()})" for p, day in plan.leavers]),
+        ("Returners", [p.name for p in plan.returners]),
+        ("New teams", [f"{name} ({team})" for team, name in plan.teams.items()]),
+    ]
+    return [(heading, lines) for heading, lines in sections if lines]
+
+
+def summary(plan: Plan, source: str) -> str:
+    """The commit message body and what --dry-run prints."""
+    out = [f"{headline(plan)}, from {source}.", ""]
+    for heading, lines in details(plan):
+        out.append(f"{heading} ({len(lines)}):")
+        out.extend(f"- {line}" for line in lines)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def one_line(plan: Plan, source: str) -> str:
+    """The merge request description: push options hold one line."""
+    parts = [f"{headline(plan)}, from {source}."]
+    for heading, lines in details(plan):
+        names = [line.split(" (")[0].split(":")[0] for line in lines]
+        more = f" and {len(names) - MAX_NAMES} more" if len(names) > MAX_NAMES else ""
+        parts.append(f"{heading}: {', '.join(names[:MAX_NAMES])}{more}.")
+    return " ".join(parts)
+
+
+def _change(person, key: str, value) -> str:
+    old = getattr(person, key)
+    show = lambda v: "—" if v in (None, "") else str(v)
+    return f"{key} {show(old)} → {show(value)}"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

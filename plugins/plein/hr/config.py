@@ -1,0 +1,73 @@
+"""The `hr:` options of the plein plugin in mkdocs.yml: which column or attribute holds what,
+which fields HR owns, and how many leavers one import may make."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import FatalError
+
+FIELDS = ("handle", "name", "email", "role", "team", "manager", "started", "left", "disabled")
+OWNABLE = ("name", "email", "role", "team", "manager", "started", "left")
+AD_ATTRIBUTES = {"name": "displayName", "email": "mail", "role": "title", "team": "department",
+                 "manager": "manager", "started": "whenCreated", "disabled": "userAccountControl"}
+AD_FILTER = "(&(objectCategory=person)(objectClass=user))"
+WHERE = "mkdocs.yml: plugins: plein: hr"
+
+
+@dataclass(frozen=True)
+class HrConfig:
+    columns: dict = field(default_factory=dict)  # field -> CSV column name
+    base: str = ""
+    filter: str = AD_FILTER
+    attributes: dict = field(default_factory=lambda: dict(AD_ATTRIBUTES))
+    disabled_values: tuple[str, ...] = ()  # empty: AD's userAccountControl bit 2 (ACCOUNTDISABLE)
+    owned: tuple[str, ...] = OWNABLE
+    max_leavers: float = 10.0  # percent of the people in Plein
+
+
+def from_options(options: dict | None) -> HrConfig:
+    """The HrConfig of the `hr:` mapping; every mistake in it is named at once."""
+    options = dict(options or {})
+    problems: list[str] = []
+    csv = _mapping(options.pop("csv", {}), "csv", problems)
+    ldap = _mapping(options.pop("ldap", {}), "ldap", problems)
+    columns = {f: str(csv.get(f) or f) for f in FIELDS}
+    _unknown(csv, FIELDS, "csv", problems)
+    attributes = dict(AD_ATTRIBUTES)
+    attributes.update({k: str(v) for k, v in _mapping(ldap.pop("attributes", {}), "ldap: attributes",
+                                                       problems).items()})
+    _unknown(attributes, FIELDS, "ldap: attributes", problems)
+    base, filter_ = str(ldap.pop("base", "")), str(ldap.pop("filter", AD_FILTER))
+    disabled = ldap.pop("disabled_values", [])
+    _unknown(ldap, ("disabled_values",), "ldap", problems)
+    owned = options.pop("fields", list(OWNABLE))
+    if not isinstance(owned, list) or any(f not in OWNABLE for f in owned):
+        problems.append(f"{WHERE}: fields: {owned!r} is not a list of fields HR may own. "
+                        f"Fix: list some of {', '.join(OWNABLE)}; staff own the others")
+        owned = list(OWNABLE)
+    share = options.pop("max_leavers", 10)
+    if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 100:
+        problems.append(f"{WHERE}: max_leavers: {share!r} is not a percentage. "
+                        "Fix: write a number between 0 and 100, e.g. 10")
+        share = 10
+    _unknown(options, ("csv", "ldap", "fields", "max_leavers"), "", problems)
+    if problems:
+        raise FatalError("the import settings in mkdocs.yml have problems:\n" + "\n".join(problems))
+    return HrConfig(columns, base, filter_, attributes, tuple(str(v) for v in disabled or ()),
+                    tuple(owned), float(share))
+
+
+def _mapping(value, where: str, problems: list[str]) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"{WHERE}: {where}: must be a mapping of names to values")
+        return {}
+    return dict(value)
+
+
+def _unknown(mapping: dict, known, where: str, problems: list[str]) -> None:
+    for key in mapping:
+        if key not in known:
+            problems.append(f"{WHERE}: {where + ': ' if where else ''}unknown option '{key}'. "
+                            f"Fix: use one of {', '.join(known)}")

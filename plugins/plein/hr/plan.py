@@ -1,0 +1,106 @@
+"""HR entries against the profiles: who joins, who moves (and in which fields), who leaves,
+who comes back, and which teams are new. Pure: reads the Org, writes nothing."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model.org import Org, Person, slugify
+from .config import HrConfig
+from .records import Entry
+
+
+@dataclass
+class Plan:
+    joiners: list[tuple[str, dict]] = field(default_factory=list)  # (handle, fields)
+    movers: list[tuple[Person, dict]] = field(default_factory=list)  # (person, {field: new})
+    leavers: list[tuple[Person, date]] = field(default_factory=list)
+    returners: list[Person] = field(default_factory=list)
+    teams: dict[str, str] = field(default_factory=dict)  # new team id -> name
+
+    @property
+    def empty(self) -> bool:
+        return not (self.joiners or self.movers or self.leavers or self.returners or self.teams)
+
+
+def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> Plan:
+    plan = Plan()
+    matched = _match(org, entries)
+    handles = _handles(org, entries, matched)
+    team_of = _teams(org, entries, plan)
+    owned = set(config.owned)
+    for entry in entries:
+        person = org.people.get(matched.get(entry.key, ""))
+        if entry.disabled or (entry.left and entry.left <= today):
+            if person and not person.left and "left" in owned:
+                plan.leavers.append((person, entry.left or today))
+            continue
+        fields = {"name": entry.name, "email": entry.email, "role": entry.role,
+                  "team": team_of[entry.key], "manager": handles.get(entry.manager),
+                  "started": entry.started}
+        if person is None:
+            plan.joiners.append((handles[entry.key], {**fields, "started": entry.started or today}))
+            continue
+        changes = {k: v for k, v in fields.items()
+                   if k in owned and v is not None and v != getattr(person, k)}
+        if "manager" in owned and not entry.manager and person.manager:
+            changes["manager"] = None  # now at the top
+        if changes:
+            plan.movers.append((person, changes))
+        if person.left and "left" in owned:
+            plan.returners.append(person)
+    gone = set(matched.values())
+    if "left" in owned:
+        plan.leavers += [(p, today) for h, p in sorted(org.people.items()) if h not in gone and not p.left]
+    return plan
+
+
+def _match(org: Org, entries: list[Entry]) -> dict[str, str]:
+    """entry key -> handle of their profile: by e-mail; else by the handle the source gives,
+    when that profile is a current colleague's whose e-mail is no one else's in the source
+    (their address changed). An alumnus's handle is never matched so: it may be someone new."""
+    by_email = {p.email.casefold(): h for h, p in org.people.items()}
+    emails = {e.email.casefold() for e in entries}
+    matched = {}
+    for entry in entries:
+        handle = by_email.get(entry.email.casefold())
+        known = org.people.get(entry.handle)
+        if handle is None and known and not known.left and known.email.casefold() not in emails:
+            handle = entry.handle
+        if handle is not None:
+            matched[entry.key] = handle
+    return matched
+
+
+def _handles(org: Org, entries: list[Entry], matched: dict[str, str]) -> dict[str, str]:
+    """entry key -> handle; a joiner gets the source's handle or one made from the name, with
+    -2, -3… when taken: a handle is never given to a second person, not even an alumnus's."""
+    handles = dict(matched)
+    taken = set(org.people) | set(matched.values())
+    for entry in entries:
+        if entry.key in handles or entry.disabled:
+            continue
+        base = entry.handle or slugify(entry.name)
+        handle, n = base, 1
+        while handle in taken:
+            n += 1
+            handle = f"{base}-{n}"
+        handles[entry.key] = handle
+        taken.add(handle)
+    return handles
+
+
+def _teams(org: Org, entries: list[Entry], plan: Plan) -> dict[str, str]:
+    """entry key -> team id: an existing team by id or name, else a new team named as HR does."""
+    by_name = {t.name.casefold(): t.id for t in org.teams.values()}
+    out = {}
+    for entry in entries:
+        value = entry.team.strip()
+        team = value if value in org.teams else by_name.get(value.casefold())
+        if team is None and slugify(value) in org.teams:
+            team = slugify(value)
+        if team is None and value and not entry.disabled:
+            team = slugify(value)
+            plan.teams.setdefault(team, value)
+        out[entry.key] = team
+    return out

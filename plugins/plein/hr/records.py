@@ -1,0 +1,109 @@
+"""What HR says about one person, whatever the source, and the checks across all of them:
+duplicate e-mails or handles, managers missing from the source, and manager cycles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..errors import FatalError
+
+_DATES = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"),
+          re.compile(r"^(\d{4})(\d{2})(\d{2})\d{6}(?:\.\d+)?Z$"))  # ISO, Dutch 31-12-2026, LDAP time
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # the source's id: a CSV row's handle or e-mail, an LDAP DN (casefolded)
+    where: str  # 'hr.csv:13 (row 12)' or 'ldap: <dn>', for messages
+    name: str
+    email: str
+    role: str = ""
+    team: str = ""  # a team id or name, as the source spells it
+    manager: str = ""  # the key of the manager's entry
+    started: date | None = None
+    left: date | None = None
+    handle: str = ""  # a Plein handle when the source has one
+    disabled: bool = False
+
+
+class Rejected(FatalError):
+    """The source has problems: every one is listed, and nothing was written."""
+
+    def __init__(self, source: str, problems: list[str]):
+        super().__init__(f"{source} has {len(problems)} problem{'s' * (len(problems) != 1)}, "
+                         "so nothing was written:\n" + "\n".join(problems))
+        self.problems = problems
+
+
+def parse_date(text: str) -> date | None:
+    """YYYY-MM-DD (a time may follow), DD-MM-YYYY or DD/MM/YYYY, or LDAP's 20190301000000Z."""
+    text = text.strip()
+    if not text:
+        return None
+    for i, pattern in enumerate(_DATES):
+        m = pattern.match(text)
+        if m:
+            y, mo, d = (m.group(3), m.group(2), m.group(1)) if i == 1 else m.groups()
+            try:
+                return date(int(y), int(mo), int(d))
+            except ValueError:
+                break
+    raise ValueError(f"'{text}' is not a date")
+
+
+def check_entry(entry: Entry) -> list[str]:
+    """Problems of one entry on its own; required fields are those a new profile needs."""
+    problems = []
+    for name, value in (("name", entry.name), ("e-mail", entry.email), ("role", entry.role),
+                        ("team", entry.team)):
+        if not value.strip() and not entry.disabled:
+            problems.append(f"{entry.where}: the {name} is empty. Fix: fill it in at the source")
+    if entry.email and not _EMAIL.match(entry.email):
+        problems.append(f"{entry.where}: '{entry.email}' is not an e-mail address. "
+                        "Fix: correct it at the source")
+    return problems
+
+
+def check_all(entries: list[Entry]) -> list[str]:
+    """Problems across entries: the same e-mail or handle twice, a manager who is not in the
+    source, managers in a cycle."""
+    problems: list[str] = []
+    for what, value_of, fix in (
+            ("e-mail", lambda e: e.email.casefold(), "each person needs an e-mail of their own; "
+                                                      "remove the double row"),
+            ("handle", lambda e: e.handle, "give each person a handle of their own")):
+        first: dict[str, Entry] = {}
+        for entry in entries:
+            value = value_of(entry)
+            if value and value in first:
+                problems.append(f"{entry.where}: the {what} '{value}' is also in {first[value].where}. "
+                                f"Fix: {fix}")
+            first.setdefault(value, entry)
+    keys = {e.key: e for e in entries}
+    for entry in entries:
+        if entry.manager and entry.manager not in keys:
+            problems.append(f"{entry.where}: the manager '{entry.manager}' is not in the source. "
+                            "Fix: export the manager too, or leave the manager empty at the top")
+    problems.extend(_cycles(entries, keys))
+    return problems
+
+
+def _cycles(entries: list[Entry], keys: dict[str, Entry]) -> list[str]:
+    done: set[str] = set()
+    found = []
+    for entry in entries:
+        path: list[str] = []
+        key = entry.key
+        while key in keys and key not in done and key not in path:
+            path.append(key)
+            key = keys[key].manager
+        if key in path:
+            cycle = [keys[k] for k in path[path.index(key):]]
+            names = " → ".join(e.name or e.key for e in cycle + cycle[:1])
+            found.append(f"{cycle[0].where}: managers form a cycle: {names} "
+                         f"({', '.join(e.where for e in cycle)}). "
+                         "Fix: someone in this chain must report to a manager outside it")
+        done.update(path)
+    return found
