@@ -8,6 +8,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "plein"
 LAYERS = ["model", "git", "site", "search", "serve", "contrib", "review", "commands", "plugin", "cli"]
+LAYERS.insert(LAYERS.index("site"), "insights")  # issue 19: figures from model and git, drawn by site
 BENEATH_ALL = {"plein", "plein.errors"}
 ENTRY_POINTS = {"plein.plugin", "plein.cli"}  # neither imports the other
 

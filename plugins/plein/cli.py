@@ -24,6 +24,7 @@ VERBS = {
     "news": "Write a news item (opens a merge request).",
     "codeowners": "Write CODEOWNERS from the profiles and teams.",
     "review": "Report on the changes of a merge request branch.",
+    "insights": "Participation figures (the site's Insights page) as text, JSON or CSV.",
 }
 
 

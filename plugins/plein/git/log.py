@@ -15,6 +15,9 @@ Choices, kept simple and consistent:
   conflict resolution, or a file both sides changed): `git log -c`. The commits of a
   merged branch count by themselves.
 - Only the checked-out branch (HEAD) is read; uncommitted files have no entry.
+- For the Insights page the same pass keeps, per profile file, its first commit's date
+  (`profile_added`) and, per month, who committed changes to profiles (`profile_edits`, by
+  lower-cased e-mail): a few entries per month, not per commit.
 """
 from __future__ import annotations
 
@@ -61,6 +64,8 @@ class History:
     files: dict = field(default_factory=dict)  # path relative to the repo root -> FileHistory
     recent: list = field(default_factory=list)  # newest Change first
     warning: str = ""
+    profile_added: dict = field(default_factory=dict)  # profiles/<handle>.yml -> first commit's date
+    profile_edits: dict = field(default_factory=dict)  # 'YYYY-MM' -> {e-mail (or name) of a committer}
 
     @classmethod
     def empty(cls) -> "History":
@@ -183,6 +188,8 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
     files: dict[str, tuple[datetime, dict]] = {}
     people: dict[tuple[bytes, bytes], tuple[str, tuple[str, str]]] = {}  # shared, not per file
     recent: list[Change] = []
+    added: dict[str, datetime] = {}
+    edits: dict[str, set] = {}
     for (sha, date, name, email, subject), raw in commits:
         paths = [os.fsdecode(p[cut:]) for p in raw if p.startswith(wanted)]
         if not paths:
@@ -199,8 +206,12 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
                 files[path] = (when, {key: ident})
             elif len(entry[1]) < MAX_AUTHORS and key not in entry[1]:
                 entry[1][key] = ident
+            if path.startswith("profiles/") and path.endswith(".yml"):
+                added[path] = when  # newest first: the last one seen is the first commit
+                edits.setdefault(f"{when:%Y-%m}", set()).add(key)
         if len(recent) < keep_recent:
             recent.append(Change(when, ident[0], ident[1], subject.decode("utf-8", "replace"),
                                  tuple(paths), sha.decode()))
     return History(files={p: FileHistory(when, tuple(authors.values()))
-                          for p, (when, authors) in files.items()}, recent=recent)
+                          for p, (when, authors) in files.items()}, recent=recent,
+                   profile_added=added, profile_edits=edits)

@@ -60,6 +60,8 @@ UPDATES = "updates/index.md"
 KUDOS = "kudos/index.md"
 CHANGES = "changes.md"
 FEED = "feeds/news.xml"
+INSIGHTS = "insights/index.md"
+INSIGHTS_CSV = "insights/inzicht.csv"
 
 
 def list_page(first: str, n: int) -> str:

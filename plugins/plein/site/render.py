@@ -27,6 +27,7 @@ from . import links as L
 from .facts import Facts
 from .feeds import atom
 from .i18n import Lang
+from .insights import csv_file
 from .pagecache import PleinFile
 from .pagedeps import PageInputs
 from .plan import plan
@@ -128,7 +129,8 @@ class Site:
         self.views.handwritten = self.handwritten = handwritten
         for spec in specs:
             kept.append(self._page(spec))
-        kept += self._feeds(facts)
+        self.insights_csv = csv_file(config, self, next(f for f in kept if f.src_uri == L.INSIGHTS))
+        kept += self._feeds(facts) + [self.insights_csv]
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
         return Files(kept)
@@ -154,8 +156,8 @@ class Site:
         return True
 
     def feeds(self):
-        """The Atom feeds of the current model, as generated files."""
-        return self._feeds(self.facts)
+        """The Atom feeds and the Insights CSV of the current model, as generated files."""
+        return self._feeds(self.facts) + [self.insights_csv]
 
     def _is_record(self, src_uri: str) -> bool:
         return any(src_uri.startswith(folder[len("content/"):] + "/")
