@@ -185,6 +185,19 @@ def test_an_unchanged_build_computes_no_figures(small, tmp_path, monkeypatch):
     assert ["open_questions", "subsidie", "replies", "1"] in edited[2]
 
 
+def test_insights_false_makes_no_page_no_csv_and_no_link(small, tmp_path):
+    root = tmp_path / "org"
+    shutil.copytree(small, root)
+    config = write_config(root, insights=False, now=f"{NOW} 12:00")
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["nav"] = [item for item in data["nav"] if "Help" not in item]  # the nav names the page
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = _build(root)
+    assert not (site / "insights").exists()
+    assert "insights/" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "changes" / "index.html").is_file()
+
+
 @pytest.mark.browser
 def test_every_chart_has_its_svg_and_table_and_nothing_loads_from_outside(sites, chromium_browser):
     from test_browser_site import Served

@@ -49,6 +49,9 @@ class _PluginConfig(base.Config):
     """Write Plein's static search index and use it in the header search box."""
     cache_dir = c.Type(str, default=".plein-cache")
     """Where unchanged work is kept between builds, relative to mkdocs.yml."""
+    insights = c.Type(bool, default=True)
+    """Make the Insights page (participation figures) and its CSV; with false, also take
+    `insights/index.md` out of `nav`."""
 
 
 class ContentErrors(PluginError):

@@ -108,7 +108,7 @@ class Site:
         config = self.config
         self.history = history
         facts = self.facts = Facts(org, self.now)
-        specs = list(plan(facts, self.lang, config.site_name))
+        specs = self._plan(facts)
         generated = {s.src for s in specs}
         kept, handwritten = [], {}
         for f in files:
@@ -123,14 +123,13 @@ class Site:
                 handwritten[f.src_uri] = f.name.replace("-", " ").capitalize()
         photos = self._photos(org, kept)
         self.photo_paths = _photo_paths(org)
-        self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
-                           config.use_directory_urls, self.now)
-        self.views.env.bytecode_cache = self._bytecode
-        self.views.handwritten = self.handwritten = handwritten
+        self.handwritten = handwritten
+        self.views = self._views(facts, photos)
         for spec in specs:
             kept.append(self._page(spec))
-        self.insights_csv = csv_file(config, self, next(f for f in kept if f.src_uri == L.INSIGHTS))
-        kept += self._feeds(facts) + [self.insights_csv]
+        page = next((f for f in kept if f.src_uri == L.INSIGHTS), None)
+        self.insights_csv = [csv_file(config, self, page)] if page else []
+        kept += self._feeds(facts) + self.insights_csv
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
         return Files(kept)
@@ -140,15 +139,11 @@ class Site:
         `pages`, by source path) gets its new spec. False when the pages or the photos would
         change: a whole build is needed."""
         facts = Facts(org, self.now)
-        specs = {s.src: s for s in plan(facts, self.lang, self.config.site_name)}
+        specs = {s.src: s for s in self._plan(facts)}
         if (specs.keys() != pages.keys() or _photo_paths(org) != self.photo_paths
                 or any(s.sources != pages[src].spec.sources for src, s in specs.items())):
             return False  # (sources: their Git dates are in the page's meta)
-        old = self.views
-        self.views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, old.photos,
-                           self.config.use_directory_urls, self.now)
-        self.views.env.bytecode_cache = self._bytecode
-        self.views.handwritten = self.handwritten
+        self.views = self._views(facts, self.views.photos)
         self.facts = facts
         for src, spec in specs.items():
             pages[src].spec = spec
@@ -157,7 +152,19 @@ class Site:
 
     def feeds(self):
         """The Atom feeds and the Insights CSV of the current model, as generated files."""
-        return self._feeds(self.facts) + [self.insights_csv]
+        return self._feeds(self.facts) + self.insights_csv
+
+    def _views(self, facts, photos) -> Views:
+        views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, photos,
+                      self.config.use_directory_urls, self.now)
+        views.env.bytecode_cache = self._bytecode
+        views.handwritten = self.handwritten
+        views.env.globals["insights"] = self.plugin_config.insights
+        return views
+
+    def _plan(self, facts) -> list:
+        return [s for s in plan(facts, self.lang, self.config.site_name)
+                if s.kind != "insights" or self.plugin_config.insights]
 
     def _is_record(self, src_uri: str) -> bool:
         return any(src_uri.startswith(folder[len("content/"):] + "/")

@@ -56,7 +56,7 @@ class Views:
             org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
-            href=self.href, stamp=self.stamp)
+            href=self.href, stamp=self.stamp, insights=True)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
         self._templates = {}
