@@ -228,3 +228,28 @@ def test_every_chart_has_its_svg_and_table_and_nothing_loads_from_outside(sites,
     finally:
         context.close()
         served.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_page_meets_wcag_aa_and_fits_a_phone(sites, chromium_browser, width):
+    """axe-core's WCAG 2.1 A/AA rules on the page's content (Material's own header, tabs and
+    footer are measured elsewhere), and no sideways scrolling at phone width."""
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        pytest.skip("axe-core is not installed (make install runs npm ci)")
+    from test_browser_site import Served
+    served = Served(sites["en"])
+    context = chromium_browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(served.url("insights/"))
+        page.add_script_tag(path=str(axe))
+        violations = page.evaluate("""async () => (await axe.run({include: [['article']]},
+            {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))
+            .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+        assert violations == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        context.close()
+        served.close()
