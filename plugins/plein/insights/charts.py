@@ -23,7 +23,7 @@ STYLE = Style(background="white", plot_background="white", foreground="#222", fo
 BASE = dict(style=STYLE, js=(), disable_xml_declaration=True, width=820, height=380,
             legend_at_bottom=True, legend_at_bottom_columns=3, truncate_legend=-1,
             show_minor_x_labels=True, print_values=False, explicit_size=False,
-            margin=16, spacing=12, no_data_text="–")
+            margin=16, margin_bottom=30, spacing=12, no_data_text="–")  # (room for the legend's descenders)
 
 
 def svg(chart, name: str) -> str:
@@ -38,12 +38,22 @@ def svg(chart, name: str) -> str:
     return ET.tostring(root, encoding="unicode", short_empty_elements=True)
 
 
-def _bars(kind, labels, series, *, percent=False, **options):
+def _ticks(series) -> list[int]:
+    """Whole-number ticks for counts: pygal would label 0.2, 0.4, … below 1."""
+    top = max([v for _, values in series for v in values if v is not None] + [1])
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**4, 10**5, 10**6, 10**9)
+                if top / s <= 8)
+    return list(range(0, top + step, step))
+
+
+def _bars(kind, labels, series, *, percent=False, counts=True, **options):
     chart = kind(**{**BASE, **options})  # no title: the page's caption is the chart's name
     chart.x_labels = labels
     if percent:
         chart.range = (0, 100)
         chart.value_formatter = lambda v: f"{v:.0f}%"
+    elif counts:
+        chart.y_labels = _ticks(series)
     for name, values in series:
         chart.add(name, values)
     return chart
@@ -66,7 +76,8 @@ def make(figures: dict, t) -> dict[str, str]:
     quarters = figures["answers"]["quarters"]
     out["answers"] = _bars(pygal.Bar, [q["quarter"] for q in quarters],
                            [(t("ins_first_reply"), [q["median_hours_first_reply"] for q in quarters]),
-                            (t("ins_accepted_after"), [q["median_hours_accepted"] for q in quarters])])
+                            (t("ins_accepted_after"), [q["median_hours_accepted"] for q in quarters])],
+                           counts=False)
     p = figures["profiles"]
     kinds = ("expertise", "photo", "bio", "manager")
     out["profiles"] = _bars(pygal.HorizontalBar, [t(f"ins_with_{k}") for k in kinds],
