@@ -26,6 +26,7 @@ VERBS = {
     "review": "Report on the changes of a merge request branch.",
     "digest": "E-mail each person a digest of what is new for them; or ask experts about new questions.",
     "import": "Import people from HR (CSV or LDAP) as one merge request.",
+    "insights": "Participation figures (the site's Insights page) as text, JSON or CSV.",
 }
 MODULES = {"import": "import_"}  # verbs that are Python keywords
 

@@ -70,6 +70,9 @@ class _PluginConfig(base.Config):
     """Write a .gz copy beside each text file, for servers that send it (GitLab Pages, nginx)."""
     hr = c.Type(dict, default={})
     """`plein import`: CSV columns, LDAP base, filter and attributes, HR-owned fields, max_leavers."""
+    insights = c.Type(bool, default=True)
+    """Make the Insights page (participation figures) and its CSV; with false, also take
+    `insights/index.md` out of `nav`."""
 
 
 class ContentErrors(PluginError):

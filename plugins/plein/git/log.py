@@ -16,6 +16,9 @@ Choices, kept simple and consistent:
   conflict resolution, or a file both sides changed): `git log -c`. The commits of a
   merged branch count by themselves.
 - Only the checked-out branch (HEAD) is read; uncommitted files have no entry.
+- For the Insights page the same pass keeps, per profile file, its first commit's date
+  (`profile_added`) and, per month, who committed changes to profiles (`profile_edits`, by
+  lower-cased e-mail): a few entries per month, not per commit.
 """
 from __future__ import annotations
 
@@ -63,6 +66,8 @@ class History:
     files: dict = field(default_factory=dict)  # path relative to the repo root -> FileHistory
     recent: list = field(default_factory=list)  # newest Change first
     warning: str = ""
+    profile_added: dict = field(default_factory=dict)  # profiles/<handle>.yml -> first commit's date
+    profile_edits: dict = field(default_factory=dict)  # 'YYYY-MM' -> {e-mail (or name) of a committer}
 
     @classmethod
     def empty(cls) -> "History":
@@ -186,6 +191,7 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
     added: dict[str, datetime] = {}  # the log runs newest first: the last date seen is the oldest
     people: dict[tuple[bytes, bytes], tuple[str, tuple[str, str]]] = {}  # shared, not per file
     recent: list[Change] = []
+    edits: dict[str, set] = {}
     for (sha, date, name, email, subject), raw in commits:
         paths = [os.fsdecode(p[cut:]) for p in raw if p.startswith(wanted)]
         if not paths:
@@ -203,8 +209,12 @@ def _collect(commits, prefix: bytes, keep_recent: int) -> History:
                 files[path] = (when, {key: ident})
             elif len(entry[1]) < MAX_AUTHORS and key not in entry[1]:
                 entry[1][key] = ident
+            if path.startswith("profiles/") and path.endswith(".yml"):
+                edits.setdefault(f"{when:%Y-%m}", set()).add(key)
         if len(recent) < keep_recent:
             recent.append(Change(when, ident[0], ident[1], subject.decode("utf-8", "replace"),
                                  tuple(paths), sha.decode()))
+    profiles = {p: d for p, d in added.items() if p.startswith("profiles/") and p.endswith(".yml")}
     return History(files={p: FileHistory(when, tuple(authors.values()), added[p])
-                          for p, (when, authors) in files.items()}, recent=recent)
+                          for p, (when, authors) in files.items()}, recent=recent,
+                   profile_added=profiles, profile_edits=edits)

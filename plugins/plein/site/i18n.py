@@ -190,3 +190,86 @@ class Lang:
         if code == "other":
             return {"nl": "overig"}.get(self.code, "other")
         return self.locale.languages.get(code, code)
+
+
+# The Insights page (issue 19)
+EN.update({
+    "insights": "Insights", "ins_table": "The numbers as a table", "ins_intro": "Does the intranet work? How many colleagues take part, whether "
+    "questions get answered and whether profiles are complete: figures about the whole organisation "
+    "and its teams, never about one person.",
+    "ins_csv": "Download the figures (CSV)", "ins_participation": "Participation per month",
+    "ins_chart_people": "Colleagues who contributed, and new profiles, per month",
+    "ins_chart_activity": "Questions, replies, status updates and kudos per month",
+    "ins_month": "Month", "ins_quarter": "Quarter", "ins_contributors": "Contributed",
+    "ins_new_profiles": "New profiles", "ins_questions": "Questions", "ins_replies": "Replies",
+    "ins_updates": "Status updates", "ins_kudos": "Kudos", "ins_answers": "Answers",
+    "ins_accepted_summary": "{accepted} of {questions} questions have an accepted answer ({share}%).",
+    "ins_chart_answers": "Median hours until the first reply and until the accepted answer, per quarter asked",
+    "ins_first_reply": "Hours to first reply", "ins_accepted_after": "Hours to accepted answer",
+    "ins_open_title": "Questions open for more than {days} days", "ins_asked": "Asked",
+    "ins_days_open": "Days open", "ins_no_open": "No question has been open that long.",
+    "ins_profiles": "Profiles", "ins_chart_profiles": "Share of active colleagues whose profile has…",
+    "ins_people": "People", "ins_share_active": "Share of active colleagues",
+    "ins_with_expertise": "expertise", "ins_with_photo": "a photo", "ins_with_bio": "a bio",
+    "ins_with_manager": "a manager",
+    "ins_stale": "{n} of {active} active profiles ({share}%) have not been changed for more than a year.",
+    "ins_stale_unknown": "Without Git history the site cannot tell which profiles have not been changed for a year.",
+    "ins_knowledge": "Knowledge kept",
+    "ins_alumni_answers": "{n} of the {total} accepted answers were written by colleagues who have since left.",
+    "ins_not_found_count": "How often these answers are found through search or related content is not "
+    "counted: the intranet is a static site and does not record what readers do.",
+    "ins_topics": "Topics", "ins_chart_topics": "The most asked-about topics: questions and accepted answers",
+    "ins_topic": "Topic", "ins_answered": "With accepted answer", "ins_gaps": "Gaps",
+    "ins_gaps_intro": "Topics colleagues ask about that no active colleague lists as expertise.",
+    "ins_no_gaps": "Every topic asked about is someone's expertise.", "ins_teams": "Per team",
+    "ins_teams_intro": "The share of each team's own active colleagues who contributed in the last {months} "
+    "months. Only teams with at least {min} people of their own are shown, so that nobody can be singled "
+    "out; sub-teams are not added to their parent. {hidden} smaller teams are not shown.",
+    "ins_method": "What this page counts, and what it does not",
+    "ins_method_counted": "Counted: questions, discussions, replies, status updates, kudos and news by their "
+    "dates, and changes to profiles by their Git commits (a commit counts for the colleague whose profile has "
+    "its e-mail address).",
+    "ins_method_people": "Not counted: anything about one named colleague. There are no rankings or lists of "
+    "people; only open questions are listed, and they are public on the intranet anyway.",
+    "ins_method_not": "Not known: page views, searches and reading. The intranet records no visitors.",
+    "ins_method_day": "Figures up to and including {day}; they are made again when the site is built.",
+})
+NL.update({
+    "insights": "Inzicht", "ins_table": "De cijfers als tabel", "ins_intro": "Werkt het intranet? Hoeveel collega's doen mee, krijgen vragen "
+    "antwoord en zijn profielen compleet: cijfers over de hele organisatie en haar teams, nooit over één persoon.",
+    "ins_csv": "Download de cijfers (CSV)", "ins_participation": "Deelname per maand",
+    "ins_chart_people": "Collega's die iets bijdroegen, en nieuwe profielen, per maand",
+    "ins_chart_activity": "Vragen, reacties, statusupdates en kudos per maand",
+    "ins_month": "Maand", "ins_quarter": "Kwartaal", "ins_contributors": "Droegen bij",
+    "ins_new_profiles": "Nieuwe profielen", "ins_questions": "Vragen", "ins_replies": "Reacties",
+    "ins_updates": "Statusupdates", "ins_kudos": "Kudos", "ins_answers": "Antwoorden",
+    "ins_accepted_summary": "{accepted} van de {questions} vragen hebben een geaccepteerd antwoord ({share}%).",
+    "ins_chart_answers": "Mediaan aantal uren tot de eerste reactie en tot het geaccepteerde antwoord, per kwartaal van de vraag",
+    "ins_first_reply": "Uren tot eerste reactie", "ins_accepted_after": "Uren tot geaccepteerd antwoord",
+    "ins_open_title": "Vragen die langer dan {days} dagen open staan", "ins_asked": "Gesteld",
+    "ins_days_open": "Dagen open", "ins_no_open": "Geen vraag staat zo lang open.",
+    "ins_profiles": "Profielen", "ins_chart_profiles": "Aandeel actieve collega's met in hun profiel…",
+    "ins_people": "Mensen", "ins_share_active": "Aandeel actieve collega's",
+    "ins_with_expertise": "expertise", "ins_with_photo": "een foto", "ins_with_bio": "een bio",
+    "ins_with_manager": "een leidinggevende",
+    "ins_stale": "{n} van de {active} actieve profielen ({share}%) zijn langer dan een jaar niet gewijzigd.",
+    "ins_stale_unknown": "Zonder Git-geschiedenis kan de site niet zien welke profielen een jaar niet zijn gewijzigd.",
+    "ins_knowledge": "Bewaarde kennis",
+    "ins_alumni_answers": "{n} van de {total} geaccepteerde antwoorden zijn geschreven door collega's die inmiddels zijn vertrokken.",
+    "ins_not_found_count": "Hoe vaak deze antwoorden via zoeken of verwante inhoud worden gevonden, wordt niet "
+    "geteld: het intranet is een statische site en houdt niet bij wat lezers doen.",
+    "ins_topics": "Onderwerpen", "ins_chart_topics": "De meest gevraagde onderwerpen: vragen en geaccepteerde antwoorden",
+    "ins_topic": "Onderwerp", "ins_answered": "Met geaccepteerd antwoord", "ins_gaps": "Witte vlekken",
+    "ins_gaps_intro": "Onderwerpen waar collega's naar vragen, maar die geen actieve collega als expertise noemt.",
+    "ins_no_gaps": "Elk onderwerp waarnaar gevraagd wordt, is iemands expertise.", "ins_teams": "Per team",
+    "ins_teams_intro": "Het aandeel van de eigen actieve collega's van elk team dat in de laatste {months} "
+    "maanden iets bijdroeg. Alleen teams met ten minste {min} eigen mensen staan hier, zodat niemand herkenbaar "
+    "is; subteams tellen niet mee bij hun bovenliggende team. {hidden} kleinere teams staan er niet bij.",
+    "ins_method": "Wat deze pagina telt, en wat niet",
+    "ins_method_counted": "Geteld: vragen, discussies, reacties, statusupdates, kudos en nieuws op hun datum, en "
+    "wijzigingen van profielen op hun Git-commits (een commit telt voor de collega met het e-mailadres ervan in het profiel).",
+    "ins_method_people": "Niet geteld: iets over één collega met naam. Er zijn geen ranglijsten of lijsten van "
+    "mensen; alleen open vragen staan erbij, en die zijn op het intranet toch al openbaar.",
+    "ins_method_not": "Niet bekend: paginabezoeken, zoekopdrachten en lezen. Het intranet registreert geen bezoekers.",
+    "ins_method_day": "Cijfers tot en met {day}; ze worden opnieuw gemaakt als de site wordt gebouwd.",
+})

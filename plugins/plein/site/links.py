@@ -66,6 +66,8 @@ KUDOS = "kudos/index.md"
 CHANGES = "changes.md"
 FEED = "feeds/news.xml"
 EDITOR = "bewerken/"  # the web editor's page (plein.editor)
+INSIGHTS = "insights/index.md"
+INSIGHTS_CSV = "insights/inzicht.csv"
 
 
 def list_page(first: str, n: int) -> str:

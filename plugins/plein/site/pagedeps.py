@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from hashlib import blake2b
 
+from ..insights.figures import history_inputs
 from ..model.org import topic_key
 from ..model.parsecache import dumps
 
@@ -158,3 +159,11 @@ class PageInputs:
 
     def _kudos(self, spec):
         return tuple(self.kudos_item(k) for k in spec.key)
+
+    def _insights(self, spec):
+        """Every record the figures count, what they read from Git, and the day (they count up
+        to today): an unchanged organisation on the same day keeps the page and its CSV."""
+        org, rec = self.org, self._rec
+        return (self.views.now.date(), tuple(map(rec, org.people.values())), tuple(map(rec, org.teams.values())),
+                tuple(map(rec, org.threads.values())), tuple(map(rec, org.news)), tuple(map(rec, org.updates)),
+                tuple(map(rec, org.kudos)), history_inputs(org, self.views.history))

@@ -57,6 +57,7 @@ def plan(facts: Facts, lang: Lang, site_name: str):
     yield from _paginate(L.UPDATES, t("updates"), "updates", list(org.updates), LIST_PAGE, lang)
     yield from _paginate(L.KUDOS, t("kudos"), "kudos", list(org.kudos), LIST_PAGE, lang)
     yield PageSpec(L.CHANGES, t("changes"), "changes")
+    yield PageSpec(L.INSIGHTS, t("insights"), "insights")
 
 
 def _news(facts: Facts, lang: Lang):

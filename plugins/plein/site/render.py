@@ -28,6 +28,7 @@ from .facts import Facts
 from .feeds import atom
 from .i18n import Lang
 from .languages import Languages
+from .insights import csv_file
 from .pagecache import PleinFile
 from .pagedeps import PageInputs
 from .plan import plan
@@ -110,7 +111,7 @@ class Site:
         config = self.config
         self.history = history
         facts = self.facts = Facts(org, self.now)
-        specs = list(plan(facts, self.lang, config.site_name))
+        specs = self._plan(facts)
         generated = {s.src for s in specs}
         kept, handwritten = [], {}
         for f in files:
@@ -126,14 +127,13 @@ class Site:
         # without contact details, photos stay out of the site too
         photos = self._photos(org, kept) if self.plugin_config.show_contact else set()
         self.photo_paths = _photo_paths(org)
-        self.views = Views(facts, self.lang, self.forge, self.sanitizer, history, photos,
-                           config.use_directory_urls, self.now, self.languages)
-        self.views.env.bytecode_cache = self._bytecode
-        self.views.env.globals["show_contact"] = self.plugin_config.show_contact
-        self.views.handwritten = self.handwritten = handwritten
+        self.handwritten = handwritten
+        self.views = self._views(facts, photos)
         for spec in specs:
             kept.append(self._page(spec))
-        kept += self._feeds(facts)
+        page = next((f for f in kept if f.src_uri == L.INSIGHTS), None)
+        self.insights_csv = [csv_file(config, self, page)] if page else []
+        kept += self._feeds(facts) + self.insights_csv
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
         return Files(kept)
@@ -143,17 +143,11 @@ class Site:
         `pages`, by source path) gets its new spec. False when the pages or the photos would
         change: a whole build is needed."""
         facts = Facts(org, self.now)
-        specs = {s.src: s for s in plan(facts, self.lang, self.config.site_name)}
+        specs = {s.src: s for s in self._plan(facts)}
         if (specs.keys() != pages.keys() or _photo_paths(org) != self.photo_paths
                 or any(s.sources != pages[src].spec.sources for src, s in specs.items())):
             return False  # (sources: their Git dates are in the page's meta)
-        old = self.views
-        self.views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, old.photos,
-                           self.config.use_directory_urls, self.now, self.languages)
-        self.views.env.bytecode_cache = self._bytecode
-        self.views.env.globals["show_contact"] = self.plugin_config.show_contact
-        self.views.env.globals["show_contact"] = self.plugin_config.show_contact
-        self.views.handwritten = self.handwritten
+        self.views = self._views(facts, self.views.photos)
         self.facts = facts
         for src, spec in specs.items():
             pages[src].spec = spec
@@ -161,8 +155,21 @@ class Site:
         return True
 
     def feeds(self):
-        """The Atom feeds of the current model, as generated files."""
-        return self._feeds(self.facts)
+        """The Atom feeds and the Insights CSV of the current model, as generated files."""
+        return self._feeds(self.facts) + self.insights_csv
+
+    def _views(self, facts, photos) -> Views:
+        views = Views(facts, self.lang, self.forge, self.sanitizer, self.history, photos,
+                      self.config.use_directory_urls, self.now, self.languages)
+        views.env.bytecode_cache = self._bytecode
+        views.handwritten = self.handwritten
+        views.env.globals["insights"] = self.plugin_config.insights
+        views.env.globals["show_contact"] = self.plugin_config.show_contact
+        return views
+
+    def _plan(self, facts) -> list:
+        return [s for s in plan(facts, self.lang, self.config.site_name)
+                if s.kind != "insights" or self.plugin_config.insights]
 
     def _is_record(self, src_uri: str) -> bool:
         return any(src_uri.startswith(folder[len("content/"):] + "/")

@@ -5,13 +5,16 @@ sanitiser (Markdown + nh3) once per distinct text, and is the only HTML marked s
 from __future__ import annotations
 
 import zlib
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model.fields import LANGUAGES, WEEKDAYS
+from ..insights import charts
+from ..insights.figures import compute
 from ..model.org import topic_key
 from . import links as L
 from .languages import Languages
@@ -57,7 +60,7 @@ class Views:
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
-            show_contact=True)  # the site sets the option
+            show_contact=True, insights=True)  # the site sets the options
         self.languages = languages or Languages(lang.code)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
@@ -194,6 +197,19 @@ class Views:
 
     def _changes(self, spec):
         return {"changes": [(c, self.targets(c.paths)) for c in self.history.recent]}
+
+    @cached_property
+    def figures(self) -> dict:
+        """The Insights page's figures: made when its page or CSV is, at most once a build."""
+        return compute(self.org, self.history, self.now.date())
+
+    def _insights(self, spec):
+        return {"fig": self.figures, "charts": charts.make(self.figures, self.lang.t),
+                "num": self.number, "csv": L.INSIGHTS_CSV}
+
+    def number(self, value) -> str:
+        """12.5 → '12,5' in Dutch; a missing figure (nothing to count) → '–'."""
+        return "–" if value is None else format_decimal(value, locale=self.lang.locale)
 
     # -- forge links ---------------------------------------------------------------------
 
