@@ -107,7 +107,8 @@ def test_photos_are_published_without_exif(built_case):
 
 def test_generated_pages_stay_out_of_the_navigation(built_case):
     site, _ = built_case
-    html = (site / "people" / "anna-jansen" / "index.html").read_text(encoding="utf-8")
+    person = next(p for p in sorted((site / "people").glob("*/index.html")) if p.parent.name not in ("page", "at"))
+    html = person.read_text(encoding="utf-8")
     assert html.count("md-nav__link") < 40  # the short nav only, not a link per page
 
 
