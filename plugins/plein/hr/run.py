@@ -10,6 +10,7 @@ from datetime import date, datetime
 import click
 
 from ..contrib import codeowners as co
+from ..contrib import send
 from ..contrib.flow import Contribution
 from ..errors import FatalError
 from ..git import ops as gitops
@@ -122,7 +123,7 @@ class Import(Contribution):
             click.echo(f"The open merge request of {same} already proposes exactly these changes; "
                        "nothing new was committed.")
             return 0
-        options = self._push_options(title, description)
+        options = send.push_options(self, title, description)
         command = "git push " + " ".join(gitops.quote_args(gitops.push_args(self.opts.remote, branch,
                                                                             options)))
         if not self.opts.push:
@@ -137,5 +138,5 @@ class Import(Contribution):
                              f"The import is safe on the branch {branch}. To try again, run:\n"
                              f"  {command}")
         click.echo(f"Pushed {len(rels)} files on branch {branch}.")
-        click.echo(self._link(pushed.output, branch))
+        click.echo(send.link(self, pushed.output, branch))
         return 0
