@@ -296,3 +296,12 @@ def test_a_site_with_local_addresses_is_not_published(tmp_path):
                                      "<p>Open <code>http://127.0.0.1:8000/</code></p>")
     done = subprocess.run(["sh", str(REPO / "ci/published.sh"), str(site)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_pipeline_build_checks_links_minifies_and_precompresses():
+    from yaml import safe_load
+    config = safe_load((REPO / "ci/mkdocs-publish.yml").read_text())
+    assert config["INHERIT"] == "mkdocs.yml"
+    assert config["plugins"]["plein"] == {"minify": True, "precompress": True}
+    assert config["plugins"]["htmlproofer"]["validate_external_urls"] is False
+    assert "--config-file mkdocs-publish.yml" in (REPO / "ci/build.sh").read_text()

@@ -24,7 +24,7 @@ from .search.site import SiteSearch
 from .serve.live import Live
 from .serve.watch import Changes, watch_natively
 from .site.pagecache import PageCache, build_key
-from .site.publish import precompress, public_warning, site_url
+from .site.publish import minify, precompress, public_warning, site_url
 from .site.render import Site
 
 log = get_plugin_logger(__name__)
@@ -66,6 +66,8 @@ class _PluginConfig(base.Config):
     """true when only staff can open the published site (e.g. GitLab Pages access control)."""
     show_contact = c.Type(bool, default=True)
     """false leaves e-mail, phone, chat, office days and photos out of the published site."""
+    minify = c.Type(bool, default=False)
+    """Leave out of each page what a browser ignores (minify-html, in the `site` extra)."""
     precompress = c.Type(bool, default=False)
     """Write a .gz copy beside each text file, for servers that send it (GitLab Pages, nginx)."""
     hr = c.Type(dict, default={})
@@ -170,7 +172,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         return self.search.on_page_context(context, page, config)
 
     def on_post_page(self, output, page, config):
-        return self.site.on_post_page(output, page)
+        output = self.site.on_post_page(output, page)
+        return minify(output) if self.config.minify else output
 
     def on_post_build(self, config):
         self.search.on_post_build(self.org, config)
