@@ -254,7 +254,7 @@ def test_at_most_one_can_you_help_a_day_the_rest_waits_for_the_digest(intranet, 
 
 
 def test_both_pipelines_send_the_digest_on_a_schedule_and_keep_the_send_log(tmp_path):
-    from plein.model.yamlio import loads
+    from yaml import safe_load as loads  # CI files use anchors, which staff files may not
     repo = Path(__file__).resolve().parent.parent
     gitlab = loads((repo / "ci/gitlab-ci.yml").read_text())
     assert "schedule" in gitlab["digest"]["rules"][0]["if"]
