@@ -20,7 +20,7 @@ from whoosh.support.charset import accent_map
 
 from ..errors import FatalError
 
-VERSION = 1  # bump when documents, analysis or the schema change: the index is rebuilt
+VERSION = 2  # bump when documents, analysis or the schema change: the index is rebuilt (2: languages, days)
 BOOSTS = {"name": 4.0, "expertise": 3.0, "role": 2.0, "body": 1.0}
 SCORED = tuple(BOOSTS)
 LANGUAGES = ("nl", "en")
