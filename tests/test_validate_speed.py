@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_org
-from plein.model import load as L, parallel, parse, scan, yamlio
+from plein.model import load as L, parallel, parse, parsecache, scan, yamlio
 from plein.commands.validate import open_cache, run
 from plein.model.fastcheck import check_files
 from plein.model.lineyaml import UNSURE, line_loads
@@ -120,6 +120,10 @@ def test_parallel_cold_run_is_a_serial_run(case, tmp_path, monkeypatch):
     (root / "profiles/gone.yml").symlink_to(tmp_path / "nowhere.yml")
     os.mkfifo(root / "content/teams/pipe.yml")  # never opened: it would wait for a writer
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    # Files written a moment ago are kept without their stat key (parsecache.RACY_NS): whether
+    # each of the two runs below falls in that window depends on the machine's load, not on
+    # the code; here no file counts as just written (forked workers inherit this).
+    monkeypatch.setattr(parsecache, "RACY_NS", 0)
     cold, cache = _cold_in_processes(root, tmp_path / "cache")
     serial = _org(*L.load(root, jobs=1))
     assert cold == serial
