@@ -143,7 +143,6 @@
       const opts = shown.map(([v, label, n]) => new Option(`${label} (${n})`, v, false, v === state[f]));
       select.replaceChildren(new Option(W.filter_any, "", false, !state[f]), ...opts);
     }
-    input.value = state.q;
   }
 
   function teamTree(counts) {  // [id, indented name, count with sub-teams] in tree order
@@ -180,7 +179,13 @@
     go({ ...readUrl(), page: (+found.dataset.page || 1) + +step.dataset.step });
     found.scrollIntoView({ block: "start" });
   });
-  window.addEventListener("popstate", () => run(readUrl()));
+  function restore() {  // the text box follows the URL only here: while typing it leads
+    const state = readUrl();
+    input.value = state.q;
+    run(state);
+  }
+
+  window.addEventListener("popstate", restore);
   form.hidden = false;
-  run(readUrl());
+  restore();
 })();
