@@ -52,13 +52,13 @@ def available() -> bool:
 class Slapd:
     """`with Slapd(tmp, ldif) as ldap:` ldap.url; ldap.load(ldif) replaces the directory."""
 
-    def __init__(self, base: Path, ldif: str):
+    def __init__(self, base: Path, ldif: str, limits: str = ""):
         self.root = Path(base) / "slapd"
         (self.root / "db").mkdir(parents=True)
         includes = "\n".join(f"include /etc/ldap/schema/{s}.schema" for s in SCHEMAS)
         self.conf = self.root / "slapd.conf"
         self.conf.write_text(CONFIG.format(includes=includes, root=self.root, suffix=SUFFIX,
-                                           admin=ADMIN, password=PASSWORD))
+                                           admin=ADMIN, password=PASSWORD) + limits + "\n")
         self.port = _free_port()
         self.proc = None
         self.load(ldif)
