@@ -116,10 +116,11 @@ def _free_port() -> int:
 
 
 def person(cn: str, *, mail: str, title: str, department: str, started: str, manager: str = "",
-           disabled: bool = False) -> str:
-    """One person's LDIF entry, as AD would hold them; `manager` is the manager's cn."""
+           disabled: bool = False, display: str = "") -> str:
+    """One person's LDIF entry, as AD would hold them; `manager` is the manager's cn;
+    `display`: the displayName when it is not the cn."""
     lines = [f"dn: cn={cn},{PEOPLE}", "objectClass: inetOrgPerson", "objectClass: extensibleObject",
-             f"cn: {cn}", f"sn: {cn.split()[-1]}", f"displayName: {cn}", f"mail: {mail}",
+             f"cn: {cn}", f"sn: {cn.split()[-1]}", f"displayName: {display or cn}", f"mail: {mail}",
              f"title: {title}", f"department: {department}",
              f"whenCreated: {started.replace('-', '')}000000Z",
              f"userAccountControl: {514 if disabled else 512}"]
