@@ -52,13 +52,13 @@ def available() -> bool:
 class Slapd:
     """`with Slapd(tmp, ldif) as ldap:` ldap.url; ldap.load(ldif) replaces the directory."""
 
-    def __init__(self, base: Path, ldif: str):
+    def __init__(self, base: Path, ldif: str, limits: str = ""):
         self.root = Path(base) / "slapd"
         (self.root / "db").mkdir(parents=True)
         includes = "\n".join(f"include /etc/ldap/schema/{s}.schema" for s in SCHEMAS)
         self.conf = self.root / "slapd.conf"
         self.conf.write_text(CONFIG.format(includes=includes, root=self.root, suffix=SUFFIX,
-                                           admin=ADMIN, password=PASSWORD))
+                                           admin=ADMIN, password=PASSWORD) + limits + "\n")
         self.port = _free_port()
         self.proc = None
         self.load(ldif)
@@ -116,10 +116,11 @@ def _free_port() -> int:
 
 
 def person(cn: str, *, mail: str, title: str, department: str, started: str, manager: str = "",
-           disabled: bool = False) -> str:
-    """One person's LDIF entry, as AD would hold them; `manager` is the manager's cn."""
+           disabled: bool = False, display: str = "") -> str:
+    """One person's LDIF entry, as AD would hold them; `manager` is the manager's cn;
+    `display`: the displayName when it is not the cn."""
     lines = [f"dn: cn={cn},{PEOPLE}", "objectClass: inetOrgPerson", "objectClass: extensibleObject",
-             f"cn: {cn}", f"sn: {cn.split()[-1]}", f"displayName: {cn}", f"mail: {mail}",
+             f"cn: {cn}", f"sn: {cn.split()[-1]}", f"displayName: {display or cn}", f"mail: {mail}",
              f"title: {title}", f"department: {department}",
              f"whenCreated: {started.replace('-', '')}000000Z",
              f"userAccountControl: {514 if disabled else 512}"]

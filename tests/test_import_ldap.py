@@ -165,3 +165,18 @@ def test_a_wrong_password_or_server_is_named_and_nothing_is_written(intranet, tm
     rc, out, err = plein(capsys, clone, url)  # slapd has stopped: nobody listens there
     assert rc == 1 and err.startswith(f"plein: {url}: the LDAP search failed (LDAPSocketOpenError")
     assert server.branches() == ["main"] and git(clone, "status", "--porcelain") == ""
+
+
+def test_a_directory_that_stops_early_writes_nothing(intranet, tmp_path, capsys, monkeypatch):
+    """A size limit (anonymous binds here; AD's MaxPageSize without paging) must not make the
+    rest of the organisation leavers."""
+    server, clone = intranet
+    org, _ = load(clone)
+    monkeypatch.delenv("PLEIN_LDAP_BIND_DN", raising=False)
+    monkeypatch.delenv("PLEIN_LDAP_PASSWORD", raising=False)
+    with Slapd(tmp_path, directory(org), limits="limits anonymous size=20") as ldap:
+        rc, out, err = plein(capsys, clone, ldap.url)
+    assert rc == 1
+    assert err.startswith(f"plein: {ldap.url}: the directory stopped after 20 people (sizeLimitExceeded), "
+                          "so nothing was written. Fix:")
+    assert server.branches() == ["main"] and git(clone, "status", "--porcelain") == ""

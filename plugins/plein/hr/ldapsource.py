@@ -34,11 +34,16 @@ def read_ldap(url: str, config: HrConfig) -> list[Entry]:
         results = conn.extend.standard.paged_search(config.base, config.filter, attributes=wanted,
                                                     paged_size=PAGE, generator=True)
         found = [(r["dn"], r["attributes"]) for r in results if r.get("type") == "searchResEntry"]
+        outcome = conn.result or {}
         conn.unbind()
     except LDAPException as err:
         raise FatalError(f"{url}: the LDAP search failed ({type(err).__name__}: {err}). Fix: check the "
                          "URL, hr: ldap: base and filter in mkdocs.yml, and PLEIN_LDAP_BIND_DN and "
                          "PLEIN_LDAP_PASSWORD") from None
+    if outcome.get("result", 0) != 0:  # e.g. sizeLimitExceeded: a part of the people only
+        raise FatalError(f"{url}: the directory stopped after {len(found):,} people "
+                         f"({outcome.get('description')}), so nothing was written. Fix: allow the account "
+                         "in PLEIN_LDAP_BIND_DN to read everyone (its size limit), or bind with one that may")
     if not found:
         raise Rejected(url, [f"{url}: no one matches the filter {config.filter} under {config.base}. "
                              "Fix: check hr: ldap: base and filter in mkdocs.yml"])
