@@ -97,11 +97,15 @@ def settings(root: Path) -> dict:
 
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # its warnings are the build's business
+    quiet = logging.getLogger("mkdocs")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # its warnings are the build's business
     try:
         config = load_config(str(config_file))
     except (ConfigurationError, OSError) as err:
         raise FatalError(f"{config_file}: {err}") from None
+    finally:
+        quiet.setLevel(level)  # a later build in this process must still count its warnings
     plugin = config.plugins.get("plein")
     if plugin is not None:
         found.update(language=plugin.config.language, cache_dir=plugin.config.cache_dir,
