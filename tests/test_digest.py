@@ -104,7 +104,7 @@ def test_multipart_structure_and_headers(intranet, smtp):
     assert msg["From"] == "Intranet <intranet@wetterveen.example>"
     assert msg["Subject"] == "Gemeente Wetterveen intranet: nieuw voor jou sinds 23 november 2026"
     assert msg["List-Unsubscribe"] == \
-        "<https://gitlab.example.org/wetterveen/intranet/-/edit/main/profiles/ahmed-bouzid.yml>"
+        "<http://127.0.0.1:8000/bewerken/#/collections/profiles/entries/ahmed-bouzid>"
     assert msg["Auto-Submitted"] == "auto-generated"
     assert msg["Date"] and msg["Message-ID"]
     html = msg.get_body(("html",)).get_content()
@@ -230,7 +230,7 @@ def test_can_you_help_goes_to_the_three_who_know_a_new_question_best(intranet, s
     assert msg["Subject"] == "Kun je helpen? Welke projectie gebruiken we voor GIS-kaarten in het omgevingsplan?"
     assert Page(msg.get_body(("html",)).get_content()).links == [
         "http://127.0.0.1:8000/discussions/welke-projectie-voor-gis-kaarten/",
-        "https://gitlab.example.org/wetterveen/intranet/-/edit/main/profiles/jan-de-vries.yml"]
+        "http://127.0.0.1:8000/bewerken/#/collections/profiles/entries/jan-de-vries"]
     assert "Sarah O'Connor stelde een vraag over GIS, Omgevingsplan" in msg.get_body(("plain",)).get_content()
 
     again = plein(intranet, "digest", "--new-questions", "--now", "2026-11-27 13:30", env=smtp.env)

@@ -22,6 +22,7 @@ class Settings:
     moderators: str = "@intranet/moderators"
     cache_dir: str = ".plein-cache"  # relative to mkdocs.yml
     editor_modules: str = "node_modules"  # relative to mkdocs.yml
+    editor: bool = True  # the web editor's forms at bewerken/
     hr: dict = field(default_factory=dict)  # `plein import`'s mapping (plein.hr.config)
 
 
@@ -49,7 +50,7 @@ def read(root: Path) -> Settings:
     opts = plugin.config
     return Settings(forge=opts.forge, branch=opts.branch, repo_url=(config.repo_url or "").rstrip("/"),
                     communications=_group(opts.communications), moderators=_group(opts.moderators),
-                    cache_dir=opts.cache_dir, editor_modules=opts.editor_modules,
+                    cache_dir=opts.cache_dir, editor_modules=opts.editor_modules, editor=opts.editor,
                     hr=dict(opts.hr))
 
 

@@ -116,7 +116,10 @@ class Mailer:
         self.css = Markup((TEMPLATES / "style.css").read_text(encoding="utf-8"))
 
     def profile_form(self, person: Person) -> str:
-        """Where the person changes their `digest` field: the profile's editor."""
+        """Where the person changes their `digest` field: the profile's form, else its file."""
+        route = self.forge.form(f"profiles/entries/{person.handle}")
+        if route:
+            return self.link.base + L.EDITOR + route
         return self.forge.edit(person.source.path) or self.link.person(person.handle)
 
     def name(self, handle: str) -> str:

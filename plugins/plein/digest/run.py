@@ -151,7 +151,7 @@ def open_run(root: Path, now: datetime, log_path: Path | None, sender: str | Non
     site_name = _site_name(root)
     try:
         mailer = Mailer(org, site_name, opts["site_url"], opts["language"],
-                        Forge(forge.forge, forge.repo_url, forge.branch),
+                        Forge(forge.forge, forge.repo_url, forge.branch, forge.editor),
                         sender or _default_sender(site_name, opts["site_url"]))
     except ValueError as err:
         raise FatalError(f"PLEIN_MAIL_FROM: {err}. Fix: set it to the sender's name and address") from None
