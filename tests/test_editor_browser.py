@@ -3,6 +3,7 @@ local backend (a real decap-server), driven in Debian's chromium. Each save must
 cms/… branch in the repository holding exactly the file Plein expects, and validate."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -180,3 +181,19 @@ def test_text_survives_the_round_trip(intranet, page, tmp_path):
     data = yaml.safe_load(git(root, "show", f"{branch}:profiles/lotte-visser.yml"))
     assert data["bio"] == bio
     validate(root, branch, tmp_path)
+
+
+def test_a_form_does_not_read_the_whole_collection_but_the_list_does(intranet, page):
+    """At 15,000 profiles, reading every one to open a single form took seconds (listing.js)."""
+    _, url = intranet
+    actions = []
+    page.on("request", lambda r: actions.append(json.loads(r.post_data or "{}").get("action"))
+            if r.url.endswith("/api/v1") and r.method == "POST" else None)
+    page.goto(f"{url}/people/{ME}/")
+    page.get_by_role("link", name="Mijn profiel bewerken").click()
+    page.get_by_label("Functie").wait_for()
+    assert "getEntry" in actions and "entriesByFolder" not in actions, actions
+    other = yaml.safe_load((REPO / "profiles/ahmed-bouzid.yml").read_text())["name"]
+    page.get_by_role("link", name=re.compile("Profielen|Mensen")).first.click()
+    page.get_by_text(other).first.wait_for(timeout=20_000)
+    assert "entriesByFolder" in actions

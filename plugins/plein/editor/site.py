@@ -41,7 +41,7 @@ class EditorSite:
             return [self._text("index.html", self._page(lang, installed=False))]
         out = [self._text("index.html", self._page(lang, installed=True)),
                self._text("config.yml", yaml.safe_dump(self.decap(lang), allow_unicode=True, sort_keys=False)),
-               self._copy("editor.js", BROWSER / "editor.js")]
+               *(self._copy(script.name, script) for script in sorted(BROWSER.glob("*.js")))]
         out += self._tree(self.modules / DECAP, "decap")
         out += self._tree(self.modules / YAML_LIB, "yaml")
         emails = self.options.show_contact  # e-mail addresses only where the site shows them anyway

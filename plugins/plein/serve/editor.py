@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shlex
 import shutil
 import signal
 import socket
@@ -29,6 +30,15 @@ case "$branch" in
 esac
 exit 0
 """
+# decap-server checks out the branch it is on before and after every read (runOnBranch). That
+# changes nothing, but on a tree of 130,000 files each checkout costs 0.1 s, so a form took a
+# second longer to open: decap-server runs with this git first on its PATH.
+GIT = """#!/bin/sh
+if [ "$#" -eq 2 ] && [ "$1" = checkout ] && [ "$({git} symbolic-ref --short -q HEAD)" = "$2" ]; then
+  exit 0
+fi
+exec {git} "$@"
+"""
 
 
 class LocalEditor:
@@ -45,8 +55,9 @@ class LocalEditor:
         why = f"port {self.port} is in use: pass --editor-port" if _answers(self.port) else self._prepare()
         if why:
             return None, f"web editor: no local backend ({why})"
-        env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(self.clone), "PORT": str(self.port),
-               "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+        path = f"{self.clone.parent / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
+        env = {**os.environ, "PATH": path, "MODE": "git", "GIT_REPO_DIRECTORY": str(self.clone),
+               "PORT": str(self.port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
         self.log = self.clone.parent / "decap-server.log"
         with open(self.log, "wb") as log:  # read when it fails; a pipe nobody reads would block it
             self.process = subprocess.Popen([node, str(self.server)], env=env, stdin=subprocess.DEVNULL,
@@ -88,10 +99,15 @@ class LocalEditor:
             _same_identity(repo, clone)
         except git.GitCommandError as err:
             return f"git {' '.join(err.command[1:3])} failed: {str(err.stderr).strip()}"
-        hook = self.clone / ".git" / "hooks" / "post-commit"
-        hook.write_text(HOOK)
-        hook.chmod(0o755)
+        _script(self.clone / ".git" / "hooks" / "post-commit", HOOK)
+        _script(self.clone.parent / "bin" / "git", GIT.format(git=shlex.quote(shutil.which("git") or "git")))
         return None
+
+
+def _script(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    path.chmod(0o755)
 
 
 def _same_identity(repo: git.Repo, clone: git.Repo) -> None:

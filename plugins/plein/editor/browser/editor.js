@@ -5,8 +5,10 @@
      instead of reading every profile through the forge's API;
    - the author of a question, reply, update or kudos: the person who is logged in, found by
      their forge username or e-mail address in accounts/, never typed by hand.
+   - (listing.js) no reading of a whole collection while a form is open.
    Nothing here loads from another host. */
 import * as YAML from "./yaml/index.js";
+import { listOnlyInLists } from "./listing.js";
 
 const CMS = window.CMS;
 const h = window.h;
@@ -254,4 +256,5 @@ function picker(kind) {
 CMS.registerWidget("plein-person", picker("person"), (props) => h("span", null, asList(props.value).join(", ")));
 CMS.registerWidget("plein-team", picker("team"), (props) => h("span", null, asList(props.value).join(", ")));
 
+listOnlyInLists(CMS);
 CMS.init();
