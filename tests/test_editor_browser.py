@@ -192,7 +192,7 @@ def test_a_form_does_not_read_the_whole_collection_but_the_list_does(intranet, p
     page.goto(f"{url}/people/{ME}/")
     page.get_by_role("link", name="Mijn profiel bewerken").click()
     page.get_by_label("Functie").wait_for()
-    assert "getEntry" in actions and "entriesByFolder" not in actions, actions
+    assert actions and "entriesByFolder" not in actions, actions
     other = yaml.safe_load((REPO / "profiles/ahmed-bouzid.yml").read_text())["name"]
     page.get_by_role("link", name=re.compile("Profielen|Mensen")).first.click()
     page.get_by_text(other).first.wait_for(timeout=20_000)

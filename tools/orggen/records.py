@@ -43,7 +43,7 @@ def profile_path(handle: str) -> str:
 
 
 def photo_path(handle: str) -> str:
-    return f"profiles/{handle}.png"
+    return f"profiles/photos/{handle}/{handle}.png"
 
 
 def team_path(team_id: str) -> str:

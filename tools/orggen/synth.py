@@ -313,7 +313,7 @@ def generate(out: str, people: int, seed: int, *, photos: bool = False, today: d
             "forge_username": p.handle if rng.random() < 0.25 else None,
             "links": [{"title": "Publicaties" if nl else "Publications",
                        "url": f"https://{EMAIL_DOMAIN}/mensen/{p.handle}"}] if rng.random() < 0.1 else None,
-            "photo": f"{p.handle}.png" if photos and rng.random() < 0.88 else None,
+            "photo": f"photos/{p.handle}/{p.handle}.png" if photos and rng.random() < 0.88 else None,
             "started": R.date(days.iso(p.started)),
             "left": R.date(days.iso(p.left)) if p.left else None,
             "kudos": p.kudos,
