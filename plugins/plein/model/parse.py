@@ -32,9 +32,16 @@ PATTERNS = [
     ("thread", re.compile(rf"^content/discussions/(?P<id>{_H})/index\.md$")),
     ("reply", re.compile(rf"^content/discussions/(?P<thread>{_H})/replies/"
                          rf"(?P<id>\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}-\d{{2}}-(?P<author>{_H}))\.md$")),
-    ("update", re.compile(rf"^content/updates/(?P<author>{_H})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-\d+)\.md$")),
+    # the web editor adds -1, -2… to a name already taken (a second update within the minute)
+    ("update", re.compile(rf"^content/updates/(?P<author>{_H})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-\d+(?:-\d+)?)\.md$")),
     ("kudos", re.compile(rf"^content/kudos/(?P<year>\d{{4}})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-{_H})\.md$")),
 ]
+
+
+def _names(name: str, handle: str) -> bool:
+    """A reply's file name names its author: `handle`, or `handle-1`, `handle-2`… for a second
+    reply within the same minute, as the web editor names it."""
+    return name == handle or (name.startswith(handle + "-") and name[len(handle) + 1:].isdigit())
 
 
 @dataclass
@@ -152,7 +159,7 @@ def _make(kind, parts, v, body, source, problems):
     if kind == "thread":
         return Thread(id=parts["id"], source=source, body=body, **v)
     if kind == "reply":
-        if v["author"] != parts["author"]:
+        if not _names(parts["author"], v["author"]):
             problems.add(rel, source.at("author"),
                          f"author '{v['author']}' does not match the file name ('{parts['author']}')",
                          f"name the file <date>T<time>-{v['author']}.md")
