@@ -197,3 +197,27 @@ def test_a_form_does_not_read_the_whole_collection_but_the_list_does(intranet, p
     page.get_by_role("link", name=re.compile("Profielen|Mensen")).first.click()
     page.get_by_text(other).first.wait_for(timeout=20_000)
     assert "entriesByFolder" in actions
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+SAVE = "button:has-text('Opslaan')"
+VIEWS = {"profile form": (f"collections/profiles/entries/{ME}", SAVE),
+         "reply form": ("collections/replies/new?_thread=x", SAVE), "news form": ("collections/news/new", SAVE),
+         "list": ("collections/updates", "a[data-testid='updates']"), "workflow": ("workflow", "[class*='WorkflowTop']")}
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_editor_meets_wcag_21_aa(intranet, page, view):
+    """axe-core's A and AA rules over Decap's own screens, with Plein's names and colours."""
+    _, url = intranet
+    route, shown = VIEWS[view]
+    page.goto(f"{url}/bewerken/#/{route}")
+    page.reload()  # a new hash alone keeps the previous screen until Decap redraws
+    page.locator(shown).first.wait_for()
+    page.wait_for_timeout(1500)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("rules => axe.run(document, rules)", RULES)
+    problems = [f"{rule['id']}: {' '.join(map(str, node['target']))}: {rule['help']}"
+                for rule in result["violations"] for node in rule["nodes"]]
+    assert result["passes"] and not problems, "\n".join(problems)

@@ -41,7 +41,7 @@ class EditorSite:
             return [self._text("index.html", self._page(lang, installed=False))]
         out = [self._text("index.html", self._page(lang, installed=True)),
                self._text("config.yml", yaml.safe_dump(self.decap(lang), allow_unicode=True, sort_keys=False)),
-               *(self._copy(script.name, script) for script in sorted(BROWSER.glob("*.js")))]
+               *(self._copy(f.name, f) for f in sorted(BROWSER.iterdir()) if f.suffix in (".js", ".css"))]
         out += self._tree(self.modules / DECAP, "decap")
         out += self._tree(self.modules / YAML_LIB, "yaml")
         emails = self.options.show_contact  # e-mail addresses only where the site shows them anyway
@@ -65,7 +65,8 @@ class EditorSite:
             return (head + "</head>\n<body>\n<main>\n"
                     f"<h1>{escape(label('no_editor', lang))}</h1>\n<p>{label('no_editor_how', lang)}</p>\n"
                     f'<p><a href="../">{escape(label("back", lang))}</a></p>\n</main>\n</body>\n</html>\n')
-        return (head + '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
+        return (head + '<link rel="stylesheet" href="editor.css">\n'
+                '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
                 '<script src="decap/decap-cms.js"></script>\n'
                 '<script src="../assets/search/engine.js"></script>\n'
                 '<script type="module" src="editor.js"></script>\n</body>\n</html>\n')

@@ -5,10 +5,12 @@
      instead of reading every profile through the forge's API;
    - the author of a question, reply, update or kudos: the person who is logged in, found by
      their forge username or e-mail address in accounts/, never typed by hand.
-   - (listing.js) no reading of a whole collection while a form is open.
+   - (listing.js) no reading of a whole collection while a form is open;
+   - (a11y.js, editor.css) names for icon buttons, and text colours that meet WCAG 2.1 AA.
    Nothing here loads from another host. */
 import * as YAML from "./yaml/index.js";
 import { listOnlyInLists } from "./listing.js";
+import { nameIconButtons } from "./a11y.js";
 
 const CMS = window.CMS;
 const h = window.h;
@@ -257,4 +259,5 @@ CMS.registerWidget("plein-person", picker("person"), (props) => h("span", null, 
 CMS.registerWidget("plein-team", picker("team"), (props) => h("span", null, asList(props.value).join(", ")));
 
 listOnlyInLists(CMS);
+nameIconButtons(LANG);
 CMS.init();

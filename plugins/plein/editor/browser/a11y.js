@@ -1,0 +1,39 @@
+/* Names for the controls Decap draws as icons only (WCAG 4.1.2): in a list of links, the
+   buttons that fold and remove an item and the handle that drags it. And a 'now' button
+   whose English aria-label hides its visible text (2.5.3) is named by that text. React may
+   redraw them, so this runs again after every change of the page. */
+const NAMES = {
+  nl: { fold: "In- of uitklappen", remove: "Verwijderen", drag: "Verslepen om de volgorde te wijzigen" },
+  en: { fold: "Fold or unfold", remove: "Remove", drag: "Drag to change the order" },
+};
+
+function name(element, text) {
+  if (element && !element.getAttribute("aria-label") && !element.textContent.trim()) {
+    element.setAttribute("aria-label", text);
+  }
+}
+
+function nameAll(words) {
+  for (const bar of document.querySelectorAll('[class*="StyledListItemTopBar"]')) {
+    const buttons = bar.querySelectorAll(":scope > button");
+    if (buttons.length) {
+      name(buttons[0], words.fold);
+      name(buttons[buttons.length - 1], words.remove);
+    }
+    name(bar.querySelector('[aria-roledescription="sortable"]'), words.drag);
+  }
+  for (const button of document.querySelectorAll('button[aria-label$=" to now"]')) {
+    const text = button.textContent.trim();
+    if (text && !button.getAttribute("aria-label").includes(text)) button.removeAttribute("aria-label");
+  }
+}
+
+export function nameIconButtons(lang) {
+  const words = NAMES[lang] || NAMES.en;
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; nameAll(words); });
+  }).observe(document.body, { childList: true, subtree: true });
+}
