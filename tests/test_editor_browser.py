@@ -218,6 +218,6 @@ def test_the_editor_meets_wcag_21_aa(intranet, page, view):
     page.wait_for_timeout(1500)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("rules => axe.run(document, rules)", RULES)
-    problems = [f"{rule['id']}: {' '.join(map(str, node['target']))}: {rule['help']}"
+    problems = [f"{rule['id']}: {' '.join(map(str, node['target']))}: {node.get('failureSummary')}"
                 for rule in result["violations"] for node in rule["nodes"]]
     assert result["passes"] and not problems, "\n".join(problems)
