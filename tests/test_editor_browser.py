@@ -183,12 +183,29 @@ def test_text_survives_the_round_trip(intranet, page, tmp_path):
     validate(root, branch, tmp_path)
 
 
+def backend_actions(pg) -> list:
+    """The actions the page asks of decap-server, as they happen."""
+    actions = []
+    pg.on("request", lambda r: actions.append(json.loads(r.post_data or "{}").get("action"))
+          if r.url.endswith("/api/v1") and r.method == "POST" else None)
+    return actions
+
+
+def test_the_editor_opens_on_my_own_profile(intranet, page):
+    """Not on Decap's first list, which would read every profile."""
+    _, url = intranet
+    actions = backend_actions(page)
+    page.goto(f"{url}/bewerken/")
+    page.get_by_label("Functie").wait_for()
+    assert page.url.endswith(f"/bewerken/#/collections/profiles/entries/{ME}")
+    assert page.get_by_role("textbox", name="Naam", exact=True).input_value() == "Jan de Vries"
+    assert actions and "entriesByFolder" not in actions, actions
+
+
 def test_a_form_does_not_read_the_whole_collection_but_the_list_does(intranet, page):
     """At 15,000 profiles, reading every one to open a single form took seconds (listing.js)."""
     _, url = intranet
-    actions = []
-    page.on("request", lambda r: actions.append(json.loads(r.post_data or "{}").get("action"))
-            if r.url.endswith("/api/v1") and r.method == "POST" else None)
+    actions = backend_actions(page)
     page.goto(f"{url}/people/{ME}/")
     page.get_by_role("link", name="Mijn profiel bewerken").click()
     page.get_by_label("Functie").wait_for()

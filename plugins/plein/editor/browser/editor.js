@@ -258,6 +258,9 @@ function picker(kind) {
 CMS.registerWidget("plein-person", picker("person"), (props) => h("span", null, asList(props.value).join(", ")));
 CMS.registerWidget("plein-team", picker("team"), (props) => h("span", null, asList(props.value).join(", ")));
 
-listOnlyInLists(CMS);
+listOnlyInLists(CMS, async () => {
+  const who = await whoami();
+  return who ? `#/collections/profiles/entries/${who.handle}` : null;
+});
 nameIconButtons(LANG);
 CMS.init();
