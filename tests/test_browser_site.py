@@ -173,6 +173,24 @@ def test_no_horizontal_scroll_at_375px_and_no_console_errors(example, browser):
     assert errors == []
 
 
+@pytest.mark.parametrize("width, shown", [(1280, {"logo", "search", "repo"}), (375, {"menu", "search"})])
+def test_header_icons_are_drawn_from_the_sprite(example, browser, width, shown):
+    """The header's icons point into assets/plein/icons.svg instead of being inlined on every
+    page: each one a reader sees at this width is drawn, at its size."""
+    org, served = example
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    pg = context.new_page()
+    pg.goto(served.url(href(L.DIRECTORY)))
+    sizes = pg.evaluate("""[...document.querySelectorAll('header svg use')].map(u => {
+        const box = u.getBoundingClientRect();
+        return [u.getAttribute('href').split('#')[1], Math.round(box.width), Math.round(box.height)]; })""")
+    drawn = {name for name, w, h in sizes if w >= 10 and h >= 10}
+    inline = pg.evaluate("document.querySelectorAll('header svg path').length")
+    context.close()
+    assert shown <= drawn, sizes
+    assert inline == 0
+
+
 def test_xss_payloads_do_not_execute(browser, tmp_path):
     org = tmp_path / "org"
     shutil.copytree(CASES / "basic" / "org", org)

@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..model.photos import without_metadata
 from ..model.scan import RECORD_DIRS
+from . import icons
 from . import links as L
 from .facts import Facts
 from .feeds import atom
@@ -135,7 +136,8 @@ class Site:
         self.insights_csv = [csv_file(config, self, page)] if page else []
         kept += self._feeds(facts) + self.insights_csv
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
-                 File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js"))]
+                 File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js")),
+                 File.generated(config, icons.SPRITE, content=icons.sprite(config.theme))]
         return Files(kept)
 
     def refresh(self, org, pages: dict) -> bool:

@@ -9,7 +9,7 @@
   const facetsEl = box.querySelector(".plein-search__facets");
   const list = box.querySelector(".md-search-result__list");
   const toggle = document.getElementById("__search");
-  const T = JSON.parse(box.getAttribute("data-plein-search"));
+  const T = window.PleinSearchWords;  // assets/search/words.js
   const config = JSON.parse(document.getElementById("__config").textContent);
   const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const engine = new window.PleinSearchEngine(new URL("plein-search/", root).href);
