@@ -209,3 +209,24 @@ def test_news_can_be_scheduled(capsys, clone, server):
     item = parse_file(rel, server.show(f"{pushed_branch(server, 'news')}:{rel}").encode()).record
     assert item.authors == ("jan-de-vries",) and str(item.date) == "2026-12-01 09:00:00"
     assert "merge_request.title=News: Nieuwe parkeerregels" in server.pushes()[-1]["options"]
+
+
+def test_a_reply_is_stamped_in_the_sites_time_zone_whatever_the_machines_clock(capsys, file_clone, server,
+                                                                               monkeypatch):
+    """A laptop or runner on UTC: the reply still says the Amsterdam time the author sees."""
+    import time
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        rc, out, err = plein(capsys, file_clone, "reply", THREAD, "-m", "Nu.", "--yes")
+        expected = datetime.now(ZoneInfo("Europe/Amsterdam")).replace(tzinfo=None, second=0, microsecond=0)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert rc == 0, err
+    branch = pushed_branch(server, "reply")
+    [rel] = files_of(server.path, branch)
+    stamped = parse_file(rel, server.show(f"{branch}:{rel}").encode()).record.date
+    assert expected - timedelta(minutes=1) <= stamped <= expected, (stamped, expected)

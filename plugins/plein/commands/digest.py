@@ -6,18 +6,16 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
+from ..contrib import settings as site_settings
 from ..digest.run import PERIODS, deliver, open_run
 from ..digest.send import Folder, smtp_from_env
 from ..digest.sendlog import SENT
 from ..errors import FatalError
 from ..git.repo import find_root
 from ..model.convert import Bad, parse_datetime
-
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @click.command("digest")
@@ -28,7 +26,7 @@ TIMEZONE = ZoneInfo("Europe/Amsterdam")
 @click.option("--dry-run", "folder", type=click.Path(file_okay=False),
               help="Write the e-mails as .eml files into this folder instead of sending them.")
 @click.option("--to-person", "handle", help="Only this person's digest; without --dry-run it is printed.")
-@click.option("--now", "now_text", help="Act as if at this time (YYYY-MM-DD HH:MM, Europe/Amsterdam).")
+@click.option("--now", "now_text", help="Act as if at this time (YYYY-MM-DD HH:MM, in the site's time zone).")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False),
               help="The send log (default: <cache_dir>/digest/sent.jsonl beside mkdocs.yml).")
 @click.option("--root", type=click.Path(file_okay=False, exists=True), help="The repository (default: found from here).")
@@ -41,7 +39,7 @@ def digest(period, new_questions, folder, handle, now_text, log_path, root):
     if new_questions and handle:
         raise FatalError("--to-person shows one person's digest; for --new-questions use --dry-run FOLDER")
     root = Path(root).resolve() if root else find_root()
-    now = _now(now_text)
+    now = _now(now_text, root)
     preview = handle is not None and folder is None
     transport = Folder(Path(folder)) if folder else None if preview else smtp_from_env(os.environ)
     run = open_run(root, now, Path(log_path) if log_path else None, os.environ.get("PLEIN_MAIL_FROM"),
@@ -70,9 +68,9 @@ def _ticking(items, bar):
         bar.update(1)
 
 
-def _now(text: str | None) -> datetime:
+def _now(text: str | None, root: Path) -> datetime:
     if not text:
-        return datetime.now(TIMEZONE).replace(tzinfo=None, second=0, microsecond=0)
+        return site_settings.now(site_settings.read(root))
     try:
         return parse_datetime(text)
     except Bad as bad:

@@ -2,9 +2,8 @@
 request with the joiners, movers, leavers and returners."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
@@ -17,8 +16,6 @@ from ..hr.csvsource import read_csv
 from ..hr.ldapsource import read_ldap
 from ..hr.records import parse_date
 from ..hr.run import Import
-
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @click.command("import")
@@ -38,8 +35,9 @@ def import_(source, dry_run, max_leavers, day, root, remote, no_push, yes):
     """Import people from SOURCE: a CSV file, or ldap://host (ldaps://host) for LDAP or
     Active Directory, with the bind DN and password in PLEIN_LDAP_BIND_DN and
     PLEIN_LDAP_PASSWORD. Column and attribute mappings: plugins: plein: hr: in mkdocs.yml."""
-    config = from_options(site_settings.read(find_root(root)).hr)
-    today = _day(day)
+    settings = site_settings.read(find_root(root))
+    config = from_options(settings.hr)
+    today = _day(day, settings)
     if source.startswith(("ldap://", "ldaps://")):
         entries = read_ldap(source, config)
     else:
@@ -49,9 +47,9 @@ def import_(source, dry_run, max_leavers, day, root, remote, no_push, yes):
         return run.run(entries, config, source, today, dry_run, max_leavers)
 
 
-def _day(text: str | None) -> date:
+def _day(text: str | None, settings) -> date:
     if not text:
-        return datetime.now(TIMEZONE).date()
+        return site_settings.now(settings).date()
     try:
         value = parse_date(text)
     except ValueError:

@@ -21,12 +21,11 @@ from .validate import open_cache
 
 def figures(root: Path, now: str | None = None, git: bool = True) -> dict:
     """The figures of the organisation in root, counted up to the day of `now` (default: today)."""
-    from datetime import datetime
-
+    from ..contrib import settings as site_settings
     from ..model.load import load
     from ..model.validate import check
     try:
-        when = parse_datetime(now) if now else datetime.now()
+        when = parse_datetime(now) if now else site_settings.now(site_settings.read(root))
     except Bad as bad:
         raise FatalError(f"--now: {bad.message}. Fix: {bad.hint}.") from None
     cache = open_cache(root)

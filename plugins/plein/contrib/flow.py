@@ -45,7 +45,7 @@ class Contribution:
 
     def __init__(self, opts: Options, kind: str):
         self.opts, self.kind = opts, kind
-        self.now = opts.when or datetime.now().replace(second=0, microsecond=0)
+        self.now = opts.when  # the site's local time once the settings are read (__enter__)
 
     def __enter__(self):
         opts = self.opts
@@ -55,6 +55,7 @@ class Contribution:
         self.prefix = self.root.relative_to(top).as_posix().strip(".")  # '' when mkdocs.yml is at the top
         self.name, self.email = gitops.identity(self.repo)
         self.settings = site_settings.read(self.root)
+        self.now = opts.when or site_settings.now(self.settings)
         try:
             self.url = gitops.remote_url(self.repo, opts.remote)
         except FatalError:

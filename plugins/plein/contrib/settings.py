@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FatalError
+from ..model.clock import local_now
+from ..model.convert import Bad
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Settings:
     editor_modules: str = "node_modules"  # relative to mkdocs.yml
     editor: bool = True  # the web editor's forms at bewerken/
     hr: dict = field(default_factory=dict)  # `plein import`'s mapping (plein.hr.config)
+    timezone: str = "Europe/Amsterdam"  # the zone of the dates in the files
 
 
 def read(root: Path) -> Settings:
@@ -51,9 +54,18 @@ def read(root: Path) -> Settings:
     return Settings(forge=opts.forge, branch=opts.branch, repo_url=(config.repo_url or "").rstrip("/"),
                     communications=_group(opts.communications), moderators=_group(opts.moderators),
                     cache_dir=opts.cache_dir, editor_modules=opts.editor_modules, editor=opts.editor,
-                    hr=dict(opts.hr))
+                    hr=dict(opts.hr), timezone=opts.timezone)
 
 
 def _group(name: str) -> str:
     name = name.strip()
     return name if name.startswith("@") else f"@{name}"
+
+
+def now(settings: Settings):
+    """The wall-clock time in the site's time zone, which is how the files give dates: a
+    laptop or a runner on UTC would otherwise stamp a reply an hour or two early."""
+    try:
+        return local_now(settings.timezone)
+    except Bad as bad:
+        raise FatalError(f"mkdocs.yml: timezone: {bad.message}. Fix: {bad.hint}") from None
