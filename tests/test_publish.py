@@ -151,3 +151,27 @@ def test_minified_pages_read_the_same_and_are_smaller(org, tmp_path):
     assert [(p, read(small / p)) for p in pages] == [(p, read(plain / p)) for p in pages]
     size = lambda site: sum((site / p).stat().st_size for p in pages)
     assert size(small) < 0.8 * size(plain)
+
+
+def test_a_broken_link_fails_the_build_and_nothing_is_published(org, tmp_path, monkeypatch):
+    """check_links, as the pipelines build: a page written by hand that links nowhere is named
+    with its fix, and `plein build` publishes no site; the example's own links all lead somewhere."""
+    monkeypatch.setenv("PLEIN_SITE_URL", "https://intranet.wetterveen.example/plein/")
+    (org / "content" / "help").mkdir(exist_ok=True)
+    (org / "content" / "help" / "gids.md").write_text("# Gids\n\nZie [Anna](../../people/anna-jansen/) en "
+                                                      "<a href='../../nergens/'>nergens</a>.\n")
+    config = write_config(org, check_links=True)
+    with pytest.raises(FatalError) as raised:
+        build_site(config, str(tmp_path / "site"), strict=True)
+    assert not (tmp_path / "site").exists()
+    assert ("content/help/gids.md (page help/gids/index.html): the link '../../nergens/' leads nowhere: "
+            "no such file in the site. Fix: correct the link in content/help/gids.md") in str(raised.value)
+    assert "anna-jansen" not in str(raised.value)
+    # a record's own text is named by its file: Carla's bio has an <img src=x> (the XSS case)
+    assert ("profiles/carla-smit.yml (page people/carla-smit/index.html): the link 'x' leads nowhere: "
+            "no such file in the site. Fix: correct the link in profiles/carla-smit.yml") in str(raised.value)
+    (org / "profiles" / "carla-smit.yml").write_text(
+        (org / "profiles" / "carla-smit.yml").read_text().replace("<img src=x ", "<img src=https://x.invalid/x "))
+    (org / "content" / "help" / "gids.md").write_text("# Gids\n\nZie [Anna](../../people/anna-jansen/).\n")
+    build_site(config, str(tmp_path / "site"), strict=True)
+    assert (tmp_path / "site/help/gids/index.html").is_file()

@@ -6,6 +6,7 @@ import logging
 import os
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,6 +24,7 @@ from .model.validate import check
 from .search.site import SiteSearch
 from .serve.live import Live
 from .serve.watch import Changes, watch_natively
+from .site import linkcheck
 from .site.pagecache import PageCache, build_key
 from .site.publish import minify, precompress, public_warning, site_url
 from .site.render import Site
@@ -70,6 +72,8 @@ class _PluginConfig(base.Config):
     """Leave out of each page what a browser ignores (minify-html, in the `site` extra)."""
     precompress = c.Type(bool, default=False)
     """Write a .gz copy beside each text file, for servers that send it (GitLab Pages, nginx)."""
+    check_links = c.Type(bool, default=False)
+    """Check every link and anchor of the built site; a broken one fails the build (the pipelines)."""
     hr = c.Type(dict, default={})
     """`plein import`: CSV columns, LDAP base, filter and attributes, HR-owned fields, max_leavers."""
     insights = c.Type(bool, default=True)
@@ -179,12 +183,29 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
         self.site.on_post_build()
+        if self.config.check_links and not self.serving:
+            self._check_links(config)
         if self.config.precompress and not self.serving:
             made, size = precompress(config.site_dir)
             log.info(f"{made} files compressed again; the .gz copies take {size / 1e6:.1f} MB")
         if self.serving:
             self.live = Live.after(self, config, self.nav, self.files, self.env, self.results)
         self.results = None
+
+    def _check_links(self, config):
+        broken = linkcheck.check(Path(config.site_dir), urlsplit(config.site_url or "/").path or "/")
+        if broken:
+            sources = {f.dest_uri: self._source(f, config) for f in self.files if f.is_documentation_page()}
+            raise PluginError(f"plein: {len(broken)} broken links in the built site:\n"
+                              + linkcheck.report(broken, sources))
+
+    @staticmethod
+    def _source(file, config) -> str | None:
+        """The file a page's links were written in: its Markdown, or the one record it shows."""
+        if file.generated_by is None:
+            return f"{Path(config.docs_dir).name}/{file.src_uri}"
+        sources = getattr(getattr(file.page, "spec", None), "sources", ())
+        return sources[0] if len(sources) == 1 else None
 
     def on_serve(self, server, config, builder):
         """Edits of existing record files update the served site without a whole build (live)."""

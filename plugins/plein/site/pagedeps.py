@@ -144,7 +144,10 @@ class PageInputs:
     def _news_item(self, spec):
         n = spec.key
         return (self._rec(n), tuple(self.person(a) for a in n.authors),
-                tuple(self.team(t) for t in n.audience.teams), self.tags(n.tags))
+                tuple(self.team(t) for t in n.audience.teams), self.tags(n.tags),
+                # an audience links to its news page only while that page exists
+                tuple(t in self.facts.news_by_team for t in n.audience.teams),
+                tuple(loc in self.facts.news_by_location for loc in n.audience.locations))
 
     def _thread_list(self, spec):
         return tuple(self.thread_row(t) for t in spec.key)
