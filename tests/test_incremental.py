@@ -92,7 +92,8 @@ def edit_site_name(root: Path) -> None:
 
 
 def edit_help_page(root: Path) -> None:
-    # its first heading is its title in the navigation of every page
+    # its first heading is its title in the Help section's navigation, which every Help page
+    # shows (navigation.prune leaves that section out of the other pages)
     replace(root, "content/help/bijdragen.md", "# Bijdragen aan het intranet\n", "# Meedoen aan het intranet\n")
     replace(root, "content/help/bijdragen.md", "een paar minuten later", "een kwartier later")
 
@@ -126,7 +127,7 @@ SCENARIOS = [
     Scenario("site-name", edit_site_name, True, False, (
         "index.html", "people/jan-de-vries/index.html", "discussions/index.html", "404.html")),
     Scenario("help-page", edit_help_page, True, False, (
-        "index.html", "people/jan-de-vries/index.html", "help/contribute/index.html")),
+        "help/bijdragen/index.html", "help/contribute/index.html", "help/publiceren/index.html")),
 ]
 
 
