@@ -175,3 +175,19 @@ def test_a_broken_link_fails_the_build_and_nothing_is_published(org, tmp_path, m
     (org / "content" / "help" / "gids.md").write_text("# Gids\n\nZie [Anna](../../people/anna-jansen/).\n")
     build_site(config, str(tmp_path / "site"), strict=True)
     assert (tmp_path / "site/help/gids/index.html").is_file()
+
+
+def test_a_site_as_it_was_at_the_last_check_is_not_checked_again(org, tmp_path):
+    """A scheduled build that changed nothing skips the 50 s check at L; any change checks."""
+    bio = org / "profiles" / "carla-smit.yml"
+    bio.write_text(bio.read_text().replace("<img src=x ", "<img src=https://x.invalid/x "))
+    config = write_config(org, check_links=True)
+    build_site(config, str(tmp_path / "site"), strict=True)
+    checked = org / ".plein-cache" / "links-checked.txt"  # written by a check that passed
+    first = checked.stat().st_mtime_ns
+    build_site(config, str(tmp_path / "site"), strict=True)
+    assert checked.stat().st_mtime_ns == first  # not checked again
+    (org / "content" / "help").mkdir(exist_ok=True)
+    (org / "content" / "help" / "gids.md").write_text("# Gids\n\n<a href='../../nergens/'>nergens</a>\n")
+    with pytest.raises(FatalError, match="the link '../../nergens/' leads nowhere"):
+        build_site(config, str(tmp_path / "site"), strict=True)
