@@ -4,6 +4,8 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 
 from . import fields as F
 from .org import Audience, Link
@@ -14,6 +16,12 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 SAFE_URL_RE = re.compile(r"^(?:https?://|mailto:)[^\s<>\"]+$", re.I)
+# Text that ends up in mail headers, terminals and page titles: C0 controls but TAB and LF
+# (ESC starts terminal sequences, a bare CR overwrites a line), DEL and C1.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# In one line of text also the invisible marks that reorder what follows (U+202E shows
+# 'gpj.exe' as 'exe.jpg') and the Unicode line breaks that JavaScript and mail treat as such.
+ONE_LINE_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 NAMES = {"news": "a news item", "thread": "a discussion", "update": "a status update", "kudos": "kudos"}
@@ -98,9 +106,23 @@ def _text(f, value, one_line: bool) -> str:
     value = value.strip()
     if one_line and "\n" in value:
         raise Bad("must be a single line", "remove the line breaks")
+    unsafe = (ONE_LINE_RE if one_line else CONTROL_RE).search(value)
+    if unsafe:
+        raise Bad(*_invisible(unsafe.group()))
     if f.max_len and len(value) > f.max_len:
         raise Bad(f"too long ({len(value)} characters; at most {f.max_len})", "shorten it")
     return value
+
+
+def _invisible(char: str) -> tuple[str, str]:
+    code = f"U+{ord(char):04X}"
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return (f"holds an invisible direction mark ({code}) that shows the text in another order "
+                "than it is written", "retype the text without it")
+    if char in "\u2028\u2029":
+        return f"holds a Unicode line break ({code})", "keep it on one line: retype the text without it"
+    return (f"holds a control character ({code}), which can change how the text shows in e-mail "
+            "and on a terminal", "retype the text without it (it is invisible in most editors)")
 
 
 _EXAMPLE = {"handle": "jan-de-vries", "team id": "ruimte"}
@@ -145,6 +167,10 @@ def parse_datetime(value) -> datetime:
 
 
 def _enum(f, value) -> str:
+    if value is False and "off" in f.choices:
+        return "off"  # YAML 1.1 reads `off`, `no` and `false` as false: all mean off here
+    if isinstance(value, str) and value.strip().lower() in f.choices:
+        return value.strip().lower()  # 'Weekly', 'Mon', 'NL'
     if not isinstance(value, str) or value not in f.choices:
         close = difflib.get_close_matches(str(value), f.choices, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "choose one of: " + ", ".join(f.choices)
@@ -160,7 +186,8 @@ def _links(f, value) -> tuple[Link, ...]:
         url = str(item["url"]).strip()
         if not SAFE_URL_RE.match(url):
             raise Bad(f"'{url}' is not an http(s) or mailto link", "start the url with https://")
-        links.append(Link(str(item.get("title") or url).strip()[: F.MAX_SHORT], url))
+        title = _text(f, item["title"], True) if item.get("title") else url
+        links.append(Link(title[: F.MAX_SHORT], url))
     return tuple(links)
 
 
@@ -197,10 +224,21 @@ def _bool(f, value) -> bool:
 
 
 def _email(f, value) -> str:
-    value = _text(f, value, True)
-    if not EMAIL_RE.match(value):
+    return one_address(_text(f, value, True)).addr_spec.lower()
+
+
+def one_address(value: str) -> Address:
+    """Exactly one plain address, parsed by the mail package that will build the headers: no
+    name, no comment, no second address after a comma or a colon, no line break."""
+    try:
+        address = Address(addr_spec=value)
+    except (ValueError, IndexError, HeaderParseError):
+        address = None
+    if address is None or address.addr_spec != value or not EMAIL_RE.match(value):
+        if value.count("@") > 1 or any(c in value for c in ",;:<>"):
+            raise Bad(f"'{value}' is not one plain e-mail address", "write only the address, e.g. name@organisation.nl")
         raise Bad(f"'{value}' is not an e-mail address", "write it as name@organisation.nl")
-    return value.lower()
+    return address
 
 
 # a photo beside the profile, or in a folder of its own (the web editor's, one per person)

@@ -13,7 +13,7 @@ from .parallel import cpus, parse_cold, parse_in_processes, pool_errors
 from .parse import PATTERNS, PHOTO_EXTS, Parsed, is_photo, kept, parse_one, quiet_collector, stated
 from .photos import check_image
 from .problems import Problems
-from .scan import SECTIONS, UNSTATED, scan, scan_sections
+from .scan import SECTIONS, UNSTATED, irregular_pages, scan, scan_sections
 
 MAX_PHOTO = 2_000_000
 
@@ -21,16 +21,21 @@ def parse_all(root: Path, cache=None, jobs: int | None = None) -> list[Parsed]:
     """Every record file parsed; with a cache, only files whose stat key and then bytes changed."""
     jobs = jobs or cpus()
     if cache is not None and getattr(cache, "empty", lambda: False)():  # a cold run
-        sections = ([f for f in part if not is_photo(f[0])] for part in scan_sections(root, keys=False))
+        sections = ([f for f in part if _parsed(f)] for part in scan_sections(root, keys=False))
         files, results = parse_cold(str(root), sections, cache, jobs) if jobs > 1 else (
             [f for part in sections for f in part], None)
         if results is None:
             results = parse_files(root, files, cache, jobs)
     else:
-        results = parse_files(root, [f for f in scan(root) if not is_photo(f[0])], cache, jobs)
+        results = parse_files(root, [f for f in scan(root) if _parsed(f)], cache, jobs)
     if cache is not None:
         cache.scanned(SECTIONS)
     return results
+
+
+def _parsed(file) -> bool:
+    """Records are parsed; so is a photo that is not a regular file, which the parse refuses."""
+    return not is_photo(file[0]) or file[2] is None
 
 
 def parse_files(root: Path, files: list, cache=None, jobs: int | None = None) -> list[Parsed]:
@@ -68,7 +73,10 @@ def load_results(root: Path | str, cache=None, jobs: int | None = None):
     root = Path(root)
     with quiet_collector():
         results = parse_all(root, cache, jobs)
-        return (*assemble(root, results), results)
+        org, problems = assemble(root, results)
+    for rel, message, hint in irregular_pages(root):
+        problems.add(rel, 1, message, hint)
+    return org, problems, results
 
 
 def assemble(root: Path, results: list[Parsed], photos_of=None) -> tuple[Org, Problems]:

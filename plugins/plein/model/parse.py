@@ -18,7 +18,8 @@ from .lineyaml import UNSURE, line_loads
 from .org import Kudos, News, Person, Reply, Source, Team, Thread, Update, slugify
 from .problems import Problems
 from .quickyaml import quick_loads
-from .scan import CONTENT, PROFILES, RECORD_DIRS, UNSTATED, content_key, read_limited, read_regular, stat_key
+from .scan import (CONTENT, LINK_FIX, PROFILES, RECORD_DIRS, UNSTATED, content_key, irregular, read_limited,
+                   read_regular, stat_key)
 from .yamlio import YamlError, decode, loads, split_front_matter
 
 PHOTO_EXTS = (".png", ".jpg", ".jpeg")
@@ -220,9 +221,12 @@ def read_and_parse(root: str, rel: str, path: str, key, expected: bytes | None):
 
 def _read(root: Path, rel: str, path: Path) -> bytes | Parsed:
     """The file's first bytes, or a Parsed problem for what must not or cannot be read."""
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        # a link in a merge request must not make the build read (and echo) outside files
-        return _unreadable(rel, "file is a link to outside the repository", "replace the link by the file itself")
+    if path.is_symlink():
+        # only regular files are content: a link in a merge request must not make the build
+        # read (and echo or publish) what it points to, inside the repository or outside it
+        if not path.resolve().is_relative_to(root.resolve()):
+            return _unreadable(rel, "file is a link to outside the repository", LINK_FIX)
+        return _unreadable(rel, *irregular(str(path)))
     if not path.is_file():
         return _unreadable(rel, "not a regular file (a broken link, a pipe or a device)",
                            "replace it by an ordinary file")

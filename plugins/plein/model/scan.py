@@ -54,9 +54,12 @@ def scan_sections(root: Path, sections=SECTIONS, keys: bool = True):
     if (root / CONTENT).is_dir():
         for entry in _entries(str(root / CONTENT)):
             rel = f"{CONTENT}/{entry.name}"
-            if rel in sections and rel in RECORD_DIRS and _is_dir(entry) and not entry.is_symlink():
+            if rel in sections and rel in RECORD_DIRS and _is_dir(entry):
                 out = []
-                _scan(entry.path, rel, out, keys)  # other folders hold ordinary site pages
+                if entry.is_symlink():  # refused by the parse, never followed
+                    out.append((rel, entry.path, None))
+                else:
+                    _scan(entry.path, rel, out, keys)  # other folders hold ordinary site pages
                 yield out
 
 
@@ -78,10 +81,11 @@ def _is_dir(entry) -> bool:
 def _scan(path: str, rel: str, out: list, keys: bool = True) -> None:
     folders = []
     for entry in _entries(path):
-        if _is_dir(entry):
-            if not entry.is_symlink():
-                folders.append(entry)
+        if _is_dir(entry) and not entry.is_symlink():
+            folders.append(entry)
             continue
+        # a link to a folder is an entry like a link to a file: never followed, refused by
+        # the parse, so that a link can't publish what it points to (only regular files are content)
         key = None
         if entry.is_symlink():
             pass
@@ -115,6 +119,50 @@ def scan_folder(root: Path, rel: str) -> list[tuple[str, str, tuple | None]]:
     out: list = []
     _scan(str(Path(root) / rel), rel, out)
     return out
+
+
+LINK_FIX = "replace the link by a copy of the file itself, or remove it"
+
+
+def irregular_pages(root: Path) -> list[tuple[str, str, str]]:
+    """(relative path, problem, fix) of every link or other non-regular file under content/
+    outside the record folders: the site's own pages, which MkDocs reads following links.
+    The record folders and profiles/ are covered by `scan`, whose non-regular files the parse
+    refuses. Hidden names are included: a link is refused whatever its name."""
+    root = Path(root)
+    found = []
+    top = root / CONTENT
+    if not top.is_dir():
+        return found
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        if rel_folder in RECORD_DIRS:
+            dirs[:] = []
+            continue
+        for name in sorted(dirs + files):
+            rel = f"{rel_folder}/{name}"
+            if rel in RECORD_DIRS and name in dirs and not os.path.islink(os.path.join(folder, name)):
+                continue
+            what = irregular(os.path.join(folder, name))
+            if what:
+                found.append((rel, *what))
+        dirs[:] = sorted(d for d in dirs if not os.path.islink(os.path.join(folder, d)))
+    return found
+
+
+def irregular(path: str) -> tuple[str, str] | None:
+    """(problem, fix) when `path` is not an ordinary file or folder, else None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        what = "a link to a folder" if os.path.isdir(path) else "a link (symbolic link)"
+        return (f"{what}: only ordinary files and folders are content, and the site would publish "
+                "what the link points to", LINK_FIX)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "not a regular file (a pipe, socket or device)", "replace it by an ordinary file, or remove it"
 
 
 def walk(root: Path):
