@@ -13,6 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from .config.settings import PUBLISH_DEFAULT, PUBLISH_KINDS
 from .editor.site import EditorSite
 from .git import log as gitlog
 from .model import problems as report
@@ -48,6 +49,10 @@ class _PluginConfig(base.Config):
     """Forge group of the communications team, which owns news."""
     moderators = c.Type(str, default="@intranet/moderators")
     """Forge group that moderates discussions."""
+    publish = c.ListOfItems(c.Choice(PUBLISH_KINDS), default=list(PUBLISH_DEFAULT))
+    """Kinds that go live without a moderator when they are the pusher's own; [] sends all to review."""
+    communications_usernames = c.ListOfItems(c.Type(str), default=[])
+    """Forge usernames of the communications group: their news goes live without a moderator."""
     git = c.Type(bool, default=True)
     """Read Git history for 'last updated', contributors and recent changes."""
     search = c.Type(bool, default=True)
@@ -149,7 +154,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         check(org, problems)
         for warning in (p for p in problems if p.severity != "error"):
             if only is None or warning.path in only:
-                log.warning(str(warning))
+                (log.info if warning.severity == "notice" else log.warning)(str(warning))
         if problems.errors:
             raise ContentErrors(report.to_text(problems.errors))
         self.org = org

@@ -18,6 +18,8 @@ from .lineyaml import UNSURE, line_loads
 from .org import Kudos, News, Person, Reply, Source, Team, Thread, Update, slugify
 from .problems import Problems
 from .quickyaml import quick_loads
+from .outside import outside_resources
+from .outside import warning as outside_warning
 from .scan import (CONTENT, LINK_FIX, PROFILES, RECORD_DIRS, UNSTATED, content_key, irregular, read_limited,
                    read_regular, stat_key)
 from .yamlio import YamlError, decode, loads, split_front_matter
@@ -112,6 +114,11 @@ def parse_file(rel: str, raw: bytes) -> Parsed:
                      "shorten it" if kind == "update" else "split it up")
     if not body and kind in ("reply", "update", "kudos"):
         problems.add(rel, body_line or line, "the text is empty", "write your message below the '---' line")
+    lines = getattr(data, "lines", {})
+    for text, at in [((values or {}).get(f.name), lines.get(f.name, line))
+                     for f in F.KINDS[kind][0] if f.kind == F.MARKDOWN] + [(body, body_line)]:
+        for url in outside_resources(text or ""):
+            problems.add(rel, at, *outside_warning(url), severity="notice")
     if values is None:
         return Parsed(kind, None, problems, parts["id"])
     source = Source(rel, line, dict(getattr(data, "lines", {})), body_line)

@@ -11,6 +11,8 @@ import re
 import markdown
 import nh3
 
+from ..model.outside import LOADING, is_outside
+
 SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "noopener noreferrer"
 
@@ -45,7 +47,16 @@ DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template",
 
 def _cleaner(tags, attributes) -> nh3.Cleaner:
     return nh3.Cleaner(tags=tags, attributes=attributes, url_schemes=SCHEMES, link_rel=LINK_REL,
-                       clean_content_tags=DROP_WITH_CONTENT, strip_comments=True)
+                       clean_content_tags=DROP_WITH_CONTENT, strip_comments=True,
+                       attribute_filter=_local_only)
+
+
+def _local_only(tag: str, name: str, value: str) -> str | None:
+    """An image from another host is a tracking pixel: its address is left out (its alt text
+    stays), and `plein validate` says why (model/outside.py). Links may point anywhere."""
+    if name in LOADING and tag != "a" and is_outside(value):
+        return None
+    return value
 
 
 class Sanitizer:
