@@ -7,8 +7,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "plein"
-LAYERS = ["model", "git", "insights", "site", "search", "editor", "serve", "contrib", "digest", "review",
-          "hr", "commands", "plugin", "cli"]
+LAYERS = ["model", "config", "git", "policy", "insights", "site", "search", "editor", "serve", "contrib",
+          "digest", "review", "forge", "hr", "commands", "plugin", "cli"]
 BENEATH_ALL = {"plein", "plein.errors"}
 ENTRY_POINTS = {"plein.plugin", "plein.cli"}  # neither imports the other
 

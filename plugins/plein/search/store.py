@@ -87,32 +87,14 @@ def _alone(lock: Path):
 
 
 def settings(root: Path) -> dict:
-    """The plein plugin's options of mkdocs.yml (language, cache_dir, now), or defaults."""
-    found = {"language": "nl", "cache_dir": ".plein-cache", "now": None, "docs_dir": None,
-             "site_url": "", "config_dir": root, "timezone": "Europe/Amsterdam"}
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        return found
-    import logging
-
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-    quiet = logging.getLogger("mkdocs")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)  # its warnings are the build's business
-    try:
-        config = load_config(str(config_file))
-    except (ConfigurationError, OSError) as err:
-        raise FatalError(f"{config_file}: {err}") from None
-    finally:
-        quiet.setLevel(level)  # a later build in this process must still count its warnings
-    plugin = config.plugins.get("plein")
-    if plugin is not None:
-        found.update(language=plugin.config.language, cache_dir=plugin.config.cache_dir,
-                     now=plugin.config.now, timezone=plugin.config.timezone)
+    """The plein plugin's options of mkdocs.yml that search needs (language, cache_dir, now…),
+    or defaults: read by the one reader, plein.config.settings."""
+    from ..config.settings import read
     from ..site.publish import site_url
-    found.update(docs_dir=config.docs_dir, site_url=site_url(config.site_url) or "")
-    return found
+    s = read(root)
+    return {"language": s.language, "cache_dir": s.cache_dir, "now": s.now, "docs_dir": s.docs_dir,
+            "site_url": site_url(s.site_url) or "", "config_dir": s.config_dir or root,
+            "timezone": s.timezone}
 
 
 def for_cli(root: Path) -> Store:
