@@ -26,6 +26,7 @@ from .search.site import SiteSearch
 from .serve.live import Live
 from .serve.watch import Changes, watch_natively
 from .site import linkcheck
+from .site.csp import PagePolicy
 from .site.pagecache import PageCache, build_key
 from .site.publish import minify, precompress, public_warning, site_url
 from .site.render import Site
@@ -174,6 +175,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         if self.dirty:
             log.info(f"{self.pages.made} of {self.pages.seen} generated files made again")
         self.env = self.site.on_env(env)
+        env.globals["plein_csp"] = PagePolicy(config, self.config, self.serving)  # templates/main.html
         return self.env
 
     def on_page_context(self, context, page, config, nav):

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.structure.files import File
 
+from ..site.csp import editor_policy, meta, origin
 from .config import FOLDER, decap_config
 from .words import label
 
@@ -29,6 +30,7 @@ class EditorSite:
         self.options, self.config, self.root = plugin_config, config, root
         self.modules = Path(config.config_file_path).parent / plugin_config.editor_modules
         self.local = os.environ.get(LOCAL_BACKEND) if serving else None
+        self.serving = serving
 
     @property
     def installed(self) -> bool:
@@ -58,18 +60,23 @@ class EditorSite:
 
     def _page(self, lang: str, installed: bool) -> str:
         title = escape(label("page_title", lang).format(site=self.config.site_name))
-        head = (f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        head = ('<meta charset="utf-8">\n'
                 '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                 f'<meta name="robots" content="noindex">\n<title>{title}</title>\n')
         if not installed:
-            return (head + "</head>\n<body>\n<main>\n"
+            rest = ("</head>\n<body>\n<main>\n"
                     f"<h1>{escape(label('no_editor', lang))}</h1>\n<p>{label('no_editor_how', lang)}</p>\n"
                     f'<p><a href="../">{escape(label("back", lang))}</a></p>\n</main>\n</body>\n</html>\n')
-        return (head + '<link rel="stylesheet" href="editor.css">\n'
-                '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
-                '<script src="decap/decap-cms.js"></script>\n'
-                '<script src="../assets/search/engine.js"></script>\n'
-                '<script type="module" src="editor.js"></script>\n</body>\n</html>\n')
+        else:
+            rest = ('<link rel="stylesheet" href="editor.css">\n'
+                    '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
+                    '<script src="decap/decap-cms.js"></script>\n'
+                    '<script src="../assets/search/engine.js"></script>\n'
+                    '<script type="module" src="editor.js"></script>\n</body>\n</html>\n')
+        # the Content-Security-Policy first in <head>, with the forge's API (site/csp.py)
+        policy = editor_policy(head + rest, backend(self.options, self.config), origin(self.config.repo_url),
+                               self.local, self.serving)
+        return f'<!doctype html>\n<html lang="{lang}">\n<head>\n{meta(policy)}\n' + head + rest
 
     def _text(self, name: str, content: str) -> File:
         return File.generated(self.config, f"{FOLDER}/{name}", content=content)

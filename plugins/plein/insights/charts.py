@@ -32,6 +32,11 @@ def svg(chart, name: str) -> str:
     root = chart.render_tree()
     for node in [n for n in root if n.tag is ET.Comment]:
         root.remove(node)
+    # pygal's config for its tooltip script (not loaded) and the tooltip's hidden box (style
+    # attribute): used by nothing, and the page's Content-Security-Policy blocks both
+    for parent in list(root.iter()):
+        for node in [n for n in parent if n.tag == "script" or "tooltip-overlay" in n.get("class", "")]:
+            parent.remove(node)
     root.set("role", "img")
     root.set("aria-labelledby", f"{name}-title")  # the page's <figcaption>
     root.set("class", "plein-chart__svg")
