@@ -43,24 +43,52 @@ def reply(author="jan-de-vries", date="2026-11-02 10:15", body="Via de website."
 
 def test_clean_reply(repo, capsys):
     branch(repo, "reply", {REPLY: reply()})
-    text = review(capsys, repo)
+    text = review(capsys, repo, "--pusher", "jdevries")
+    # the decision comes first, in the site's language (nl by default)
+    assert text.startswith("## Plein review\n\n### Besluit: **publiceren**\n\n"
+                           "Alles in deze wijziging is van jezelf: het staat binnen een paar minuten op het intranet.")
+    assert "Besloten voor @jdevries (opgegeven met --pusher)." in text
     assert "- Jan de Vries replies to 'Hoe vraag ik een parkeervergunning aan?'" in text
     assert "No problems found in the changed files." in text
-    assert "Every changed file was committed by the person it names (by the commit's e-mail only" in text
+    assert "Every changed file was pushed by the person it names (@jdevries, as the forge reports)" in text
     assert f"- `{REPLY}`: @jdevries or @acme/mods (Discussions)" in text
     assert json.loads(review(capsys, repo, "--format", "codequality")) == []
     assert review(capsys, repo, "--format", "github") == ""
 
 
-def test_impersonation(repo, capsys):
-    branch(repo, "fake", {REPLY: reply(body="Ik stem voor afschaffen.")}, who=EVE)
+def test_without_a_pusher_the_commit_email_proves_nothing(repo, capsys):
+    """Jan's own e-mail in the commit does not make it his: nothing publishes without a username."""
+    branch(repo, "reply", {REPLY: reply()}, who=JAN)
     text = review(capsys, repo)
-    assert ("**impersonation** `%s:2`: possible impersonation: this file says it is by Jan de Vries "
-            "(jan@wetterveen.example), but it was committed by eve@elsewhere.example" % REPLY) in text
-    [item] = json.loads(review(capsys, repo, "--format", "codequality"))
+    assert "### Besluit: **eerst langs een moderator**" in text
+    assert "Er is geen gebruikersnaam opgegeven, dus hier kan niets direct gepubliceerd worden." in text
+    assert "Who pushed is not known here (no --pusher), so nothing was checked: a commit's e-mail proves nothing." in text
+    assert "committed by" not in text
+
+
+def test_the_pipelines_username_is_information_only(repo, capsys, monkeypatch):
+    branch(repo, "reply", {REPLY: reply()})
+    monkeypatch.setenv("GITLAB_USER_LOGIN", "jdevries")
+    text = review(capsys, repo)
+    assert "### Besluit: **publiceren**" in text
+    assert ("De gebruikersnaam @jdevries komt uit de pipeline van deze merge request (GITLAB_USER_LOGIN), "
+            "en die kan de merge request zelf zetten. Alleen de vertrouwde job op de hoofdbranch beslist") in text
+
+
+def test_impersonation(repo, capsys):
+    branch(repo, "fake", {REPLY: reply(body="Ik stem voor afschaffen.")}, who=JAN)  # a forged commit author
+    text = review(capsys, repo, "--pusher", "eve")
+    assert ("**impersonation** `%s:2`: possible impersonation: pushed by @eve, but this file says it is by "
+            "Jan de Vries (@jdevries)" % REPLY) in text
+    felamrani = review(capsys, repo, "--pusher", "felamrani")
+    assert "### Besluit: **geweigerd**" in felamrani
+    assert "dit bestand zegt dat het van Jan de Vries is, maar @felamrani maakte het" in felamrani
+    assert main(["review", "--base", "main", "--root", str(repo), "--pusher", "felamrani", "--strict"]) == 1
+    capsys.readouterr()
+    [item] = json.loads(review(capsys, repo, "--pusher", "eve", "--format", "codequality"))
     assert item["severity"] == "critical" and item["check_name"] == "plein-impersonation"
     assert item["location"] == {"path": REPLY, "lines": {"begin": 2}} and len(item["fingerprint"]) == 64
-    annotation = review(capsys, repo, "--format", "github")
+    annotation = review(capsys, repo, "--pusher", "eve", "--format", "github")
     assert annotation.startswith(f"::error file={REPLY},line=2,title=Plein impersonation::possible impersonation")
 
 
@@ -124,8 +152,10 @@ def test_every_commit_on_the_branch_counts(repo, capsys):
                                                                                "lead: fatima-el-amrani\n"})
     git(repo, "add", "-A")
     git(repo, "-c", f"user.name={EVE[0]}", "-c", f"user.email={EVE[1]}", "commit", "-q", "-m", "edit")
-    text = review(capsys, repo)
-    assert "but it was committed by eve@elsewhere.example" in text  # Jan's own commit is not enough
+    text = review(capsys, repo, "--pusher", "jdevries")
+    assert "content/teams/ruimte.yml: team pages are checked by a moderator" not in text  # said in Dutch:
+    assert "content/teams/ruimte.yml: teampagina's controleert een moderator" in text
+    assert "### Besluit: **eerst langs een moderator**" in text
     assert "- Team Ruimte en Wonen: name: Ruimtelijke Ordening → Ruimte en Wonen" in text
     assert "- `content/teams/ruimte.yml`: @felamrani or @acme/mods (Teams)" in text
 

@@ -61,6 +61,16 @@ EN = {
     "publish": "Everything in this change is your own: it goes live on the intranet within a few minutes.",
     "review": "A moderator looks at this change first, because:",
     "refuse": "This change cannot be published, because:",
+    # the review report's decision section
+    "heading": "Decision", "d_publish": "publish", "d_review": "review by a moderator",
+    "d_refuse": "refuse",
+    "from_pipeline": "This decision is for your information. The username @{user} comes from this "
+                     "merge request's pipeline ({variable}), which the merge request itself can set. "
+                     "Only the trusted job on the default branch decides and merges, with the author "
+                     "the forge reports.",
+    "from_option": "Decided for @{user} (given with --pusher).",
+    "no_user": "No username was given, so nothing here can be published directly. The trusted job "
+               "on the default branch decides, with the author the forge reports.",
     # what a kind is called
     "w_reply": "reply", "w_thread": "question", "w_update": "status update", "w_kudos": "kudos",
     "w_profile": "profile", "w_photo": "photo", "w_news": "news", "w_team": "team",
@@ -123,6 +133,15 @@ NL = {
     "publish": "Alles in deze wijziging is van jezelf: het staat binnen een paar minuten op het intranet.",
     "review": "Dit gaat eerst langs een moderator, omdat:",
     "refuse": "Deze wijziging kan niet gepubliceerd worden, omdat:",
+    "heading": "Besluit", "d_publish": "publiceren", "d_review": "eerst langs een moderator",
+    "d_refuse": "geweigerd",
+    "from_pipeline": "Dit besluit is ter informatie. De gebruikersnaam @{user} komt uit de pipeline van "
+                     "deze merge request ({variable}), en die kan de merge request zelf zetten. Alleen de "
+                     "vertrouwde job op de hoofdbranch beslist en voegt samen, met de auteur die de forge "
+                     "opgeeft.",
+    "from_option": "Besloten voor @{user} (opgegeven met --pusher).",
+    "no_user": "Er is geen gebruikersnaam opgegeven, dus hier kan niets direct gepubliceerd worden. De "
+               "vertrouwde job op de hoofdbranch beslist, met de auteur die de forge opgeeft.",
     "w_reply": "reactie", "w_thread": "vraag", "w_update": "statusupdate", "w_kudos": "kudos",
     "w_profile": "profiel", "w_photo": "foto", "w_news": "nieuws", "w_team": "team",
     "w_question": "vraag",

@@ -1,6 +1,10 @@
-"""What a merge request changes, in plain words, and what reviewers must look at: problems in
-the changed files, whether each file is really by the person it names, similar questions and
-people to ask, and who must approve.
+"""What a merge request changes, in plain words, and what reviewers must look at: the
+publishing policy's decision (plein.policy), problems in the changed files, whether each file is
+really by the person it names, similar questions and people to ask, and who must approve.
+
+Who made the change is the forge username given as the pusher, never a commit's e-mail (anyone
+can set that). In a merge request's own pipeline that username comes from variables the merge
+request can set, so the report is for information: the trusted merge job decides.
 
 Old versions are read from Git blobs and new ones from the work tree, both through
 plein.load.parse_file: the one parser.
@@ -19,9 +23,13 @@ from ..model.load import load
 from ..model.org import Person
 from ..model.parse import parse_file
 from ..model.validate import check
+from ..policy import decide_refs
 from . import authenticity
 from . import related as rel
 from . import words
+
+
+PUSHER_VARIABLES = ("GITLAB_USER_LOGIN", "GITHUB_ACTOR")
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,6 @@ class Change:
     old: object = None  # the record before (or None)
     new: object = None  # the record after (or None)
     kind: str | None = None
-    emails: tuple[str, ...] = ()  # commit authors' e-mails, as written in the commits
-    names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -56,10 +62,12 @@ class Report:
     notes: list[str] = field(default_factory=list)
     checked: dict[str, str] = field(default_factory=dict)  # path -> how its writer was checked
     pusher: str | None = None
+    pusher_from: str = ""  # 'option' (--pusher), or the CI variable it came from (GITLAB_USER_LOGIN…)
+    decision: object = None  # the publishing policy's Decision on HEAD (plein.policy)
     asked: list[str] = field(default_factory=list)  # '@forge-user (Name)': get "can you help?" mail
 
 
-def review(root: Path, base: str, pusher: str | None = None, trusted=()) -> Report:
+def review(root: Path, base: str, pusher: str | None = None, trusted=(), pusher_from: str = "") -> Report:
     """The report on HEAD against `base`. `pusher`: the forge user who pushed (CI); `trusted`:
     forge usernames of moderators and the communications group, who may change others' files."""
     repo = git.Repo(root, search_parent_directories=True)
@@ -74,7 +82,8 @@ def review(root: Path, base: str, pusher: str | None = None, trusted=()) -> Repo
     if not merge_base:
         raise FatalError(f"{base} and HEAD share no history; pass the branch the MR targets")
     mb = merge_base[0]
-    report = Report(base=base, pusher=pusher)
+    report = Report(base=base, pusher=pusher, pusher_from=pusher_from if pusher else "")
+    report.decision = decide_refs(root, base, head.hexsha, pusher)
     trusted = frozenset(t.lstrip("@").casefold() for t in trusted)
     org, problems = load(root)
     check(org, problems)
@@ -134,7 +143,6 @@ def _people_at(commit, prefix: str) -> dict[str, Person]:
 def _changes(repo, root: Path, mb, head, prefix: str) -> list[Change]:
     out = repo.git.diff("--name-status", "-z", "--no-renames", mb.hexsha, head.hexsha)
     fields = out.split("\0")
-    authors = _authors(repo, mb, head)
     changes = []
     for status, path in zip(fields[0::2], fields[1::2]):
         if not path or (prefix and not path.startswith(prefix + "/")):
@@ -147,26 +155,8 @@ def _changes(repo, root: Path, mb, head, prefix: str) -> list[Change]:
         if change.status != "D" and (root / rel).is_file():
             new = parse_file(rel, (root / rel).read_bytes())
             change.new, change.kind = new.record, new.kind or change.kind
-        pairs = authors.get(path, [])
-        change.emails = tuple(dict.fromkeys(e for e, _ in pairs))
-        change.names = tuple(dict.fromkeys(n for _, n in pairs))
         changes.append(change)
     return changes
-
-
-def _authors(repo, mb, head) -> dict[str, list[tuple[str, str]]]:
-    """path -> [(e-mail, name)] of the commits since the merge base that touched it (one git log)."""
-    out = repo.git.log("--no-merges", "--no-renames", "-z", "--format=%x01%ae%x00%an", "--name-only",
-                       f"{mb.hexsha}..{head.hexsha}")
-    found: dict[str, list[tuple[str, str]]] = {}
-    for entry in out.split("\x01")[1:]:
-        email, _, rest = entry.partition("\0")
-        name, _, names = rest.partition("\n")
-        name = name.rstrip("\0")
-        for path in names.strip("\0\n").split("\0"):
-            if path.strip("\n"):
-                found.setdefault(path.strip("\n"), []).append((email, name))
-    return found
 
 
 def _approvals(repo, root, mb, prefix, org, changes) -> list:
@@ -213,7 +203,12 @@ def _asked(report: Report, org, questions) -> None:
 
 def pusher_from_env() -> str | None:
     """The forge user who pushed, as CI tells it (GitLab: GITLAB_USER_LOGIN, GitHub: GITHUB_ACTOR)."""
-    return os.environ.get("GITLAB_USER_LOGIN") or os.environ.get("GITHUB_ACTOR") or None
+    return next((os.environ[v] for v in PUSHER_VARIABLES if os.environ.get(v)), None)
+
+
+def pusher_variable() -> str:
+    """Which of the CI variables `pusher_from_env` read, for the report to name."""
+    return next((v for v in PUSHER_VARIABLES if os.environ.get(v)), "")
 
 
 def trusted_from_env() -> list[str]:

@@ -1,10 +1,10 @@
 """Is each changed file by the person it names?
 
 A commit's author e-mail is whatever the committer typed (`git -c user.email=<anyone>`), so it
-proves nothing. In CI the forge tells who pushed (GITLAB_USER_LOGIN, GITHUB_ACTOR): for the
-files staff write (profile, question, reply, update, kudos) that forge username decides, and a
-mismatch is an error unless the pusher is a moderator or in the communications group. Without
-a pusher (a local run) only the e-mail can be compared, and the report says so.
+proves nothing and is never looked at. The forge username of who pushed (--pusher) decides for
+the files staff write (profile, question, reply, update, kudos): a mismatch is an error unless
+the pusher is a moderator or in the communications group. Without a pusher nothing is
+checked, and the report says so: the trusted merge job decides with the forge's own word.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ _KEY = {"profile": "email", "kudos": "from", "news": "authors"}  # the field tha
 @dataclass(frozen=True)
 class Verdict:
     findings: list  # [Finding]
-    checked: str  # '' (nothing to check), 'pusher' or 'e-mail': how authorship was checked
+    checked: str  # '' (nothing to check), 'pusher', 'unknown' (no pusher given) or 'no-username'
+    # (the person it names has no forge username, so nothing can prove it)
 
 
 def declared(record) -> tuple[str, ...]:
@@ -58,9 +59,9 @@ def check(change, base_people, people, pusher: str | None, trusted: frozenset, f
     if pusher and change.kind in STAFF_WRITTEN and forge:
         return Verdict(findings + _by_pusher(change, line, names, who_is, pusher, forge, trusted, finding),
                        "pusher")
-    if not change.emails:
-        return Verdict(findings, "")
-    return Verdict(findings + _by_email(change, line, names, who_is, finding), "e-mail")
+    if change.kind in STAFF_WRITTEN:
+        return Verdict(findings, "no-username" if pusher else "unknown")
+    return Verdict(findings, "")
 
 
 def _by_pusher(change, line, names, who_is, pusher, forge, trusted, finding) -> list:
@@ -81,21 +82,3 @@ def _by_pusher(change, line, names, who_is, pusher, forge, trusted, finding) -> 
                     f"{what}pushed by @{pusher.lstrip('@')}, but this file says it is by {names} ({usernames}). "
                     f"Fix: if you wrote it, put your own handle in it; otherwise {names} must push it, "
                     "or a moderator")]
-
-
-def _by_email(change, line, names, who_is, finding) -> list:
-    emails = {p.email.casefold() for p in who_is.values()}
-    strangers = [e for e in change.emails if e.casefold() not in emails]
-    if not strangers:
-        return []
-    who = " or ".join(f"{p.name} ({p.email})" for p in who_is.values())
-    by = ", ".join(strangers)
-    if change.status == "A":
-        return [finding(change.path, line, "error", "impersonation",
-                        f"possible impersonation: this file says it is by {who}, but it was committed by {by}. "
-                        f"Fix: if you wrote it, put your own handle in it; otherwise {names} must commit it")]
-    if change.status == "M":
-        return [finding(change.path, line, "warning", "impersonation",
-                        f"changes the words of {who}; committed by {by}: they or a moderator must agree")]
-    return [finding(change.path, 1, "warning", "removal",
-                    f"removes the words of {who}; committed by {by}: they or a moderator must agree")]

@@ -1,16 +1,20 @@
-"""The review report for people (Markdown) and for forges (GitLab Code Quality, GitHub annotations)."""
+"""The review report for people (Markdown, the publishing policy's decision first, in the site's
+language), for forges (GitLab Code Quality, GitHub annotations) and for programs (the decision as
+JSON: `decision_json`)."""
 from __future__ import annotations
 
 import hashlib
 import json
 
+from ..policy.words import say
 from .analysis import Report
 
 _SEVERITY = {("impersonation", "error"): "critical", ("validation", "error"): "major"}
 
 
 def markdown(r: Report) -> str:
-    out = ["## Plein review", "", "### What this merge request does", ""]
+    out = ["## Plein review", ""] + (decision_section(r.decision, r.pusher_from) if r.decision else [])
+    out += ["### What this merge request does", ""]
     out += [f"- {s}" for s in r.sentences] or ["- Nothing in profiles/ or content/ changes."]
     who = [f for f in r.findings if f.check in WHO]
     out += ["", "### Problems", ""] + _findings([f for f in r.findings if f.check not in WHO],
@@ -52,14 +56,50 @@ def _item(f) -> str:
     return f"- **{f.check}** `{f.path}:{f.line}`: {f.message}"
 
 
+def decision_section(d, pusher_from: str = "") -> list[str]:
+    """The decision, in the site's language: what happens, why, and who really decides."""
+    lang = d.language
+    out = [f"### {say(lang, 'heading')}: **{say(lang, 'd_' + d.decision)}**", "", say(lang, d.decision), ""]
+    out += [f"- {_md(reason)}" for reason in d.reasons[:MAX_REASONS]]
+    if len(d.reasons) > MAX_REASONS:
+        out.append(f"- … (+{len(d.reasons) - MAX_REASONS})")
+    out.append("")
+    if not d.username:
+        out.append(say(lang, "no_user"))
+    elif pusher_from and pusher_from != "option":
+        out.append(say(lang, "from_pipeline", user=d.username, variable=pusher_from))
+    else:
+        out.append(say(lang, "from_option", user=d.username))
+    return out + [""]
+
+
+MAX_REASONS = 20
+
+
+def _md(text: str) -> str:
+    """Paths and staff-written names as plain text in Markdown: no links, images or HTML."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>!#|" else ch for ch in text)
+
+
+def decision_json(d) -> str:
+    return json.dumps({**d.to_json(), "summary": say(d.language, d.decision)}, indent=2,
+                      ensure_ascii=False) + "\n"
+
+
 def _checked(r: Report) -> str:
     """What was checked, said only of the files that were."""
     if not r.checked:
         return "No changed file names its writer, so there was nothing to check."
+    ways = set(r.checked.values())
+    if ways == {"unknown"}:
+        return ("Who pushed is not known here (no --pusher), so nothing was checked: a commit's "
+                "e-mail proves nothing. The trusted merge job decides with the author the forge reports.")
+    if "no-username" in ways and len(ways) == 1:
+        return ("The person each file names has no forge username, so nothing can prove who wrote it; "
+                "a moderator looks.")
     how = (f"pushed by the person it names (@{r.pusher.lstrip('@')}, as the forge reports)"
-           if set(r.checked.values()) == {"pusher"} else
-           "committed by the person it names (by the commit's e-mail only, which anyone can set; "
-           "in CI the forge username of who pushed decides)")
+           if ways == {"pusher"} else
+           "checked where the person it names has a forge username (the others cannot be proven)")
     if len(r.checked) == len(r.changes):
         return f"Every changed file was {how}."
     files = ", ".join(f"`{p}`" for p in r.checked)
