@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, select_autoescape
+from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -40,6 +41,9 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets" / "plein"
 CSS, JS = "assets/plein/plein.css", "assets/plein/plein.js"
 PAGE_TEMPLATE = "plein/page.html"
+# Compiled templates differ with autoescape, and Jinja's bytecode cache does not know: files of
+# their own, so that bytecode compiled without escaping (before Plein escaped) is never reused.
+BYTECODE = "__plein_escaped_%s.cache"
 
 
 @lru_cache(maxsize=8)
@@ -90,9 +94,22 @@ class Site:
         self.history = None
         self.handwritten: dict = {}
         self._fragments: dict = {}
-        self._bytecode = FileSystemBytecodeCache(_folder(self.cache / "jinja"))
+        self._bytecode = FileSystemBytecodeCache(_folder(self.cache / "jinja"), BYTECODE)
 
     def on_env(self, env):
+        """MkDocs' Jinja environment, escaping from now on.
+
+        Why autoescape, and not escaping titles before they reach Material: Material prints a
+        page's title in a dozen partials (header, <title>, nav, tabs, path, toc, footer), each
+        raw, and with its own filters (`striptags` in <title> turns a pre-escaped `&lt;` back into
+        `<`). Escaping at the one place every value is printed covers all of them, and the
+        partials Material adds later, by construction. What is HTML on purpose is marked so:
+        the page body (partials/content.html), the theme's own markup (icons, macros, `tojson`,
+        `script_tag`) and the site's `copyright` (mkdocs.yml, reviewed). Text files (robots.txt)
+        stay as written."""
+        env.autoescape = select_autoescape(disabled_extensions=("txt",), default_for_string=True, default=True)
+        if isinstance(self.config.copyright, str):
+            self.config.copyright = Markup(self.config.copyright)
         env.globals["plein_once"] = self.once
         if env.bytecode_cache is None:  # compiling Material's templates took a second per build
             env.bytecode_cache = self._bytecode
@@ -262,11 +279,13 @@ class Site:
 
     def read_skipped(self, files) -> None:
         """Hand-written pages a dirty build skips still give their titles to the nav that
-        other pages show: read their source (not render it)."""
+        other pages show: read their source (not render it). Then every hand-written page's
+        titles are made text (plain_titles)."""
         for f in files.documentation_pages():
             page = f.page
             if page is not None and not isinstance(page, DataPage) and page.markdown is None:
                 page.read_source(self.config)
+        plain_titles(files)  # (on_env follows, before any page is written)
 
     # -- pages --------------------------------------------------------------------------
 
@@ -294,6 +313,26 @@ class Site:
 
     def on_post_build(self):
         self.languages.save()
+
+
+def plain_titles(files) -> None:
+    """The titles of hand-written pages and of their headings, as text, for the escaping
+    templates: MkDocs hands over a title from the page's first heading, and every title in its
+    table of contents, as the heading's HTML without its tags but with its entities (`A &amp; B`),
+    and a page it skipped (dirty build) titled by its `# line` as written. A `title:` in the
+    front matter is text already. Called once per build, after every page is read and before
+    any is written: each page's title is in the navigation of others."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or isinstance(page, DataPage) or page.markdown is None:
+            continue
+        if "title" not in page.meta and isinstance(page.title, str):
+            page.title = Markup(page.title).striptags()
+        stack = list(page.toc or ())
+        while stack:
+            item = stack.pop()
+            item.title = Markup(item.title).striptags()
+            stack.extend(item.children)
 
 
 def _photo_paths(org) -> dict:
