@@ -9,6 +9,7 @@ from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
 from ..model.fields import MAX_KUDOS
+from ..model.names import check_handle
 
 
 @click.command("kudos")
@@ -25,11 +26,12 @@ def kudos(person, team, body, **shared):
     with Contribution(options.collect(**shared), "kudos") as c:
         me = c.me()
         if not team:
-            person = options.ask(person, "To whom (their handle)", "PERSON")
+            person = check_handle(options.ask(person, "To whom (their handle)", "PERSON"), "handle", "PERSON")
             _known(person, c.org.people, "person", "profiles/<handle>.yml")
             name = c.org.people[person].name
             _opted_in(c.org.people[person], c.org)
         else:
+            check_handle(team, "team id", "--team")
             _known(team, c.org.teams, "team", "content/teams/<id>.yml", c.org.people)
             name = c.org.teams[team].name
         text = c.text(body, f"kudos for {name}", f"kudos-{team or person}", MAX_KUDOS,

@@ -8,7 +8,7 @@ import click
 from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
-from ..model.org import slugify
+from ..model.names import check_handle, handle_for, shown
 
 
 @click.group("new")
@@ -30,16 +30,20 @@ def new():
 @options.shared
 def profile(name, handle, role, team, email, started, manager, forge_username, expertise, kudos, **shared):
     """Create your profile (profiles/<handle>.yml)."""
+    if handle is not None:
+        check_handle(handle, "handle", "--handle")  # before any fetch: a name, never a path
     with Contribution(options.collect(**shared), "profile") as c:
         quiet = c.opts.yes  # scripts: optional fields take their defaults, nothing is asked
         name = options.ask(name, "Your full name", "--name").strip()
-        handle = handle or slugify(name)
+        handle = _handle(handle, name)
         if handle in c.org.people:
             raise FatalError(f"profiles/{handle}.yml already exists; pick another --handle "
                              f"(e.g. {handle}-2), or edit that profile if it is yours")
         open_mr = _open(c, handle, quiet)
         if not c.org.teams:
             raise FatalError("there are no teams yet (content/teams/); ask a moderator to add yours")
+        if manager:
+            check_handle(manager, "handle", "--manager")
         fields = {
             "name": name,
             "role": options.ask(role, "Your job title", "--role"),
@@ -61,6 +65,18 @@ def profile(name, handle, role, team, email, started, manager, forge_username, e
                        "your profile; until then a moderator approves them.")
         return c.submit(rel, text, title=f"New profile: {name}", slug=handle, onto=open_mr,
                         description=f"Profile of {name}, {fields['role']}. Made with plein new profile.")
+
+
+def _handle(given: str | None, name: str) -> str:
+    """--handle as given (a name, never a path), else one made from the name in any script."""
+    if given is not None:
+        return check_handle(given, "handle", "--handle")
+    made = handle_for(name)
+    if not made:
+        raise FatalError(f"no readable handle can be made from the name '{shown(name)}'. Fix: choose "
+                         "one with --handle, lowercase letters, digits and hyphens, e.g. "
+                         "--handle jan-de-vries")
+    return made
 
 
 def _open(c, handle: str, quiet: bool) -> str | None:

@@ -10,6 +10,7 @@ from ..contrib import drafts, options
 from ..contrib.flow import Contribution
 from ..errors import FatalError
 from ..model.fields import MAX_BODY
+from ..model.names import check_handle
 
 
 @click.command("reply")
@@ -21,7 +22,7 @@ def reply(thread, body, **shared):
     with Contribution(options.collect(**shared), "reply") as c:
         me = c.me()
         given = options.ask(thread, "Thread (its page address, or its folder name)", "THREAD")
-        thread = thread_of(given, c.org.threads)
+        thread = check_handle(thread_of(given, c.org.threads), "thread id", "THREAD")
         if thread not in c.org.threads:
             close = difflib.get_close_matches(thread, list(c.org.threads), n=1, cutoff=0.6)
             hint = (f"did you mean '{close[0]}'?" if close else

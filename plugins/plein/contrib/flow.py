@@ -21,9 +21,12 @@ from ..git.repo import find_root
 from ..model import problems as report
 from ..model.load import load
 from ..model.org import Person
+from ..model import safepath
+from ..model.names import check_handle
 from ..model.parsecache import ParseCache
 from ..model.validate import check
 from . import send
+from .codeowners import PATHS as CODEOWNERS_PATHS
 from .prompts import ask_text
 from . import settings as site_settings
 from .unsent import Unsent
@@ -92,6 +95,7 @@ class Contribution:
     def me(self) -> Person:
         """The user: --as HANDLE, else the profile whose e-mail is their git e-mail."""
         if self.opts.as_handle:
+            check_handle(self.opts.as_handle, "handle", "--as")
             person = self.org.people.get(self.opts.as_handle)
             if person is None:
                 raise FatalError(f"--as {self.opts.as_handle}: there is no profile "
@@ -107,7 +111,7 @@ class Contribution:
     def taken(self, rel: str) -> bool:
         """True when `rel` exists on the default branch, is added by a contribution not yet
         merged (a plein/* branch), or has local changes: never overwrite, never collide."""
-        return ((self.wt_root / rel).exists() or rel in self.pending
+        return (self.path(rel).exists() or rel in self.pending
                 or gitops.changed_in_worktree(self.repo, self._git(rel)))
 
     def text(self, body: str | None, what: str, key: str, limit: int | None = None,
@@ -152,9 +156,8 @@ class Contribution:
         tip = gitops.branch_tip(self.repo, self.opts.remote, branch)
         with gitops.worktree(self.repo, tip) as wt:
             for rel in files:
-                target = Path(wt.working_tree_dir) / self._git(rel)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes((self.wt_root / rel).read_bytes())
+                safepath.write_bytes(Path(wt.working_tree_dir) / self.prefix, rel,
+                                     self.path(rel).read_bytes(), _hidden(rel))
             sha = gitops.commit_files(wt, None, [self._git(p) for p in files], title)
         self.repo.git.branch("-f", branch, sha)  # the push sends the local branch
         return sha
@@ -166,7 +169,7 @@ class Contribution:
         self._validate(rel)
         files = [rel]
         for path, content in (also(self.wt_root) if also else {}).items():
-            old = self.wt_root / path
+            old = self.path(path)
             if not old.is_file() or old.read_text(encoding="utf-8") != content:
                 self._write(path, content)
                 files.append(path)
@@ -183,16 +186,18 @@ class Contribution:
     def command(self) -> str:
         return "new profile" if self.kind == "profile" else self.kind
 
+    def path(self, rel: str) -> Path:
+        """`rel` in the worktree, through safepath.inside: no name leaves the worktree."""
+        return safepath.inside(self.wt_root, rel, hidden=_hidden(rel))
+
     def _write(self, rel: str, text: str) -> None:
-        target = self.wt_root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        safepath.write_text(self.wt_root, rel, text, _hidden(rel))
 
     def _refuse_to_overwrite(self, rel: str, onto: str | None = None) -> None:
         if gitops.changed_in_worktree(self.repo, self._git(rel)):
             raise FatalError(f"{rel}: you have uncommitted changes to this file in your clone; "
                              "commit or move them first, then run the command again")
-        if (self.wt_root / rel).exists():
+        if self.path(rel).exists():
             raise FatalError(f"{rel}: already exists on {self.default}; Plein never overwrites a file. "
                              "Wait a minute and try again, or edit that file instead")
         if rel in self.pending and self.pending[rel] != onto:
@@ -224,3 +229,9 @@ class Contribution:
                              "pass --yes to confirm from a script") from None
         if not go:
             raise FatalError("cancelled; nothing was committed")
+
+
+def _hidden(rel: str) -> tuple[str, ...]:
+    """The dot-folders of the files Plein generates itself (.github/CODEOWNERS), never of a
+    name a person chose."""
+    return (".github",) if rel in CODEOWNERS_PATHS.values() else ()

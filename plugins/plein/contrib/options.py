@@ -7,6 +7,7 @@ import click
 
 from ..errors import FatalError
 from ..model.convert import Bad, parse_datetime
+from ..model.names import check_handle
 from .flow import Options
 from .prompts import ask, ask_text  # noqa: F401 - the commands ask through options
 
@@ -31,6 +32,8 @@ def shared(fn):
 
 
 def collect(root, remote, when, as_handle, no_push, yes) -> Options:
+    if as_handle is not None:
+        check_handle(as_handle, "handle", "--as")
     return Options(root=root, remote=remote, push=not no_push, yes=yes, as_handle=as_handle,
                    when=when_from(when))
 

@@ -11,11 +11,13 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from ..model import safepath
+
 
 class Unsent:
     def __init__(self, git_dir: str | Path, key: str, what: str):
-        safe = re.sub(r"[^a-z0-9._-]+", "-", key.lower()).strip("-.") or "text"
-        self.path = Path(git_dir) / "plein" / "unsent" / f"{safe}.md"
+        safe = re.sub(r"[^a-z0-9._-]+", "-", key.lower())[:200].strip("-.") or "text"
+        self.path = safepath.inside(Path(git_dir) / "plein" / "unsent", f"{safe}.md")
         self.what = what
 
     def text(self) -> str | None:

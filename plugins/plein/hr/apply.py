@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..contrib import drafts
+from ..model import safepath
 from ..model.fields import PROFILE
 from ..model.yamlio import dump
 from .edit import DELETE, set_fields
@@ -31,7 +32,7 @@ def files(plan: Plan, root: Path) -> dict[str, str]:
     for person in plan.returners:
         edits.setdefault(person.source.path, {})["left"] = DELETE
     for rel, changes in edits.items():
-        old = (root / rel).read_text(encoding="utf-8")
+        old = safepath.inside(root, rel).read_text(encoding="utf-8")
         out[rel] = set_fields(old, changes, ORDER)
     for team, name in plan.teams.items():
         out[f"content/teams/{team}.yml"] = TEAM_SCHEMA_LINE + dump({"name": name})
@@ -75,7 +76,17 @@ def summary(plan: Plan, source: str) -> str:
         out.append(f"{heading} ({len(lines)}):")
         out.extend(f"- {line}" for line in lines)
         out.append("")
+    if plan.refused:
+        out.append(refusals(plan))
     return "\n".join(out).rstrip() + "\n"
+
+
+def refusals(plan: Plan) -> str:
+    """The entries left out, each with its place in the source and the fix."""
+    many = len(plan.refused) != 1
+    return (f"Refused, and left out of this import ({len(plan.refused)} "
+            f"{'entries' if many else 'entry'}; the others go on):\n"
+            + "\n".join(f"- {line}" for line in plan.refused))
 
 
 def one_line(plan: Plan, source: str) -> str:
@@ -85,6 +96,8 @@ def one_line(plan: Plan, source: str) -> str:
         names = [line.split(" (")[0].split(":")[0] for line in lines]
         more = f" and {len(names) - MAX_NAMES} more" if len(names) > MAX_NAMES else ""
         parts.append(f"{heading}: {', '.join(names[:MAX_NAMES])}{more}.")
+    if plan.refused:
+        parts.append(f"{len(plan.refused)} refused (see the commit message).")
     return " ".join(parts)
 
 

@@ -7,9 +7,11 @@ import io
 from pathlib import Path
 
 from .config import HrConfig
-from .records import Entry, Rejected, check_all, check_entry, parse_date
+from .records import Entry, Rejected, check_all, check_entry, check_handle, parse_date
 
 DELIMITERS = ";,\t|"
+HANDLE_FIX = ("correct the handle in the row, or leave the handle column empty to derive it "
+              "from the name")
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "x", "disabled", "inactief", "uit dienst"}
 
 
@@ -112,10 +114,10 @@ def _entries(name: str, header: list[str], body, columns: dict[str, int]):
                 problems.append(f"{where}: the {fld} date {bad}. Fix: write it as YYYY-MM-DD")
                 dates[fld] = None
         boss = get("manager")
-        entries.append(Entry(
+        entries.append(check_handle(Entry(
             key=get("handle") or get("email").casefold(), where=where, name=get("name"),
             email=get("email"), role=get("role"), team=get("team"),
             manager=by_handle.get(boss) or by_email.get(boss.casefold()) or boss,
             started=dates["started"], left=dates["left"], handle=get("handle"),
-            disabled=get("disabled").casefold() in _TRUE))
+            disabled=get("disabled").casefold() in _TRUE), HANDLE_FIX))
     return entries, problems

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 
 from ..errors import FatalError
+from ..model.names import shown
 from .config import HrConfig
-from .records import Entry, Rejected, check_all, check_entry, parse_date
+from .records import Entry, Rejected, check_all, check_entry, check_handle, parse_date
 
 ACCOUNTDISABLE = 0x2
 PAGE = 500  # AD returns at most 1,000 entries a page
@@ -60,7 +61,7 @@ def read_ldap(url: str, config: HrConfig) -> list[Entry]:
 
 
 def _entry(dn: str, attributes: dict, config: HrConfig) -> tuple[Entry, list[str]]:
-    where = f"ldap: {dn}"
+    where = f"ldap: {shown(dn, 300)}"
     folded = {k.casefold(): v for k, v in attributes.items()}
 
     def get(fld: str) -> str:
@@ -83,7 +84,9 @@ def _entry(dn: str, attributes: dict, config: HrConfig) -> tuple[Entry, list[str
                   team=get("team"), manager=_dn_key(get("manager")) if get("manager") else "",
                   started=dates["started"], left=dates["left"], handle=get("handle"),
                   disabled=_disabled(get("disabled"), config))
-    return entry, problems
+    fix = (f"correct the attribute {config.attributes.get('handle')} of this entry, or leave it "
+           "empty to derive the handle from the name")
+    return check_handle(entry, fix), problems
 
 
 def _dn_key(dn: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..model.names import handle_for, shown
 from ..model.org import Org, Person, slugify
 from .config import HrConfig
 from .records import Entry
@@ -17,6 +18,7 @@ class Plan:
     leavers: list[tuple[Person, date]] = field(default_factory=list)
     returners: list[Person] = field(default_factory=list)
     teams: dict[str, str] = field(default_factory=dict)  # new team id -> name
+    refused: list[str] = field(default_factory=list)  # entries left out, each with why and the fix
 
     @property
     def empty(self) -> bool:
@@ -26,11 +28,14 @@ class Plan:
 def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> Plan:
     plan = Plan()
     matched = _match(org, entries)
-    handles = _handles(org, entries, matched)
+    handles = _handles(org, entries, matched, plan)
     team_of = _teams(org, entries, plan)
     owned = set(config.owned)
     for entry in entries:
         person = org.people.get(matched.get(entry.key, ""))
+        if entry.refused:  # their profile, if any, stays exactly as it is: no change, no leaver
+            plan.refused.append(entry.refused)
+            continue
         if entry.disabled or (entry.left and entry.left <= today):
             if person and not person.left and "left" in owned:
                 plan.leavers.append((person, entry.left or today))
@@ -39,6 +44,8 @@ def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> 
                   "team": team_of[entry.key], "manager": handles.get(entry.manager),
                   "started": entry.started}
         if person is None:
+            if entry.key not in handles:
+                continue  # refused in _handles: no readable handle
             plan.joiners.append((handles[entry.key], {**fields, "started": entry.started or today}))
             continue
         changes = {k: v for k, v in fields.items()
@@ -72,15 +79,21 @@ def _match(org: Org, entries: list[Entry]) -> dict[str, str]:
     return matched
 
 
-def _handles(org: Org, entries: list[Entry], matched: dict[str, str]) -> dict[str, str]:
-    """entry key -> handle; a joiner gets the source's handle or one made from the name, with
-    -2, -3… when taken: a handle is never given to a second person, not even an alumnus's."""
+def _handles(org: Org, entries: list[Entry], matched: dict[str, str], plan: Plan) -> dict[str, str]:
+    """entry key -> handle; a joiner gets the source's handle or one made from the name (in any
+    script, names.handle_for), with -2, -3… when taken: a handle is never given to a second
+    person, not even an alumnus's. A name that gives no readable handle is refused."""
     handles = dict(matched)
     taken = set(org.people) | set(matched.values())
     for entry in entries:
-        if entry.key in handles or entry.disabled:
+        if entry.key in handles or entry.disabled or entry.refused:
             continue
-        base = entry.handle or slugify(entry.name)
+        base = entry.handle or handle_for(entry.name)
+        if not base:
+            plan.refused.append(f"{entry.where}: no readable handle can be made from the name "
+                                f"'{shown(entry.name)}'. Fix: give this person a handle at the "
+                                "source: lowercase letters, digits and hyphens, e.g. 'jan-de-vries'")
+            continue
         handle, n = base, 1
         while handle in taken:
             n += 1
@@ -97,10 +110,12 @@ def _teams(org: Org, entries: list[Entry], plan: Plan) -> dict[str, str]:
     for entry in entries:
         value = entry.team.strip()
         team = value if value in org.teams else by_name.get(value.casefold())
-        if team is None and slugify(value) in org.teams:
-            team = slugify(value)
-        if team is None and value and not entry.disabled:
-            team = slugify(value)
+        made = handle_for(value) or slugify(value)  # any script; 'x' when nothing readable
+        for candidate in (slugify(value), made):
+            if team is None and candidate in org.teams:
+                team = candidate
+        if team is None and value and not entry.disabled and not entry.refused:
+            team = made
             plan.teams.setdefault(team, value)
         out[entry.key] = team
     return out

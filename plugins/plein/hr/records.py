@@ -3,10 +3,11 @@ duplicate e-mails or handles, managers missing from the source, and manager cycl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..errors import FatalError
+from ..model.names import handle_problem
 
 _DATES = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"),
           re.compile(r"^(\d{4})(\d{2})(\d{2})\d{6}(?:\.\d+)?Z$"))  # ISO, Dutch 31-12-2026, LDAP time
@@ -26,6 +27,16 @@ class Entry:
     left: date | None = None
     handle: str = ""  # a Plein handle when the source has one
     disabled: bool = False
+    refused: str = ""  # why this entry is left out (a bad handle); the others go on
+
+
+def check_handle(entry: Entry, fix: str) -> Entry:
+    """The entry, refused when the handle the source gives is not a handle: a name, never a
+    path ('../mkdocs' would replace mkdocs.yml). Only this entry is left out."""
+    problem = handle_problem(entry.handle) if entry.handle else None
+    if problem is None:
+        return entry
+    return replace(entry, refused=f"{entry.where}: {problem}. Fix: {fix}")
 
 
 class Rejected(FatalError):
@@ -55,6 +66,8 @@ def parse_date(text: str) -> date | None:
 
 def check_entry(entry: Entry) -> list[str]:
     """Problems of one entry on its own; required fields are those a new profile needs."""
+    if entry.refused:
+        return []  # left out already, with its reason
     problems = []
     for name, value in (("name", entry.name), ("e-mail", entry.email), ("role", entry.role),
                         ("team", entry.team)):
@@ -73,7 +86,8 @@ def check_all(entries: list[Entry]) -> list[str]:
     for what, value_of, fix in (
             ("e-mail", lambda e: e.email.casefold(), "each person needs an e-mail of their own; "
                                                       "remove the double row"),
-            ("handle", lambda e: e.handle, "give each person a handle of their own")):
+            ("handle", lambda e: "" if e.refused else e.handle,
+             "give each person a handle of their own")):
         first: dict[str, Entry] = {}
         for entry in entries:
             value = value_of(entry)
@@ -83,7 +97,7 @@ def check_all(entries: list[Entry]) -> list[str]:
             first.setdefault(value, entry)
     keys = {e.key: e for e in entries}
     for entry in entries:
-        if entry.manager and entry.manager not in keys:
+        if entry.manager and entry.manager not in keys and not entry.refused:
             problems.append(f"{entry.where}: the manager '{entry.manager}' is not in the source. "
                             "Fix: export the manager too, or leave the manager empty at the top")
     problems.extend(_cycles(entries, keys))

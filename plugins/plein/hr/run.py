@@ -27,7 +27,12 @@ class Import(Contribution):
     def run(self, entries, config, source: str, today: date, dry_run: bool,
            max_leavers: float | None) -> int:
         plan = make_plan(self.org, entries, config, today)
+        if plan.refused:  # said first and apart: these rows are not in what follows
+            click.echo(apply.refusals(plan), err=True)
         if plan.empty:
+            if plan.refused:
+                raise FatalError(f"nothing to import from {source} but the {len(plan.refused)} "
+                                 "refused above; fix them and run the import again")
             click.echo(f"Nothing to import: the profiles on {self.default} already match {source}.")
             return 0
         self._guard(plan, config.max_leavers if max_leavers is None else max_leavers)
@@ -76,7 +81,7 @@ class Import(Contribution):
     def _diff(self, texts: dict[str, str]) -> str:
         out = []
         for rel, text in texts.items():
-            path = self.wt_root / rel
+            path = self.path(rel)
             old = path.read_text(encoding="utf-8") if path.is_file() else ""
             out.extend(difflib.unified_diff(old.splitlines(keepends=True), text.splitlines(keepends=True),
                                             f"a/{rel}" if old else "/dev/null", f"b/{rel}"))
@@ -88,7 +93,7 @@ class Import(Contribution):
         made = co.generate(org, self.settings.communications, self.settings.moderators)
         out = {}
         for rel, text in made.items():
-            path = self.wt_root / rel
+            path = self.path(rel)
             if path.is_file() and path.read_text(encoding="utf-8") != text:
                 self._write(rel, text)
                 out[rel] = text
