@@ -60,7 +60,10 @@ class _Git:
         self.prefix = "" if rel == "." else rel + "/"
 
     def run(self, *args: str, data: bytes | None = None, text: bool = True):
-        done = subprocess.run(["git", "-C", str(self.path), *args], input=data, capture_output=True)
+        # literal pathspecs: a folder name is never a pattern; the repository's own config is
+        # the target's (trusted), and no diff driver or text conversion runs (--no-ext-diff…)
+        done = subprocess.run(["git", "--literal-pathspecs", "-C", str(self.path), *args], input=data,
+                              capture_output=True)
         if done.returncode:
             err = done.stderr.decode("utf-8", "replace").strip()
             raise FatalError(f"git {' '.join(args[:2])} failed: {err}. Fix: fetch both commits "
@@ -110,7 +113,7 @@ def _options(git: _Git, base: str) -> PolicyOptions:
     """The target branch's policy options, from its own mkdocs.yml (never the change's). A
     mkdocs.yml that cannot be read sends everything to review."""
     try:
-        raw = git.run("show", f"{base}:{git.prefix}mkdocs.yml", text=False)
+        raw = git.run("cat-file", "blob", f"{base}:{git.prefix}mkdocs.yml", text=False)
     except FatalError:
         return PolicyOptions()  # no mkdocs.yml on the target: the defaults
     with tempfile.TemporaryDirectory(prefix="plein-policy-") as tmp:
@@ -150,7 +153,7 @@ def _change(git: _Git, merge_base: str, head: str, refuse_above: int) -> ChangeS
             rel, _STATUS.get(status, "changed"),
             None if old_mode == "000000" else old_mode, None if new_mode == "000000" else new_mode,
             blobs.get(old_sha) if old_sha != ZERO else None, blobs.get(new_sha) if new_sha != ZERO else None,
-            too_large=any(sizes.get(s, 0) >= LIMIT for s in (old_sha, new_sha) if s != ZERO),
+            too_large=sizes.get(new_sha, 0) >= LIMIT,  # an old side too large to read is unclear: review
             outside=not inside))
     return ChangeSet(tuple(files))
 

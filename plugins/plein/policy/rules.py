@@ -258,7 +258,7 @@ def _photo(f, me, target, options, verdict) -> FileVerdict:
     lang = options.language
     owner = paths.photo_owner(f.path)
     if not f.path.lower().endswith(PHOTO_EXTS):
-        return verdict(REFUSE, "photo_place")
+        return verdict(REVIEW if f.status == "deleted" else REFUSE, "photo_place")
     if owner is None:
         return verdict(REVIEW, "photo_place", "photo")
     if f.status != "deleted":
