@@ -13,9 +13,13 @@ import base64
 import csv
 import hashlib
 import io
+import json
 import os
 import shutil
+import socket
 import tempfile
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,6 +32,7 @@ from plein.errors import FatalError
 from plein.git import ops as gitops
 from plein.model import names, safepath
 from plein.model.load import load
+from plein.serve.editor import SERVER, LocalEditor
 
 CASES = Path(__file__).parent / "cases" / "hostile" / "paths"
 ORG = Path(__file__).parent / "cases" / "import" / "org"
@@ -68,17 +73,16 @@ def test_there_are_enough_cases_and_each_says_what_it_expects():
 
 # -- the whole folder, before and after ------------------------------------------------------
 
-def snapshot(root: Path) -> dict[str, str]:
+def snapshot(root: Path, skip=(f"clone/{CACHE}",)) -> dict[str, str]:
     """Every file and link under root with the hash of its bytes (links: their target);
-    git's own bookkeeping of commits and branches left out."""
+    git's own bookkeeping of commits and branches left out, and the folders in `skip`."""
     out = {}
     for top, dirs, files in os.walk(root):
         rel_top = Path(top).relative_to(root)
         if rel_top.name == ".git" or rel_top.parent.name == ".git" or rel_top.name.endswith(".git"):
             dirs[:] = [d for d in dirs if d not in GIT_BOOKKEEPING]
             files = [f for f in files if f not in GIT_BOOKKEEPING]
-        if rel_top == Path("clone"):
-            dirs[:] = [d for d in dirs if d != CACHE]
+        dirs[:] = [d for d in dirs if str(rel_top / d) not in skip]
         for name in dirs + files:
             path = Path(top) / name
             rel = str(rel_top / name)
@@ -320,7 +324,64 @@ def test_a_name_in_any_script_gives_a_readable_handle(name):
     assert made == "" or names.is_handle(made)
 
 
-KINDS = {"csv", "ldap", "command", "photo", "path", "name"}
+# -- the web editor's photo upload (make serve's local backend, a real decap-server) --------------
+
+EDITOR_OWN = ("clone/.plein-cache/editor/repo", "clone/.plein-cache/editor/bin")
+
+
+@pytest.fixture
+def local_editor(contained):
+    """`plein serve`'s local backend on a clone: decap-server in its own clone in the cache
+    folder, inside the user's checkout, so that a climb out of it lands in real files."""
+    modules = Path(__file__).resolve().parents[1] / "node_modules"
+    if shutil.which("node") is None or not (modules / SERVER).is_file():
+        pytest.skip("Node.js or decap-server is missing (make install)")
+    clone = intranet(contained, {})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    editor = LocalEditor(clone, clone / CACHE, modules, "main", port)
+    url, why = editor.start()
+    assert url, why
+    try:
+        yield clone, url
+    finally:
+        editor.stop()
+
+
+@pytest.mark.parametrize("name", load_cases("upload"))
+def test_an_editor_upload_stays_in_the_editors_clone(name, contained, local_editor):
+    """A photo upload (persistMedia, what the editor's media library sends) whose path climbs
+    out: refused, and nothing in the checkout or around it changes."""
+    data = values(case(name), contained)
+    clone, url = local_editor
+    before = snapshot(contained, skip=EDITOR_OWN)
+    body = {"action": "persistMedia", "params": {
+        "branch": "main", "asset": {"path": data["value"], "content": base64.b64encode(PNG).decode(),
+                                    "encoding": "base64"},
+        "options": {"commitMessage": "Upload"}}}
+    request = urllib.request.Request(url, json.dumps(body).encode(), {"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            status, text = answer.status, answer.read().decode()
+    except urllib.error.HTTPError as err:
+        status, text = err.code, err.read().decode()
+    assert changes(before, snapshot(contained, skip=EDITOR_OWN)) == []
+    assert status == 422 and data["expect"] in text, text
+    assert git(clone, "branch", "--format=%(refname:short)").split() == ["main"]
+
+
+def test_the_editor_uploads_photos_into_the_persons_own_folder():
+    """The profile form's media library writes to profiles/photos/<the profile's file name>/,
+    the one folder a profile's `photo:` may point into besides its own (validate: PHOTO_RE)."""
+    from plein.editor.config import COLLECTIONS, collection
+    [profile] = [collection(c, "en") for c in COLLECTIONS if c.kind == "profile"]
+    assert profile["folder"] == "profiles" and profile["extension"] == "yml"
+    assert profile["media_folder"] == profile["public_folder"] == "photos/{{filename}}"
+
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
+KINDS = {"csv", "ldap", "command", "photo", "path", "name", "upload"}
 
 
 # -- symbolic links along the way ----------------------------------------------------------------

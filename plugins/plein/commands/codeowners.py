@@ -8,6 +8,7 @@ import click
 from ..contrib import codeowners as co
 from ..contrib import settings as site_settings
 from ..git.repo import find_root
+from ..model import safepath
 from ..model.load import load
 
 
@@ -39,8 +40,7 @@ def codeowners(check, push, fmt, root):
         if target.is_file() and target.read_text(encoding="utf-8") == text:
             click.echo(f"{path}: unchanged")
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        safepath.write_text(root, path, text, hidden=(".github",))  # never through a link out
         click.echo(f"{path}: written ({sum(1 for l in text.splitlines() if l.startswith('/'))} rules)")
     return 0
 

@@ -9,6 +9,7 @@ import click
 from ..errors import FatalError
 from ..git.repo import find_root
 from ..editor import config as editor
+from ..model import safepath
 from ..model import schema as model
 
 
@@ -35,9 +36,7 @@ def schema(check, reference_, root):
         click.echo(f"ok: {len(texts)} schemas are up to date")
         return 0
     for rel in stale:
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(texts[rel], encoding="utf-8")
+        safepath.write_text(root, rel, texts[rel])  # never through a link out of the repository
         click.echo(f"wrote {rel}")
     if not stale:
         click.echo(f"ok: {len(texts)} schemas are up to date")
