@@ -24,6 +24,7 @@ VERBS = {
     "news": "Write a news item (opens a merge request).",
     "codeowners": "Write CODEOWNERS from the profiles and teams.",
     "review": "Report on the changes of a merge request branch.",
+    "merge-request": "The trusted merge: decide a merge request with the policy and merge it, or label it.",
     "digest": "E-mail each person a digest of what is new for them; or ask experts about new questions.",
     "import": "Import people from HR (CSV or LDAP) as one merge request.",
     "insights": "Participation figures (the site's Insights page) as text, JSON or CSV.",
