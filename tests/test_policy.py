@@ -134,6 +134,7 @@ def check(case: dict, result: dict) -> None:
         assert text in reasons, f"{text!r} not in the reasons:\n{context}"
     for text in expect.get("no_reasons", ()):
         assert text not in reasons, f"{text!r} in the reasons:\n{context}"
+    assert all(f["code"] and f["reason"] for f in result["files"]), context  # every file says why
     verdicts = {f["path"]: f["verdict"] for f in result["files"]}
     for path, verdict in (expect.get("files") or {}).items():
         assert verdicts.get(path) == verdict, f"{path}: {verdicts.get(path)}, expected {verdict}\n{context}"

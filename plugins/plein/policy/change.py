@@ -95,8 +95,9 @@ class FileVerdict:
     path: str
     verdict: str  # publish | review | refuse
     reason: str
-    kind: str | None = None  # reply, question, update, kudos, profile, photo, news…
+    kind: str | None = None  # reply, thread, update, kudos, profile, photo, news, team
     status: str = "changed"
+    code: str = ""  # the reason's key in words.py ('own_reply', 'impersonation', 'symlink'…)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,6 @@ class Decision:
     def to_json(self) -> dict:
         return {"decision": self.decision, "reasons": list(self.reasons),
                 "files": [{"path": f.path, "status": f.status, "kind": f.kind, "verdict": f.verdict,
-                           "reason": f.reason} for f in self.files],
+                           "code": f.code, "reason": f.reason} for f in self.files],
                 "username": self.username, "person": self.person, "language": self.language,
                 **dict(self.extra)}

@@ -123,8 +123,10 @@ def _options(git: _Git, base: str) -> PolicyOptions:
         try:
             settings = read_file(config, docs_dir=str(Path(tmp) / "docs"))
         except FatalError as err:
-            why = str(err).split("(", 1)[-1].rsplit(")", 1)[0][:200]
+            why = str(err).split("(", 1)[-1].rsplit(")", 1)[0].replace(tmp + "/", "")[:200]
             return PolicyOptions(publish=frozenset(), unreadable=why)
+        except Exception as err:  # noqa: BLE001 - whatever breaks reading the policy, nothing publishes
+            return PolicyOptions(publish=frozenset(), unreadable=type(err).__name__)
     return PolicyOptions.from_settings(settings)
 
 
@@ -175,7 +177,8 @@ def _target(git: _Git, base: str, options: PolicyOptions) -> TargetState:
     records = [(sha, rel) for sha, rel in entries if rel not in photos]
     sizes = git.sizes([sha for sha, _ in records])
     blobs = git.blobs([sha for sha, _ in records if sizes.get(sha, LIMIT) < LIMIT])
-    files = {rel: blobs.get(sha, b"\0" * (MAX_BYTES + 1)) for sha, rel in records}
+    too_large = b"\0" * (MAX_BYTES + 1)  # what the parser refuses as too large, as the loader would
+    files = {rel: blobs[sha] if sha in blobs else too_large for sha, rel in records}
     files.update({rel: b"" for rel in photos})
     return TargetState.from_files(files, options)
 

@@ -50,7 +50,7 @@ def decide(change: ChangeSet, target: TargetState, username: str | None,
         reason = say(lang, "too_many_files", n=change.count, limit=options.refuse_above)
         return Decision(REFUSE, (reason,), (), user or None, None, lang)
     files = _expand(change.files)
-    me, who = _who(target.org, user, lang)
+    me, who, who_code = _who(target.org, user, lang)
     parsed = {f.path: parse_file(f.path, f.new) for f in files
               if f.new is not None and not f.too_large and not f.outside and _is_record_path(f.path)}
     verdicts = [_file(f, me, user, target, options, parsed) for f in files]
@@ -59,9 +59,10 @@ def decide(change: ChangeSet, target: TargetState, username: str | None,
     for v in verdicts:
         problem = found.get(v.path)
         if problem is not None and v.verdict != REFUSE and _status_of(files, v.path) != "deleted":
-            v = FileVerdict(v.path, REFUSE, say(lang, "invalid", problem=_plain_problem(problem)), v.kind, v.status)
+            v = FileVerdict(v.path, REFUSE, say(lang, "invalid", problem=_plain_problem(problem)), v.kind, v.status,
+                            "invalid")
         if v.verdict == PUBLISH and me is None:
-            v = FileVerdict(v.path, REVIEW, who, v.kind, v.status)
+            v = FileVerdict(v.path, REVIEW, who, v.kind, v.status, who_code)
         out.append(v)
     level = max((_RANK[v.verdict] for v in out), default=_RANK[REVIEW])
     for problem in elsewhere:
@@ -90,18 +91,18 @@ def _same_user(a: str, b: str) -> bool:
     return bool(a) and a.isascii() and b.isascii() and a.lower() == b.lower()
 
 
-def _who(org, user: str, lang: str) -> tuple[Person | None, str]:
-    """The target branch's person with this forge username, or None and why not."""
+def _who(org, user: str, lang: str) -> tuple[Person | None, str, str]:
+    """The target branch's person with this forge username, or None, why not and its key."""
     if not user:
-        return None, say(lang, "no_username")
+        return None, say(lang, "no_username"), "no_username"
     found = [p for p in org.people.values() if p.forge_username and _same_user(p.forge_username, user)]
     if not found:
-        return None, say(lang, "no_person", user=user)
+        return None, say(lang, "no_person", user=user), "no_person"
     if len(found) > 1:
-        return None, say(lang, "ambiguous", user=user)
+        return None, say(lang, "ambiguous", user=user), "ambiguous"
     if found[0].alumnus:
-        return None, say(lang, "alumnus", user=user, name=found[0].name)
-    return found[0], ""
+        return None, say(lang, "alumnus", user=user, name=found[0].name), "alumnus"
+    return found[0], "", ""
 
 
 def _expand(files) -> list[FileChange]:
@@ -135,7 +136,7 @@ def _file(f: FileChange, me, user, target, options, parsed) -> FileVerdict:
     lang = options.language
 
     def verdict(v, key, kind=None, **values):
-        return FileVerdict(f.path, v, say(lang, key, **values), kind, f.status)
+        return FileVerdict(f.path, v, say(lang, key, **values), kind, f.status, key)
 
     for p in filter(None, (f.path, f.old_path)):
         if paths.problem(p) and not f.outside:
