@@ -274,6 +274,21 @@ def test_strict_exits_1_on_refuse_and_the_change_is_never_run(tmp_path):
     assert rc == 0  # without --strict the report is information
 
 
+def test_the_pipelines_username_is_a_default_for_information(tmp_path):
+    """In an MR pipeline GITLAB_USER_LOGIN (which the MR's YAML can set) is only the default of
+    --pusher, and the JSON says where the username came from; --pusher wins."""
+    case = load("01-own-reply-publishes")
+    root = make_repo(tmp_path, case)
+    apply_in_git(root, case)
+    _, result = review_json(root, None, {"GITLAB_USER_LOGIN": "jdevries"})
+    assert (result["decision"], result["username"], result["username_from"]) == \
+        ("publish", "jdevries", "GITLAB_USER_LOGIN")
+    _, result = review_json(root, "felamrani", {"GITHUB_ACTOR": "jdevries"})
+    assert (result["decision"], result["username"], result["username_from"]) == ("refuse", "felamrani", "option")
+    _, result = review_json(root, None)
+    assert (result["decision"], result["username"], result["username_from"]) == ("review", None, "")
+
+
 def test_unreadable_target_settings_send_everything_to_review(tmp_path):
     case = load("01-own-reply-publishes")
     root = make_repo(tmp_path, case)

@@ -43,7 +43,7 @@ def review(base, head, fmt, output, pusher, moderators, strict, root):
     pusher = pusher or pusher_from_env()
     if fmt == "json":
         decision = decide_refs(root, base, head, pusher)
-        text, refused, errors = formats.decision_json(decision), decision.decision == "refuse", False
+        text, refused, errors = formats.decision_json(decision, source), decision.decision == "refuse", False
     else:
         report = run(root, base, pusher, moderators or trusted_from_env(), pusher_from=source)
         text = WRITERS[fmt](report)

@@ -81,8 +81,11 @@ def _md(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>!#|" else ch for ch in text)
 
 
-def decision_json(d) -> str:
-    return json.dumps({**d.to_json(), "summary": say(d.language, d.decision)}, indent=2,
+def decision_json(d, pusher_from: str = "") -> str:
+    """The decision for programs; `username_from` says where the username came from: 'option'
+    (--pusher), a CI variable the merge request can set (information only), or '' (none)."""
+    return json.dumps({**d.to_json(), "summary": say(d.language, d.decision),
+                       "username_from": pusher_from if d.username else ""}, indent=2,
                       ensure_ascii=False) + "\n"
 
 
