@@ -30,7 +30,7 @@ def test_gitlab_pipeline_matches_the_published_schema():
 
 def test_github_workflows_match_the_published_schema():
     workflows = sorted(str(p.relative_to(REPO)) for p in (REPO / ".github/workflows").glob("*.yml"))
-    assert workflows == [".github/workflows/intranet.yml"]
+    assert workflows == [".github/workflows/intranet.yml", ".github/workflows/trusted-merge.yml"]
     done = check_jsonschema("vendor.github-workflows", *workflows)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -109,6 +109,7 @@ DEFAULT = {"CI_COMMIT_BRANCH": "main", "CI_DEFAULT_BRANCH": "main"}
     ({**DEFAULT, "CI_PIPELINE_SOURCE": "push"}, True),
     ({**DEFAULT, "CI_PIPELINE_SOURCE": "schedule"}, True),
     ({**DEFAULT, "CI_PIPELINE_SOURCE": "web"}, True),
+    ({**DEFAULT, "CI_PIPELINE_SOURCE": "trigger"}, True),  # the merge-request webhook (job merge-request)
     ({"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "nieuws", "CI_DEFAULT_BRANCH": "main",
       "CI_OPEN_MERGE_REQUESTS": "wetterveen/intranet!7"}, False),
     ({"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "nieuws", "CI_DEFAULT_BRANCH": "main"}, False),
@@ -143,6 +144,18 @@ GITLAB_CASES = {  # what runs, and `pages` (the live site) only from the default
     "push to another branch": ({"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "nieuws",
                                 "CI_DEFAULT_BRANCH": "main"},
                                {"validate": "on_success", "build": "on_success"}),
+    # the merge-request webhook's trigger on the default branch: only the trusted merge, which
+    # a merge then follows with a push pipeline that builds and publishes
+    "webhook trigger": ({**DEFAULT, "CI_PIPELINE_SOURCE": "trigger", "PLEIN_BOT_TOKEN": "x",
+                         "TRIGGER_PAYLOAD": "/tmp/payload.json"}, {"merge-request": "on_success"}),
+    "webhook trigger without the bot's token": ({**DEFAULT, "CI_PIPELINE_SOURCE": "trigger",
+                                                 "TRIGGER_PAYLOAD": "/tmp/payload.json"}, {}),
+    "schedule with the bot's token": ({**DEFAULT, "CI_PIPELINE_SOURCE": "schedule", "PLEIN_BOT_TOKEN": "x"},
+                                      {"validate": "on_success", "build": "on_success", "pages": "on_success",
+                                       "merge-request": "on_success"}),
+    "merge request with the bot's token set": ({**MR, "PLEIN_BOT_TOKEN": "x"},
+                                               {"validate": "on_success", "review": "on_success",
+                                                "build": "on_success"}),
 }
 
 
