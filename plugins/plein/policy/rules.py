@@ -58,7 +58,7 @@ def decide(change: ChangeSet, target: TargetState, username: str | None,
     out, general = [], []
     for v in verdicts:
         problem = found.get(v.path)
-        if problem is not None and v.verdict != REFUSE and _status_of(files, v.path) != "deleted":
+        if problem is not None and v.verdict != REFUSE and v.status != "deleted":
             v = FileVerdict(v.path, REFUSE, say(lang, "invalid", problem=_plain_problem(problem)), v.kind, v.status,
                             "invalid")
         if v.verdict == PUBLISH and me is None:
@@ -117,10 +117,6 @@ def _expand(files) -> list[FileChange]:
         else:
             out.append(f)
     return out
-
-
-def _status_of(files, path) -> str:
-    return next((f.status for f in files if f.path == path), "")
 
 
 def _is_record_path(path: str) -> bool:
