@@ -182,10 +182,15 @@ def test_import_csv_refuses_the_row_and_goes_on(name, contained, capsys):
     data = values(case(name), contained)
     clone = intranet(contained, {})
     hostile = {**HOSTILE, "handle": data.get("handle", ""), "name": data.get("name", HOSTILE["name"])}
+    people = staff()
+    if "instead_of" in data:  # the row of a colleague with a profile, their handle made hostile
+        [hostile] = [{**p, "handle": data["handle"]} for p in people if p["handle"] == data["instead_of"]]
+        people = [{**p, "manager": data["handle"] if p["manager"] == data["instead_of"] else p["manager"]}
+                  for p in people if p["handle"] != data["instead_of"]]  # HR names managers so too
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(GOOD), delimiter=";", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows([hostile, *staff(), GOOD])  # the hostile row is line 2, row 1
+    writer.writerows([hostile, *people, GOOD])  # the hostile row is line 2, row 1
     export = contained / "hr.csv"
     export.write_bytes(buffer.getvalue().encode("utf-8"))
     before = snapshot(contained)
@@ -202,6 +207,28 @@ def test_import_csv_refuses_the_row_and_goes_on(name, contained, capsys):
     if "expect" in data:
         assert expected(data, hostile["handle"]) in err
         assert "Refused, and left out of this import (1 entry; the others go on)" in out
+
+
+def test_an_import_of_only_refused_rows_fails_plainly(contained, capsys):
+    """Nothing else to do: the refusal is not lost in a run that exits 0 and opens nothing."""
+    clone = intranet(contained, {})
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(GOOD), delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows([{**HOSTILE, "handle": "../mkdocs"}, *staff()])
+    export = contained / "hr.csv"
+    export.write_text(buffer.getvalue(), encoding="utf-8")
+    before = snapshot(contained)
+
+    rc = main(["import", str(export), "--root", str(clone), "--no-push", "--yes", "--date", "2026-12-01"])
+    out, err = capsys.readouterr()
+
+    assert changes(before, snapshot(contained)) == [] and branch_files(clone) == []
+    no_traceback(out, err)
+    assert rc == 1
+    assert "hr.csv:2 (row 1): '../mkdocs' is not a valid handle" in err
+    assert err.rstrip().endswith(f"plein: nothing to import from {export} but the 1 refused above; fix "
+                                 "them and run the import again")
 
 
 # -- an LDAP directory (a real slapd) --------------------------------------------------------
@@ -337,11 +364,14 @@ def local_editor(contained):
     if shutil.which("node") is None or not (modules / SERVER).is_file():
         pytest.skip("Node.js or decap-server is missing (make install)")
     clone = intranet(contained, {})
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    editor = LocalEditor(clone, clone / CACHE, modules, "main", port)
-    url, why = editor.start()
+    for _ in range(3):  # a free port may be taken by another program before decap-server binds it
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        editor = LocalEditor(clone, clone / CACHE, modules, "main", port)
+        url, why = editor.start()
+        if url:
+            break
     assert url, why
     try:
         yield clone, url

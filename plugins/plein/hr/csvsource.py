@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from .config import HrConfig
-from .records import Entry, Rejected, check_all, check_entry, check_handle, parse_date
+from .records import Entry, Rejected, check_all, check_entry, refuse_bad_handle, parse_date
 
 DELIMITERS = ";,\t|"
 HANDLE_FIX = ("correct the handle in the row, or leave the handle column empty to derive it "
@@ -114,7 +114,7 @@ def _entries(name: str, header: list[str], body, columns: dict[str, int]):
                 problems.append(f"{where}: the {fld} date {bad}. Fix: write it as YYYY-MM-DD")
                 dates[fld] = None
         boss = get("manager")
-        entries.append(check_handle(Entry(
+        entries.append(refuse_bad_handle(Entry(
             key=get("handle") or get("email").casefold(), where=where, name=get("name"),
             email=get("email"), role=get("role"), team=get("team"),
             manager=by_handle.get(boss) or by_email.get(boss.casefold()) or boss,

@@ -12,7 +12,7 @@ import os
 from ..errors import FatalError
 from ..model.names import shown
 from .config import HrConfig
-from .records import Entry, Rejected, check_all, check_entry, check_handle, parse_date
+from .records import Entry, Rejected, check_all, check_entry, refuse_bad_handle, parse_date
 
 ACCOUNTDISABLE = 0x2
 PAGE = 500  # AD returns at most 1,000 entries a page
@@ -86,7 +86,7 @@ def _entry(dn: str, attributes: dict, config: HrConfig) -> tuple[Entry, list[str
                   disabled=_disabled(get("disabled"), config))
     fix = (f"correct the attribute {config.attributes.get('handle')} of this entry, or leave it "
            "empty to derive the handle from the name")
-    return check_handle(entry, fix), problems
+    return refuse_bad_handle(entry, fix), problems
 
 
 def _dn_key(dn: str) -> str:

@@ -30,7 +30,7 @@ class Entry:
     refused: str = ""  # why this entry is left out (a bad handle); the others go on
 
 
-def check_handle(entry: Entry, fix: str) -> Entry:
+def refuse_bad_handle(entry: Entry, fix: str) -> Entry:
     """The entry, refused when the handle the source gives is not a handle: a name, never a
     path ('../mkdocs' would replace mkdocs.yml). Only this entry is left out."""
     problem = handle_problem(entry.handle) if entry.handle else None
