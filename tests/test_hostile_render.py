@@ -208,9 +208,11 @@ INSPECT = """async () => {
   for (const s of document.scripts) if (s.text.includes("__pwned")) bad.push("<script> with a payload");
   const topic = document.querySelector("[data-md-component=header-topic] .md-ellipsis");
   const h1 = document.querySelector("h1");
+  const texts = (sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent.trim());
   return {pwned: window.__pwned || null, bad,
           topic: topic ? topic.textContent.trim() : null, h1: h1 ? h1.textContent : null,
-          title: document.title};
+          title: document.title, toc: texts(".md-nav--secondary .md-nav__link"),
+          nav: texts(".md-nav--primary .md-nav__link"), related: texts(".plein-related a")};
 }"""
 
 
@@ -264,17 +266,26 @@ def test_nothing_planted_runs_and_every_name_shows_as_text(hostile_site, chromiu
                 problems.append(f"{rel}: ran {seen['pwned']}, markup {sorted(set(seen['bad']))[:5]}")
             if h["site_name"] in (seen["title"] or ""):
                 shown.add("config.site_name")
+            if any("thread.title" in t for t in seen["related"]):
+                shown.add("related threads")  # partials/search-related.html, rendered apart
+            if rel.startswith(HELP + "/"):  # every Help title in the Help section's navigation
+                lost = [t for _, t in h["help"] if t not in seen["nav"]]
+                if lost:
+                    problems.append(f"{rel}: the navigation does not show {lost[:2]} as text")
+                shown.add("help navigation")
             want = titles.get(rel)
             if want is not None:
                 if want not in (seen["topic"] or "") or want not in (seen["h1"] or ""):
                     problems.append(f"{rel}: the title shows as {seen['topic']!r} / {seen['h1']!r}, "
                                     f"not as the text {want!r}")
+                if "hostile-heading" in rel and want not in seen["toc"]:
+                    problems.append(f"{rel}: the table of contents shows {seen['toc']!r}, not the text {want!r}")
         problems += search_box(pg, served, h) + directory(pg, served, h)
     finally:
         context.close()
     problems += [f"{url}: a dialog said {message!r}" for url, message in dialogs]
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:60])
-    assert "config.site_name" in shown, "the hostile site name is in no page's <title>"
+    assert shown == {"config.site_name", "related threads", "help navigation"}, f"not tried: only {shown}"
 
 
 def search_box(pg, served, h) -> list[str]:
