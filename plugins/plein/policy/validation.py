@@ -31,7 +31,7 @@ def new_problems(files, parsed_new: dict, target) -> tuple[dict, list]:
         elif f.path in parsed_new:
             parsed[f.path] = parsed_new[f.path]
     org, problems = assemble(None, list(parsed.values()), photos_of=())
-    check(org, problems, touched)
+    check(org, problems)  # as for the target: a cycle is reported at the same file in both
     _photos_exist(org, photos, problems)
     before = {(p.path, p.message) for p in target.problems}
     found, elsewhere = {}, []
