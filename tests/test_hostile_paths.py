@@ -6,6 +6,12 @@ Each case runs the real command on a real clone and asserts what an attacker wou
 no file anywhere in the test's folder changed except the one intended (every file hashed
 before and after, the temporary worktrees and crash logs kept inside that folder too), the
 refusal says where and how to fix it, and there is no traceback.
+
+A case file holds `kind` (csv, ldap, command, photo, path, name, upload), `why`, the input
+(`handle` or `name` of an HR row or LDAP entry, `args` of a command, `value` of a photo, a path
+or a name) and either `expect`, the message (with {shown}: the value as messages print it), or
+what it rightly `creates`; {outside} in a value is the absolute path of a watched folder beside
+the repository. `pending` names a gap in a part this test does not own: expected to fail.
 """
 from __future__ import annotations
 
@@ -44,6 +50,8 @@ HOSTILE = {"name": "Hostile Person", "email": "hostile@gemeente.example", "role"
 GIT_BOOKKEEPING = {"objects", "refs", "logs", "worktrees", "index", "ORIG_HEAD", "COMMIT_EDITMSG"}
 CACHE = ".plein-cache"  # validate's and the build's own cache (cache_dir), rewritten as it likes
 TRACEBACKS = ("Traceback", "unexpected error", 'File "')
+KINDS = {"csv", "ldap", "command", "photo", "path", "name", "upload"}
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
 
 
 def load_cases(kind: str) -> list:
@@ -156,14 +164,6 @@ def staff() -> list[dict]:
     return [{"handle": h, "name": p.name, "email": p.email, "role": p.role, "team": p.team,
              "manager": p.manager or "", "started": p.started.isoformat()}
             for h, p in sorted(org.people.items()) if not p.left]
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    from contextlib import redirect_stderr, redirect_stdout
-    with redirect_stdout(out), redirect_stderr(err):
-        rc = main(list(args))
-    return rc, out.getvalue(), err.getvalue()
 
 
 def branch_files(clone: Path) -> list[str]:
@@ -410,8 +410,6 @@ def test_the_editor_uploads_photos_into_the_persons_own_folder():
     assert profile["media_folder"] == profile["public_folder"] == "photos/{{filename}}"
 
 
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
-KINDS = {"csv", "ldap", "command", "photo", "path", "name", "upload"}
 
 
 # -- symbolic links along the way ----------------------------------------------------------------
