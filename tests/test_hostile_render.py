@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,19 @@ def hostile_site(tmp_path_factory):
     served.close()
 
 
+def test_feeds_and_sitemap_stay_well_formed_with_the_planted_text(hostile_site):
+    """The Atom feeds carry news titles, summaries, bodies and authors' names; each stays
+    well-formed XML with the planted text as text."""
+    feeds = sorted(hostile_site["site"].rglob("*.xml"))
+    assert any(p.parent.name == "feeds" for p in feeds)
+    titles = []
+    for path in feeds:
+        root = ET.parse(path).getroot()  # fails on markup that is not escaped
+        titles += [t.text for t in root.iter("{http://www.w3.org/2005/Atom}title")]
+    planted = {text_of(case, "news.title") for case in cases()}
+    assert planted & set(titles), "no planted news title in the feeds"
+
+
 # -- in the browser -------------------------------------------------------------------------
 
 # after a page loaded: what ran, and any markup that would run (handlers, javascript: addresses,
@@ -233,9 +247,11 @@ def expected_titles(h) -> dict:
             out[page(L.thread(key))] = org.threads[key].title
         elif kind == "news" and (h["site"] / page(L.news(key))).exists():  # (not scheduled ones)
             out[page(L.news(key))] = next(n.title for n in org.news if n.id == key)
+    places: dict = {}  # spellings that make one address are one location, under one of them
     for person in org.people.values():
-        if person.location and "profile.location" in person.location:
-            out[page(L.people_at(person.location))] = person.location
+        if person.location and "profile.location" in person.location and not person.alumnus:
+            places.setdefault(page(L.people_at(person.location)), set()).add(person.location.strip())
+    out.update((rel, spellings.pop() if len(spellings) == 1 else tuple(spellings)) for rel, spellings in places.items())
     for topic in org.topics.values():
         if "__pwned" in topic.label or "7*7" in topic.label or "javascript:" in topic.label:
             out[page(L.topic(topic.slug))] = topic.label
@@ -274,6 +290,8 @@ def test_nothing_planted_runs_and_every_name_shows_as_text(hostile_site, chromiu
                     problems.append(f"{rel}: the navigation does not show {lost[:2]} as text")
                 shown.add("help navigation")
             want = titles.get(rel)
+            if isinstance(want, tuple):  # one of the spellings
+                want = next((w for w in want if w in (seen["topic"] or "")), want[0])
             if want is not None:
                 if want not in (seen["topic"] or "") or want not in (seen["h1"] or ""):
                     problems.append(f"{rel}: the title shows as {seen['topic']!r} / {seen['h1']!r}, "
