@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ldapserver
 from conftest import git
@@ -456,3 +458,32 @@ def test_generated_dot_folders_only_when_the_code_names_them(tmp_path):
     with pytest.raises(safepath.UnsafePath, match="starts with a dot"):
         safepath.inside(tmp_path, ".github/workflows/x.yml")
     assert safepath.inside(tmp_path, "profiles", "jan.yml") == tmp_path.resolve() / "profiles" / "jan.yml"
+
+
+def test_a_file_where_a_folder_should_be_is_said_plainly(contained):
+    folder = contained / "repo"
+    (folder / "content" / "updates").mkdir(parents=True)
+    (folder / "content" / "updates" / "jan").write_text("a file, not a folder\n")
+    before = snapshot(contained)
+    with pytest.raises(safepath.UnsafePath, match="content/updates/jan/x.md: cannot be written"):
+        safepath.write_text(folder, "content/updates/jan/x.md", "hallo\n")
+    assert changes(before, snapshot(contained)) == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["..", ".", "", "a", "b", ".x", "\\", "\0", "é", "/", "C:", "~"]), max_size=6)
+       .map("".join) | st.text(max_size=40))
+def test_inside_either_refuses_or_stays_beneath(tmp_path, name):
+    try:
+        path = safepath.inside(tmp_path, name)
+    except safepath.UnsafePath:
+        return
+    assert tmp_path.resolve() in path.resolve().parents
+    assert not any(part.startswith(".") or part == "" for part in name.split("/"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_a_handle_made_from_any_name_is_a_handle_or_nothing(name):
+    made = names.handle_for(name)
+    assert made == "" or (names.is_handle(made) and len(made) <= names.MADE_MAX)

@@ -53,12 +53,16 @@ def write_text(folder: str | Path, name: str, text: str, hidden: tuple[str, ...]
 
 def write_bytes(folder: str | Path, name: str, data: bytes, hidden: tuple[str, ...] = ()) -> Path:
     path = inside(folder, name, hidden=hidden)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    inside(folder, name, hidden=hidden)  # the folders just made are real ones, still beneath
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o666)  # O_NOFOLLOW: a link that appeared since is not followed
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        inside(folder, name, hidden=hidden)  # the folders just made are real ones, still beneath
+        fd = os.open(path, flags, 0o666)  # O_NOFOLLOW: a link that appeared since is not followed
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+    except OSError as err:  # a file where a folder should be, a full disk: said plainly
+        raise UnsafePath(f"{shown(name)}: cannot be written ({err.strerror or err}). Fix: check "
+                         "that no file stands where a folder of this path should be") from None
     return path
 
 
