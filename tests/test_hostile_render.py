@@ -203,6 +203,22 @@ def test_feeds_and_sitemap_stay_well_formed_with_the_planted_text(hostile_site):
     assert planted & set(titles), "no planted news title in the feeds"
 
 
+# the DOM APIs that parse a string as markup or code: Plein's browser code builds its DOM with
+# createElement and textContent (and the editor with React, which does the same) instead
+MARKUP_SINKS = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML"
+                          r"|createContextualFragment|DOMParser|srcdoc|\beval\(|new Function|setHTML")
+BROWSER_CODE = [REPO / "plugins" / "plein" / "site" / "assets",
+                *(REPO / "plugins" / "plein").glob("*/browser")]
+
+
+def test_browser_code_parses_no_text_as_markup():
+    scripts = sorted(p for folder in BROWSER_CODE for p in folder.rglob("*.js"))
+    assert len(scripts) >= 6
+    found = [f"{p.relative_to(REPO)}:{n}: {line.strip()}" for p in scripts
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if MARKUP_SINKS.search(line)]
+    assert not found, "build the DOM with createElement and textContent:\n" + "\n".join(found)
+
+
 # -- in the browser -------------------------------------------------------------------------
 
 # after a page loaded: what ran, and any markup that would run (handlers, javascript: addresses,
