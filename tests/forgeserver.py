@@ -34,6 +34,7 @@ class FakeMR:
     fork: bool = False
     labels: list = field(default_factory=list)
     move_to: str | None = None  # after the first read, the branch moves here (a late push)
+    checks_pending: bool = False  # the MR's own pipeline / checks still run
 
 
 class FakeForge:
@@ -179,6 +180,10 @@ class FakeGitLab(FakeForge):
             return 405, {"message": "405 Method Not Allowed"}
         if body.get("sha") != self.tip(mr.branch):
             return 409, {"message": "SHA does not match HEAD of source branch"}
+        if mr.checks_pending:  # "Pipelines must succeed": auto_merge waits for the pipeline
+            if not body.get("auto_merge"):
+                return 405, {"message": "405 Method Not Allowed"}
+            return 200, {**self.mr_json(mr, body["sha"]), "merge_when_pipeline_succeeds": True}
         self.merged(int(n), body["sha"])
         return 200, {**self.mr_json(mr, body["sha"]), "state": "merged"}
 
@@ -251,6 +256,8 @@ class FakeGitHub(FakeForge):
             return 405, {"message": "Pull Request is not mergeable"}
         if body.get("sha") != self.tip(mr.branch):
             return 409, {"message": "Head branch was modified. Review and try the merge again."}
+        if mr.checks_pending:
+            return 405, {"message": "Required status check \"build\" is expected."}
         self.merged(int(n), body["sha"])
         return 200, {"merged": True, "sha": self.tip("main"), "message": "Pull Request successfully merged"}
 

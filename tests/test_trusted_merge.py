@@ -104,7 +104,8 @@ def run_job(origin, forge, *args, extra_env: dict | None = None) -> subprocess.C
 
 
 def on_main(origin, rel: str) -> bool:
-    return subprocess.run(["git", "cat-file", "-e", f"refs/heads/main:{rel}"], cwd=origin["bare"]).returncode == 0
+    return subprocess.run(["git", "cat-file", "-e", f"refs/heads/main:{rel}"], cwd=origin["bare"],
+                          capture_output=True).returncode == 0
 
 
 def plain(text: str) -> str:
@@ -155,6 +156,33 @@ def test_a_push_between_the_check_and_the_merge_is_not_merged(origin, forge):
     assert body["sha"] == head  # the reviewed commit, which is no longer the head
     assert forge.tip("main") == main_before and not on_main(origin, REPLY)
     assert "not merged: the branch moved after the check" in done.stdout
+
+
+def test_while_the_mrs_checks_run_the_merge_waits_pinned(origin, forge):
+    """GitLab with "Pipelines must succeed": auto_merge at the reviewed sha (a later push cancels
+    it). GitHub with required checks: not mergeable yet; the next event or sweep merges it."""
+    head = branch(origin, "cms/reply-jan", reply())
+    forge.add(FakeMR(18, JAN, "cms/reply-jan", checks_pending=True))
+    done = run_job(origin, forge, "18")
+    assert done.returncode == 0, done.stdout + done.stderr
+    [(_, _, body)] = forge.merge_calls()
+    assert body["sha"] == head and not on_main(origin, REPLY)
+    if forge.kind == "gitlab":
+        assert body["auto_merge"] is True and "merges when its pipeline succeeds" in done.stdout
+    else:
+        assert "not merged: not mergeable now" in done.stdout
+    forge.mrs[18].checks_pending = False
+    done = run_job(origin, forge, "--sweep")
+    assert done.returncode == 0 and on_main(origin, REPLY)
+
+
+def test_a_second_event_does_not_repeat_the_comment(origin, forge):
+    branch(origin, "cms/other", {"content/help/index.md": "# Overgenomen\n"})
+    forge.add(FakeMR(19, JAN, "cms/other"))
+    for _ in range(2):
+        done = run_job(origin, forge, "19")
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert len(forge.notes()) == 1 and len(forge.label_calls()) == 1 and not forge.merge_calls()
 
 
 def test_an_api_error_merges_nothing_and_fails(origin, forge):
