@@ -11,6 +11,7 @@ import click
 
 from ..contrib import settings as site_settings
 from ..digest.run import PERIODS, deliver, open_run
+from ..digest.headers import Unsafe, shown
 from ..digest.send import Folder, smtp_from_env
 from ..digest.sendlog import SENT
 from ..errors import FatalError
@@ -46,6 +47,13 @@ def digest(period, new_questions, folder, handle, now_text, log_path, root):
                    write_log=folder is None and not preview)
     if run.warning:
         click.echo(f"plein: warning: {run.warning}", err=True)
+    for path in run.unloaded():
+        click.echo(f"plein: warning: {shown(path)} has errors, so nobody is mailed from it. "
+                   "Fix: `plein validate` names them", err=True)
+    for unsure in sorted(run.unsure):
+        source = run.org.people[unsure].source
+        click.echo(f"plein: warning: {source.path}:{source.at('digest')}: the 'digest' value is not understood, "
+                   f"so {unsure} gets no e-mail. Fix: write digest: weekly, daily or off", err=True)
     if new_questions:
         jobs, questions = run.help_jobs()
     else:
@@ -87,23 +95,21 @@ def _person(org, handle):
 
 def _print(run, digests, handle) -> int:
     person = run.org.people[handle]
-    if person.alumnus or person.digest == "off":
-        why = "is an alumnus" if person.alumnus else "has digest: off"
+    if not run.mailable(person):
+        why = "is an alumnus" if person.alumnus else f"has digest: {person.digest}" \
+            if person.handle not in run.unsure else "has a digest value that is not understood"
         click.echo(f"plein: {handle} {why} and gets no digest; this is what it would hold.", err=True)
     if not digests:
         since = run.since(handle, person.digest if person.digest in PERIODS else "weekly")
         click.echo(f"Nothing new for {handle} since {since:%Y-%m-%d %H:%M}: no e-mail.")
         return 0
-    msg = run.mailer.digest(digests[0])
-    plain = msg.get_payload()[0]
-    click.echo(f"Subject: {_decoded(msg['Subject'])}\nTo: {_decoded(msg['To'])}\n")
-    click.echo(plain.get_payload(decode=True).decode(plain.get_content_charset()))
+    try:
+        msg = run.mailer.digest(digests[0])
+    except Unsafe as err:
+        raise FatalError(str(err)) from None
+    click.echo(f"Subject: {msg['Subject']}\nTo: {msg['To']}\n")
+    click.echo(msg.get_body(("plain",)).get_content())
     return 0
-
-
-def _decoded(header: str) -> str:
-    from email.header import decode_header, make_header
-    return str(make_header(decode_header(header)))
 
 
 def _report(outcome, folder, questions) -> int:
@@ -117,6 +123,8 @@ def _report(outcome, folder, questions) -> int:
                    "they are not sent again: " + ", ".join(outcome.uncertain), err=True)
     for handle, reason in outcome.failed:
         click.echo(f"not delivered to {handle}: {reason}", err=True)
+    for _, why in outcome.skipped:  # why names the profile and the fix
+        click.echo(f"plein: warning: {why}", err=True)
     if outcome.stopped:
         raise FatalError(f"the SMTP server stopped answering ({outcome.stopped}); run the same command "
                          "again to send the rest: the send log skips what was sent")

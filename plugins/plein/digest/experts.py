@@ -14,6 +14,7 @@ from ..search.whoknows import by_topic
 
 ASKED = 3
 LIKELY = 5
+MAILED = ("weekly", "daily")  # the `digest` values that get e-mail; anything else gets none
 
 
 class Experts:
@@ -54,7 +55,7 @@ class Experts:
 
     def asked(self, thread: Thread) -> list[tuple[Person, list[str]]]:
         """Who gets a "can you help?" e-mail about the question (and a mention in its review)."""
-        return [(p, topics) for p, topics in self.likely(thread) if p.digest != "off"][:ASKED]
+        return [(p, topics) for p, topics in self.likely(thread) if p.digest in MAILED][:ASKED]
 
     def label(self, key: str) -> str:
         topic = self.org.topics.get(key)

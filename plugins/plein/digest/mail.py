@@ -2,18 +2,18 @@
 <style>) and plain text, as one multipart/alternative message with safe headers.
 
 Everything staff wrote reaches the HTML through Jinja's autoescaping, as plain text: a
-question's Markdown is shown as its words, never as markup. Header values are single lines:
-newlines in a title cannot add headers."""
+question's Markdown is shown as its words, never as markup. Headers are built from Address
+objects and single lines of text (digest.headers): a newline in a title, or a comma in an
+address, cannot add a header or a recipient. A message that cannot be built safely raises
+Unsafe: its person is skipped with a warning."""
 from __future__ import annotations
 
 import html
 from datetime import datetime, timezone
 from email import policy
-from email.charset import QP, Charset
-from email.header import Header
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
-from email.utils import formataddr, format_datetime, make_msgid, parseaddr
+from email.errors import MessageError
+from email.message import EmailMessage, MIMEPart
+from email.utils import make_msgid
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,34 +27,17 @@ from markupsafe import Markup
 from ..model.org import Org, Person, Thread
 from ..site import links as L
 from .compose import Digest
+from .headers import Unsafe, one_line, recipient, sender, shown
 from .words import MailLang
 
 TEMPLATES = Path(__file__).parent / "templates"
 EXCERPT = 280
-# The email package's classic (compat32) messages: its modern header objects cost 10 ms a
-# message, minutes at 15,000 people. Headers may be 998 characters long, so a long
-# List-Unsubscribe address stays one <URL>.
-POLICY = policy.compat32.clone(max_line_length=998)
-UTF8 = Charset("utf-8")
-UTF8.body_encoding = QP  # readable .eml files, and no line of HTML longer than 76
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    """Header-safe: every run of whitespace (newlines included) becomes one space."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _header(text: str) -> str:
-    return text if text.isascii() else Header(text, "utf-8").encode()
-
-
-def sender_address(text: str) -> str:
-    """'Name <address>' with a name in any script, encoded for the From header."""
-    name, address = parseaddr(one_line(text))
-    if not address or "@" not in address:
-        raise ValueError(f"'{text}' is not an e-mail address like 'Intranet <intranet@example.org>'")
-    return formataddr((name, address), charset="utf-8")
+# The email package's modern messages: headers are parsed objects (addresses are Address
+# objects, never pasted text) and a line break in a header value is refused. Headers may be
+# 998 characters long, so a long List-Unsubscribe address stays one <URL>; the parts' quoted-
+# printable lines stay within 76.
+HEADERS = policy.default.clone(max_line_length=998)
+PARTS = policy.default.clone(max_line_length=76)
 
 
 def _single(value):
@@ -99,11 +82,13 @@ class Links:
 
 class Mailer:
     def __init__(self, org: Org, site_name: str, site_url: str, language: str, forge: L.Forge,
-                 sender: str):
+                 sender_text: str | None):
+        """`sender_text`: the configured sender, 'Name <address>' or an address; None: noreply@
+        the site's host. ValueError when it is not one address."""
         self.org, self.site_name, self.forge = org, one_line(site_name), forge
         self.lang, self.link = MailLang(language), Links(site_url)
-        self.sender = sender_address(sender)
         self.domain = urlsplit(site_url).hostname or "localhost"
+        self.sender = sender(sender_text, site_name, _mail_host(self.domain))
         loader = FileSystemLoader(TEMPLATES)
         # every value shown is one line: a carriage return in a title starts no line of its own
         self.html = Environment(loader=loader, autoescape=select_autoescape(default=True),
@@ -126,29 +111,47 @@ class Mailer:
         person = self.org.people.get(handle)
         return person.name if person else handle
 
-    def digest(self, d: Digest) -> MIMEMultipart:
+    def digest(self, d: Digest) -> EmailMessage:
         subject = self.lang.t("subject", site=self.site_name, since=self.lang.day(d.since))
         return self._message(d.person, subject, "digest", d=d)
 
-    def help(self, person: Person, thread: Thread, topics: list[str]) -> MIMEMultipart:
+    def help(self, person: Person, thread: Thread, topics: list[str]) -> EmailMessage:
         subject = self.lang.t("help_subject", title=one_line(thread.title, 150))
         return self._message(person, subject, "help", thread=thread, topics=topics)
 
-    def _message(self, person: Person, subject: str, template: str, **values) -> MIMEMultipart:
+    def _message(self, person: Person, subject: str, template: str, **values) -> EmailMessage:
+        try:
+            to = recipient(person.name, person.email)
+        except ValueError as err:
+            raise Unsafe(f"{person.source.path}: 'email': {err}; {person.handle} gets no e-mail. "
+                         "Fix: write only the address, e.g. name@organisation.nl") from None
         form = self.profile_form(person)
         values.update(person=person, lang=self.lang, t=self.lang.t, link=self.link, excerpt=excerpt,
                       people_name=self.name, profile_form=form, subject=one_line(subject))
         text = self.text.get_template(f"{template}.txt").render(**values)
         page = self.html.get_template(f"{template}.html").render(css=self.css, **values)
-        msg = MIMEMultipart("alternative", policy=POLICY)
-        msg["Subject"] = _header(one_line(subject))
-        msg["From"] = self.sender
-        msg["To"] = formataddr((one_line(person.name), person.email), charset="utf-8")
-        msg["Date"] = format_datetime(datetime.now(timezone.utc))
-        msg["Message-ID"] = make_msgid(domain=self.domain)
-        msg["List-Unsubscribe"] = f"<{form}>"
-        msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
-        msg["X-Plein-Person"] = person.handle
-        msg.attach(MIMEText(text, "plain", UTF8))
-        msg.attach(MIMEText(self.inliner.inline(page), "html", UTF8))
+        msg = EmailMessage(policy=HEADERS)
+        try:
+            msg["Subject"] = one_line(subject)
+            msg["From"] = self.sender
+            msg["To"] = to
+            msg["Date"] = datetime.now(timezone.utc)
+            msg["Message-ID"] = make_msgid(domain=self.domain)
+            msg["List-Unsubscribe"] = f"<{form}>"
+            msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to this
+            msg["X-Plein-Person"] = person.handle
+        except (ValueError, MessageError) as err:  # the policy refuses a line break in a value
+            raise Unsafe(f"{person.source.path}: a header of the e-mail to {person.handle} would not be "
+                         f"one line ({shown(err)}); {person.handle} gets no e-mail") from None
+        msg["MIME-Version"] = "1.0"
+        msg.make_alternative()
+        for body, subtype in ((text, "plain"), (self.inliner.inline(page), "html")):
+            part = MIMEPart(policy=PARTS)
+            part.set_content(body, subtype=subtype, cte="quoted-printable")
+            msg.attach(part)
         return msg
+
+
+def _mail_host(host: str) -> str:
+    """The site's host name for noreply@; 'localhost' for an IP address or a bare name."""
+    return host if "." in host and not host.replace(".", "").isdigit() and ":" not in host else "localhost"

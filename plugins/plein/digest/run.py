@@ -11,13 +11,15 @@ from ..git import log as gitlog
 from ..model.load import load
 from ..model.org import Org
 from .compose import Composer, Digest
-from .experts import Experts
+from .experts import MAILED, Experts
+from .headers import Unsafe
 from .mail import Mailer
 from .send import Broken, Refused
 from .sendlog import FAILED, SENDING, SENT, SendLog
 from .since import new_since
 
 PERIODS = {"weekly": timedelta(days=7), "daily": timedelta(days=1)}
+assert set(PERIODS) == set(MAILED)
 MAX_BACK = timedelta(days=35)  # someone whose last digest is older hears of the last five weeks
 # Questions this new get "can you help?" e-mails, once (the send log marks them done); long
 # enough for a merge request that waited, since a question appears at its commit's date.
@@ -38,6 +40,7 @@ class Outcome:
     already: list = field(default_factory=list)  # sent by an earlier run
     uncertain: list = field(default_factory=list)  # an earlier run stopped while sending these
     failed: list = field(default_factory=list)  # (handle, reason)
+    skipped: list = field(default_factory=list)  # (handle, why): could not be mailed safely
     stopped: str = ""  # why the run stopped early
 
 
@@ -49,8 +52,24 @@ class Run:
     log: SendLog
     now: datetime
 
+    problems: list = field(default_factory=list)  # of loading the repository
+
     def __post_init__(self):
         self.experts = Experts(self.org)
+        self.unsure = unsure_digest(self.org, self.problems)
+
+    def mailable(self, person) -> bool:
+        """Fail closed: only a current colleague whose `digest` is exactly weekly or daily, as
+        read without a problem, is mailed. A value the loader refused (`digest: sometimes`)
+        would read as the default: it is not mailed."""
+        return not person.alumnus and person.digest in MAILED and person.handle not in self.unsure
+
+    def unloaded(self) -> list[str]:
+        """The profiles with errors that gave no person: nobody is mailed from them."""
+        loaded = {p.source.path for p in self.org.people.values()}
+        return sorted({pr.path for pr in self.problems if getattr(pr, "severity", "error") == "error"
+                       and pr.path.startswith("profiles/") and pr.path.count("/") == 1
+                       and pr.path not in loaded})
 
     def since(self, handle: str, period: str) -> datetime:
         last = self.log.last_digest.get(handle)
@@ -59,7 +78,8 @@ class Run:
 
     def digests(self, period: str, only: list | None = None) -> list[Digest]:
         """The digests with something new, of everyone whose `digest` is `period` (or of `only`)."""
-        people = only if only is not None else [p for p in self.org.active_people() if p.digest == period]
+        people = only if only is not None else [p for p in self.org.active_people()
+                                                 if p.digest == period and self.mailable(p)]
         if not people:
             return []
         since = {p.handle: self.since(p.handle, period) for p in people}
@@ -83,12 +103,25 @@ class Run:
                 continue
             questions.append(t.id)
             for person, topics in self.experts.asked(t):
-                if person.handle in taken or self.log.get(key, person.handle) in (SENT, SENDING):
+                if person.handle in taken or not self.mailable(person) \
+                        or self.log.get(key, person.handle) in (SENT, SENDING):
                     continue
                 taken.add(person.handle)
                 jobs.append(Job(key, person.handle, f"help-{person.handle}-{t.id}",
                                 lambda p=person, t=t, k=topics: self.mailer.help(p, t, k)))
         return jobs, questions
+
+
+def unsure_digest(org: Org, problems) -> set:
+    """The people whose profile has a problem on its `digest` line: the value they wrote was
+    not understood, so the default (weekly) they would get is not what they asked for."""
+    at = {}
+    for p in org.people.values():
+        line = p.source.lines.get("digest")
+        if line:
+            at[(p.source.path, line)] = p.handle
+    return {at[(pr.path, pr.line)] for pr in problems
+            if getattr(pr, "severity", "error") == "error" and (pr.path, pr.line) in at}
 
 
 def period_key(period: str, now: datetime) -> str:
@@ -112,7 +145,11 @@ def deliver(jobs: list[Job], transport, log: SendLog, progress=lambda items: ite
             todo.append(job)
     try:
         for job in progress(todo):
-            msg = job.make()
+            try:
+                msg = job.make()
+            except Unsafe as err:  # nothing was sent: a later run tries again, once it is fixed
+                out.skipped.append((job.handle, str(err)))
+                continue
             log.write(job.key, job.handle, SENDING)
             try:
                 transport.send(msg, job.name)
@@ -151,13 +188,16 @@ def open_run(root: Path, now: datetime, log_path: Path | None, sender: str | Non
     site_name = _site_name(root)
     try:
         mailer = Mailer(org, site_name, opts["site_url"], opts["language"],
-                        Forge(forge.forge, forge.repo_url, forge.branch, forge.editor),
-                        sender or _default_sender(site_name, opts["site_url"]))
+                        Forge(forge.forge, forge.repo_url, forge.branch, forge.editor), sender)
     except ValueError as err:
-        raise FatalError(f"PLEIN_MAIL_FROM: {err}. Fix: set it to the sender's name and address") from None
+        if sender:
+            raise FatalError(f"PLEIN_MAIL_FROM: {err}. Fix: set it to the sender's name and one "
+                             "address, e.g. 'Intranet <intranet@example.org>'") from None
+        raise FatalError(f"{root / 'mkdocs.yml'}: the site's host in site_url gives no sender address "
+                         f"({err}). Fix: set PLEIN_MAIL_FROM to the sender's name and address") from None
     log = SendLog(log_path or folder / "digest" / "sent.jsonl", now, write=write_log)
-    run = Run(org, history, mailer, log, now)
-    run.problems, run.warning = problems, history.warning
+    run = Run(org, history, mailer, log, now, problems)
+    run.warning = history.warning
     return run
 
 
@@ -165,9 +205,3 @@ def _site_name(root: Path) -> str:
     from mkdocs.config import load_config
     return load_config(str(root / "mkdocs.yml")).site_name
 
-
-def _default_sender(site_name: str, site_url: str) -> str:
-    from urllib.parse import urlsplit
-    host = urlsplit(site_url).hostname or "localhost"
-    domain = host if "." in host and not host.replace(".", "").isdigit() else "localhost"
-    return f"{site_name} <noreply@{domain}>"

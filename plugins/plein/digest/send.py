@@ -13,6 +13,7 @@ from email.message import Message
 from pathlib import Path
 
 from ..errors import FatalError
+from .headers import Unsafe, envelope
 
 ENV = {"host": "PLEIN_SMTP_HOST", "port": "PLEIN_SMTP_PORT", "user": "PLEIN_SMTP_USER",
        "password": "PLEIN_SMTP_PASSWORD", "security": "PLEIN_SMTP_SECURITY", "sender": "PLEIN_MAIL_FROM",
@@ -65,10 +66,14 @@ class Smtp:
                              f"({'/'.join(SECURITY)})") from None
 
     def send(self, msg: Message, name: str) -> None:
+        try:  # the envelope from the message's Address objects: one sender, one recipient
+            sender, recipients = envelope(msg)
+        except Unsafe as err:
+            raise Refused(str(err)) from None
         if self.conn is None:
             self.open()
         try:
-            refused = self.conn.send_message(msg)
+            refused = self.conn.send_message(msg, sender, recipients)
         except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as err:
             raise Refused(_reason(err)) from None
         except (OSError, smtplib.SMTPException) as err:
