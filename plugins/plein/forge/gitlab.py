@@ -86,11 +86,12 @@ class GitLab:
     def merge(self, number: int, sha: str) -> Merged:
         # auto_merge: with "Pipelines must succeed" GitLab merges once the MR's pipeline passes;
         # a later push with another head cancels it (the pinned sha), so the reviewed commit is
-        # the only one that can be merged.
+        # the only one that can be merged. merge_when_pipeline_succeeds is its older name, for
+        # GitLab versions before auto_merge.
         with self._api(f"merge merge request !{number}"):
             try:
-                data = self.gl.http_put(f"{self.path}/merge_requests/{number}/merge",
-                                        post_data={"sha": sha, "auto_merge": True})
+                asked = {"sha": sha, "auto_merge": True, "merge_when_pipeline_succeeds": True}
+                data = self.gl.http_put(f"{self.path}/merge_requests/{number}/merge", post_data=asked)
             except gitlab.GitlabHttpError as err:
                 if err.response_code in NOT_MERGED:
                     return Merged(False, why=NOT_MERGED[err.response_code])
