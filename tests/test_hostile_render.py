@@ -236,6 +236,8 @@ INSPECT = """async () => {
     }
   }
   for (const s of document.scripts) if (s.text.includes("__pwned")) bad.push("<script> with a payload");
+  for (const e of document.querySelectorAll("base, meta[http-equiv=refresh i], iframe, object, embed")) bad.push(`<${e.localName}>`);
+  for (const f of document.forms) if (new URL(f.action, location.href).origin !== location.origin) bad.push(`<form action=${f.action}>`);
   const topic = document.querySelector("[data-md-component=header-topic] .md-ellipsis");
   const h1 = document.querySelector("h1");
   const texts = (sel) => Array.from(document.querySelectorAll(sel), (e) => e.textContent.trim());
