@@ -125,40 +125,44 @@ class _Packs:
         self.buf, self.pending = bytearray(), []
 
 
-def export_org(engine: Engine, out: Path, org) -> dict:
-    """`export` with the team names, topic labels and team tree of the organisation."""
+def export_org(engine: Engine, out: Path, org, *, show_contact: bool) -> dict:
+    """`export` with the team names, topic labels and team tree of the organisation; office
+    days only with the plugin's `show_contact` (they tell where and when someone is)."""
     return export(engine, out, {t.id: t.name for t in org.teams.values()},
                   {k: t.label for k, t in org.topics.items()},
-                  team_parents={t.id: t.parent for t in org.teams.values() if t.parent})
+                  team_parents={t.id: t.parent for t in org.teams.values() if t.parent},
+                  office_days=show_contact)
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
-           pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None) -> dict:
+           pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None,
+           office_days: bool = False) -> dict:
     """Write the static index of `engine` into `out`, changing only what differs from the
-    export it may hold already; returns its meta data.
+    export it may hold already; returns its meta data. People's office days are left out
+    unless `office_days` (the plugin's show_contact) says they may be shown.
     (`pack` and `dict_max` are for tests, which want many small files.)"""
     team_parents = team_parents or {}
-    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents)
+    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days)
     meta = current(out, state)
     if meta is not None:
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     files = _Out(out)
-    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents)
+    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days)
     files.prune()
     files.json(STAMP, {"format": FORMAT, "state": state})
     return meta
 
 
 def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
-          dict_max: int = DICT_MAX, team_parents: dict | None = None) -> str:
+          dict_max: int = DICT_MAX, team_parents: dict | None = None, office_days: bool = False) -> str:
     """A digest of everything the export is made from. The index enters as its segments
     and their deleted documents rather than as its documents' hashes: Whoosh's statistics,
     hence the weights, still count replaced documents until a merge (see search.index)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([FORMAT, CHUNK, pack, dict_max, MAX_PREFIX, engine.language, whoosh.__version__,
                               sorted(team_names.items()), sorted(topic_labels.items()),
-                              sorted((team_parents or {}).items())],
+                              sorted((team_parents or {}).items()), office_days],
                              ensure_ascii=False).encode())
     for source in SOURCES:
         digest.update(source.read_bytes())
@@ -181,7 +185,7 @@ def current(out: Path, state: str) -> dict | None:
 
 
 def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int,
-           team_parents: dict) -> dict:
+           team_parents: dict, office_days: bool) -> dict:
     reader = engine.reader
     docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
     ordinal = {d: i for i, d in enumerate(docnums)}
@@ -190,7 +194,8 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
     locations = sorted({d["location"] for d in datas})
     topics = sorted({t for d in datas for t in d["topics"]})
     topic_ix = {t: i for i, t in enumerate(topics)}
-    people = [d for d in datas if d["kind"] == "person"]  # the first numbers (KINDS[0])
+    people = [d if office_days else {**d, "days": []}  # the first numbers (KINDS[0])
+              for d in datas if d["kind"] == "person"]
     order = F.name_order(people)
     _chunks(out, datas, topic_ix, {o: rank for rank, o in enumerate(order)})
     _topics(out, datas, topics)

@@ -76,5 +76,5 @@ def follow(settings: dict):
     now = parse_datetime(settings["now"])
     engine = Store(Path(settings["folder"]), settings["language"], org, now, root).engine()
     related = for_threads(org, engine)
-    export_org(engine, Path(settings["out"]), org)
+    export_org(engine, Path(settings["out"]), org, show_contact=settings.get("show_contact") is True)
     return related

@@ -99,7 +99,8 @@ class SiteSearch:
         return {"root": str(self.root), "cache_dir": str(Path(config.config_file_path).parent
                                                         / self.plugin_config.cache_dir),
                 "folder": str(self.store.folder), "language": self.language,
-                "now": f"{now:%Y-%m-%d %H:%M}", "out": str(Path(config.site_dir) / OUT)}
+                "now": f"{now:%Y-%m-%d %H:%M}", "out": str(Path(config.site_dir) / OUT),
+                "show_contact": bool(self.plugin_config.show_contact)}
 
     def adopt(self, related, org) -> None:
         """Related content of thread pages comes from the search process now."""
@@ -136,4 +137,5 @@ class SiteSearch:
         if not self.enabled or self.store is None:
             return
         from .export import export_org
-        export_org(self.store.engine(), Path(config.site_dir) / OUT, org)
+        export_org(self.store.engine(), Path(config.site_dir) / OUT, org,
+                   show_contact=bool(self.plugin_config.show_contact))

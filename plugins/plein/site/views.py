@@ -125,11 +125,13 @@ class Views:
         wide = lang.locale.days["format"]["wide"]
         words = {k: t(k) for k in ("filter_any", "directory_one", "directory_count", "no_match", "filter_error",
                                    "previous", "next", "page_n")}
-        words["days"] = {d: str(wide[i]) for i, d in enumerate(WEEKDAYS)}
         words["languages"] = {c: lang.language(c) for c in LANGUAGES}
-        return {"total": len(self.facts.active), "words": words, "locations": self.locations(), "filters": [
-            ("team", t("filter_team")), ("location", t("filter_location")),
-            ("expertise", t("filter_expertise")), ("language", t("filter_language")), ("day", t("filter_day"))]}
+        filters = [("team", t("filter_team")), ("location", t("filter_location")),
+                   ("expertise", t("filter_expertise")), ("language", t("filter_language"))]
+        if self.env.globals["show_contact"]:  # false: office days are left out, as on profiles
+            words["days"] = {d: str(wide[i]) for i, d in enumerate(WEEKDAYS)}
+            filters.append(("day", t("filter_day")))
+        return {"total": len(self.facts.active), "words": words, "locations": self.locations(), "filters": filters}
 
     def locations(self) -> list:
         """(page, place) of every location where someone works, by name."""

@@ -16,7 +16,8 @@
   const config = JSON.parse(document.getElementById("__config").textContent);
   const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const PAGE = 40;  // like the pages without JavaScript (site/plan.py DIRECTORY_PAGE)
-  const FACETS = ["team", "location", "expertise", "language", "day"];
+  // the filters the page has: without show_contact it has no office day (site/views.py)
+  const FACETS = ["team", "location", "expertise", "language", "day"].filter((f) => form.elements[f]);
   const input = form.elements.q;
   let seq = 0, timer = null;
 
@@ -62,7 +63,7 @@
       location: at(m.locations, state.location, (a, b) => a !== "" && folded(a) === folded(b)),
       topic: at(m.topics, state.expertise, (a, b) => folded(a) === folded(b)),
       language: at(m.languages, state.language, (a, b) => a === b),
-      day: at(m.days, state.day, (a, b) => a === b),
+      day: FACETS.includes("day") ? at(m.days, state.day, (a, b) => a === b) : null,
     };
   }
 
@@ -134,7 +135,7 @@
       location: m.locations.map((v, i) => [v, v, counts.location[i]]).filter((o) => o[0] !== "").sort(byText),
       expertise: m.topics.map((v, i) => [v, v, counts.topic[i]]).sort(byText),
       language: m.languages.map((v, i) => [v, W.languages[v] || v, counts.language[i]]),
-      day: m.days.map((v, i) => [v, W.days[v] || v, counts.day[i]]),
+      day: m.days.map((v, i) => [v, (W.days || {})[v] || v, counts.day[i]]),
     };
     for (const f of FACETS) {
       const select = form.elements[f];
