@@ -12,6 +12,7 @@ import html
 from datetime import datetime, timezone
 from email import policy
 from email.errors import MessageError
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, MIMEPart
 from email.utils import make_msgid
 from functools import lru_cache
@@ -36,8 +37,25 @@ EXCERPT = 280
 # objects, never pasted text) and a line break in a header value is refused. Headers may be
 # 998 characters long, so a long List-Unsubscribe address stays one <URL>; the parts' quoted-
 # printable lines stay within 76.
-HEADERS = policy.default.clone(max_line_length=998)
-PARTS = policy.default.clone(max_line_length=76)
+
+
+class _Registry(HeaderRegistry):
+    """The standard header classes, each made once: HeaderRegistry makes a new class for every
+    header it parses, a third of the time a message takes (15,000 of them at L)."""
+
+    def __init__(self):
+        super().__init__()
+        self._made: dict = {}
+
+    def __getitem__(self, name):
+        key = name.lower()
+        if key not in self._made:
+            self._made[key] = super().__getitem__(name)
+        return self._made[key]
+
+
+HEADERS = policy.default.clone(max_line_length=998, header_factory=_Registry())
+PARTS = policy.default.clone(max_line_length=76, header_factory=HEADERS.header_factory)
 
 
 def _single(value):
