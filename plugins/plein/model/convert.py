@@ -9,8 +9,11 @@ from email.headerregistry import Address
 
 from . import fields as F
 from .org import Audience, Link
+from .names import is_handle, shown
 from .problems import Problems
+from .safepath import name_problem
 
+# the JSON Schemas' form of names.HANDLE_RE (ECMA regex has no \Z); values are checked with is_handle
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -129,8 +132,8 @@ _EXAMPLE = {"handle": "jan-de-vries", "team id": "ruimte"}
 
 
 def _ident(value, what: str) -> str:
-    if not isinstance(value, str) or not ID_RE.match(value):
-        raise Bad(f"'{value}' is not a valid {what}",
+    if not is_handle(value):
+        raise Bad(f"'{shown(value)}' is not a valid {what}",
                   f"a {what} is lowercase letters, digits and hyphens, e.g. '{_EXAMPLE.get(what, 'ruimte')}'")
     return value
 
@@ -247,7 +250,7 @@ PHOTO_RE = re.compile(r"^(?:photos/[a-z0-9]+(?:-[a-z0-9]+)*/)?[^/\\.][^/\\]*$")
 
 def _file(f, value) -> str:
     value = _text(f, value, True)
-    if not PHOTO_RE.match(value):
+    if not PHOTO_RE.match(value) or name_problem(value):
         raise Bad(f"'{value}' must be a file name beside this file, or photos/<your-handle>/<file>",
                   "put the photo next to the profile")
     return value

@@ -13,6 +13,7 @@ from .parallel import cpus, parse_cold, parse_in_processes, pool_errors
 from .parse import PATTERNS, PHOTO_EXTS, Parsed, is_photo, kept, parse_one, quiet_collector, stated
 from .photos import check_image
 from .problems import Problems
+from .safepath import UnsafePath, inside
 from .scan import SECTIONS, UNSTATED, irregular_pages, scan, scan_sections
 
 MAX_PHOTO = 2_000_000
@@ -101,8 +102,12 @@ def assemble(root: Path, results: list[Parsed], photos_of=None) -> tuple[Org, Pr
 
 def _check_photo(root: Path, person: Person, problems: Problems) -> None:
     line = person.source.at("photo")
-    path = root / person.photo
-    if not path.is_file():
+    try:  # a name too long for the file system, or a link along the way, is no photo
+        path = inside(root, person.photo)
+        regular = path.is_file() and not path.is_symlink()
+    except (UnsafePath, OSError):
+        regular = False
+    if not regular:
         problems.add(person.source.path, line, f"photo '{person.photo}' does not exist",
                      "put the image beside the profile or remove the 'photo' line")
         return
