@@ -7,7 +7,10 @@ one of the theme's own inline scripts, allowed by its sha256 hash.
 Which inline scripts are the theme's is decided from the theme's partials, rendered for the
 page (their text depends on the page's base_url), never from the page as a whole: hashing
 every inline script of the page would also allow one that a colleague's name smuggled in.
-A page's other inline scripts are blocked, and the browser reports them.
+A page's other inline scripts are blocked, and the browser reports them. Styles likewise:
+'self', plus the hashes of the theme's <style> elements and of those in the body of Plein's
+own pages (the Insights charts); Material sets styles from script through the CSSOM, which a
+policy does not govern, so no page but the editor's needs 'unsafe-inline' styles.
 
 The hashes are of the final bytes: with the option `minify`, the partials are minified as
 the page is (minify-html trims the text of a script). `plein serve` allows inline scripts,
