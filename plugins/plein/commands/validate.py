@@ -58,7 +58,7 @@ def _run(root: Path, paths: list[str], cache):
                     if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w in ("", ".")
                            for w in wanted)]
     counts = {"people": len(org.people), "teams": len(org.teams), "news": len(org.news),
-              "threads": len(org.threads), "updates": len(org.updates), "kudos": len(org.kudos)}
+              "threads": len(org.threads), "updates": len(org.updates), "kudos": len(org.kudos) + len(org.withheld)}  # the files, shown or not
     return counts, problems
 
 

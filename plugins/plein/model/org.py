@@ -217,6 +217,9 @@ class Org:
     topics: Mapping[str, Topic] = field(default_factory=dict, repr=False)
     authored: Mapping[str, Authored] = field(default_factory=dict, repr=False)
     team_kudos: Mapping[str, tuple[Kudos, ...]] = field(default_factory=dict, repr=False)
+    # kudos to someone who opted out (again): kept in Git, shown nowhere, and no error, so that
+    # opting out never breaks the files colleagues wrote before
+    withheld: tuple[Kudos, ...] = ()
 
     def by(self, handle: str) -> Authored:
         return self.authored.get(handle, NOTHING)
@@ -269,6 +272,9 @@ def build_org(people, teams, news, threads, replies, updates, kudos, broken=froz
     updates = sorted(updates, key=lambda u: (u.date, u.id), reverse=True)
     kudos = sorted(kudos, key=lambda k: (k.date, k.id), reverse=True)
     people = {p.handle: p for p in sorted(people, key=lambda p: (p.name.casefold(), p.handle))}
+    withheld = tuple(k for k in kudos if k.to and k.to in people and not people[k.to].kudos)
+    if withheld:
+        kudos = [k for k in kudos if not (k.to and k.to in people and not people[k.to].kudos)]
     teams = {t.id: t for t in sorted(teams, key=lambda t: (t.name.casefold(), t.id))}
 
     reports, members, subteams = defaultdict(list), defaultdict(list), defaultdict(list)
@@ -306,7 +312,7 @@ def build_org(people, teams, news, threads, replies, updates, kudos, broken=froz
         threads=MappingProxyType({t.id: t for t in threads}), updates=tuple(updates),
         kudos=tuple(kudos), broken=frozenset(broken), orphans=orphans, reports=_freeze(reports),
         members=_freeze(members), subteams=_freeze(subteams), topics=_topics(people.values()),
-        authored=MappingProxyType(authored), team_kudos=_freeze(team_kudos))
+        authored=MappingProxyType(authored), team_kudos=_freeze(team_kudos), withheld=withheld)
 
 
 def _fields(record) -> dict:

@@ -128,6 +128,11 @@ def _update_author(org, update, problems):
 
 
 def _kudos(org, refs, problems):
+    for k in getattr(org, "withheld", ()):
+        problems.add(k.source.path, k.source.at("to"),
+                     f"{org.people[k.to].name} has not opted in to kudos, so these kudos are not shown",
+                     "give kudos to their team with 'to_team', or ask them to set 'kudos: true'",
+                     severity="notice")
     for k in org.kudos:
         refs.person(k.sender, k.source, "from")
         refs.team(k.to_team, k.source, "to_team")

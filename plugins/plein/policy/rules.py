@@ -53,7 +53,8 @@ def decide(change: ChangeSet, target: TargetState, username: str | None,
     me, who, who_code = _who(target.org, user, lang)
     parsed = {f.path: parse_file(f.path, f.new) for f in files
               if f.new is not None and not f.too_large and not f.outside and _is_record_path(f.path)}
-    verdicts = [_file(f, me, user, target, options, parsed) for f in files]
+    verdicts = [_opting_in(_file(f, me, user, target, options, parsed), files, parsed, target, lang)
+                for f in files]
     found, elsewhere = new_problems(files, parsed, target)
     out, general = [], []
     for v in verdicts:
@@ -174,6 +175,19 @@ def _file(f: FileChange, me, user, target, options, parsed) -> FileVerdict:
     return _authored(f, kind, old, record, me, target, options, verdict)
 
 
+def _opting_in(v: FileVerdict, files, parsed, target, lang) -> FileVerdict:
+    """Kudos to someone who has not opted in are refused, unless the same change edits their
+    profile (perhaps to opt in): then a moderator looks at both."""
+    if v.code != "kudos_not_opted_in":
+        return v
+    to = getattr(parsed[v.path].record, "to", None)
+    if any(f.path == f"profiles/{to}.yml" for f in files):
+        name = _name(target, to)
+        return FileVerdict(v.path, REVIEW, say(lang, "others", what=what(lang, "kudos"), name=name),
+                           v.kind, v.status, "others")
+    return v
+
+
 def _mine(me, handle) -> bool:
     """Whether `handle` is the maker's, as far as can be told: with the maker unknown (me None)
     a file that would publish is sent to review by `decide`, with the reason why."""
@@ -219,7 +233,9 @@ def _authored(f, kind, old, new, me, target, options, verdict) -> FileVerdict:
             team = target.org.teams.get(new.to_team)
             return verdict(PUBLISH, "own_kudos_team", kind, team=team.name if team else new.to_team)
         to = target.org.people.get(new.to)
-        if to is None or not to.kudos:  # opted in on the target branch, not by this change
+        if to is not None and not to.kudos:  # they said no, on the target branch: nobody overrides that
+            return verdict(REFUSE, "kudos_not_opted_in", kind, name=to.name)
+        if to is None:
             return verdict(REVIEW, "others", kind, what=label, name=_name(target, new.to))
         return verdict(PUBLISH, "own_kudos", kind, name=to.name)
     return verdict(PUBLISH, f"own_{kind}", kind)
