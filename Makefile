@@ -44,9 +44,9 @@ validate: $(STAMP)
 # Browser tests use Debian's chromium (never a downloaded browser); git-http-backend
 # and rsync serve the contribution and pipeline tests.
 test-deps: $(STAMP) $(NODE_STAMP)
-	@command -v chromium >/dev/null && command -v rsync >/dev/null || { \
+	@command -v chromium >/dev/null && command -v rsync >/dev/null && command -v openssl >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium rsync >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium rsync openssl >/dev/null; }
 	@# slapd and ldap-utils: a real LDAP server for the `plein import` tests (tests/ldapserver.py)
 	@{ [ -x /usr/sbin/slapd ] && command -v ldapsearch >/dev/null; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
