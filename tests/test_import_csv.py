@@ -1,7 +1,8 @@
 """`plein import hr.csv`, one case a folder in tests/cases/import/: an HR export (hr.csv, bytes
 as HR systems write them) and case.yml with the hr: options for mkdocs.yml and either what the
-merge request's branch must hold, or the exact messages of a refused import, after which
-nothing may have been written."""
+merge request's branch must hold (and the rows left out, `refused`, with the rest imported),
+or the exact messages of a refused import, after which nothing may have been written. What an
+import proposes passes `plein validate`."""
 from __future__ import annotations
 
 import shutil
@@ -55,7 +56,13 @@ def test_import_case(name, tmp_path, capsys):
         return
     assert rc == 0, err
     assert case["headline"] in out
+    for line in case.get("refused", ()):
+        assert line in err
+    assert "\x1b" not in out + err  # a refused value is shown escaped, never run by the terminal
     [branch] = [b for b in branches if b.startswith("plein/import/")]
+    message = git(clone, "log", "-1", "--format=%B", branch)
+    for line in case.get("message", ()):
+        assert line in message, message
     changed = git(clone, "diff", "--name-only", "main", branch).split()
     assert sorted(changed) == sorted(p for p in case["files"] if p not in case.get("unchanged", ()))
     for path, lines in case["files"].items():
@@ -65,12 +72,15 @@ def test_import_case(name, tmp_path, capsys):
     for path, lines in case.get("absent", {}).items():
         text = git(clone, "show", f"{branch}:{path}")
         assert not [line for line in lines if line + "\n" in text]
+    git(clone, "switch", "-q", branch)
+    assert main(["validate", "--root", str(clone)]) == 0, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("name", [n for n in case_names() if "errors" not in
-                                  yaml.safe_load((CASES / n / "case.yml").read_text(encoding="utf-8"))])
+@pytest.mark.parametrize("name", [n for n in case_names() if not {"errors", "refused"} &
+                                  set(yaml.safe_load((CASES / n / "case.yml").read_text(encoding="utf-8")))])
 def test_a_second_import_changes_nothing(name, tmp_path, capsys):
-    """After the merge request is merged, the same export makes no commit."""
+    """After the merge request is merged, the same export makes no commit. (An export with
+    refused rows says so again each time, until HR fixes them.)"""
     case = yaml.safe_load((CASES / name / "case.yml").read_text(encoding="utf-8"))
     clone = intranet(tmp_path, case.get("hr", {}))
     args = ["import", str(CASES / name / "hr.csv"), "--root", str(clone), "--yes", *case.get("args", [])]

@@ -21,7 +21,9 @@ def files(plan: Plan, root: Path) -> dict[str, str]:
     """path relative to root -> its new text; only HR-owned lines of existing files change."""
     out: dict[str, str] = {}
     for handle, fields in plan.joiners:
-        rel, text = drafts.profile(handle, fields)
+        rel, text = drafts.profile(handle, {k: v for k, v in fields.items() if k != "forge_username"})
+        if fields.get("forge_username"):  # through set_fields, which writes it so it reads back
+            text = set_fields(text, {"forge_username": fields["forge_username"]}, ORDER)
         out[rel] = SCHEMA_LINE + text
     edits: dict[str, dict] = {}
     for person, changes in plan.movers:
@@ -69,9 +71,23 @@ def details(plan: Plan) -> list[tuple[str, list[str]]]:
     return [(heading, lines) for heading, lines in sections if lines]
 
 
+def usernames(plan: Plan) -> str:
+    """'Forge usernames: 40 filled, 2 changed, 1 for a new colleague.', or '' when none: who
+    may publish as whom changes with these, so the reviewer sees how many at a glance."""
+    filled = sum(1 for p, c in plan.movers if "forge_username" in c and not p.forge_username)
+    changed = sum(1 for p, c in plan.movers if "forge_username" in c and p.forge_username)
+    new = sum(1 for _, f in plan.joiners if f.get("forge_username"))
+    parts = [f"{filled} filled" if filled else "", f"{changed} changed" if changed else "",
+             _count(new, "for a new colleague", "for new colleagues") if new else ""]
+    parts = [p for p in parts if p]
+    return f"Forge usernames: {', '.join(parts)}." if parts else ""
+
+
 def summary(plan: Plan, source: str) -> str:
     """The commit message body and what --dry-run prints."""
     out = [f"{headline(plan)}, from {source}.", ""]
+    if usernames(plan):
+        out[-1:] = [usernames(plan), ""]
     for heading, lines in details(plan):
         out.append(f"{heading} ({len(lines)}):")
         out.extend(f"- {line}" for line in lines)
@@ -91,14 +107,14 @@ def refusals(plan: Plan) -> str:
 
 def one_line(plan: Plan, source: str) -> str:
     """The merge request description: push options hold one line."""
-    parts = [f"{headline(plan)}, from {source}."]
+    parts = [f"{headline(plan)}, from {source}.", usernames(plan)]
     for heading, lines in details(plan):
         names = [line.split(" (")[0].split(":")[0] for line in lines]
         more = f" and {len(names) - MAX_NAMES} more" if len(names) > MAX_NAMES else ""
         parts.append(f"{heading}: {', '.join(names[:MAX_NAMES])}{more}.")
     if plan.refused:
         parts.append(f"{len(plan.refused)} refused (see the commit message).")
-    return " ".join(parts)
+    return " ".join(p for p in parts if p)
 
 
 def _change(person, key: str, value) -> str:

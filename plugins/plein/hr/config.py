@@ -6,8 +6,20 @@ from dataclasses import dataclass, field
 
 from ..errors import FatalError
 
-FIELDS = ("handle", "name", "email", "role", "team", "manager", "started", "left", "disabled")
-OWNABLE = ("name", "email", "role", "team", "manager", "started", "left")
+FIELDS = ("handle", "name", "email", "role", "team", "manager", "started", "left", "disabled",
+          "forge_username")
+# forge_username is owned by default with the others. It only ever fills or changes a profile
+# when the source has a value for it: a CSV without the column, an LDAP mapping without the
+# attribute, or an empty cell leave it exactly as it is, so owning it costs nothing where HR has
+# no usernames. Where HR does (the forge signs in through the same directory, so
+# sAMAccountName or uid *is* the username), HR's value is the one that is right: it gives the
+# 48 of 52 people without one an identity that may publish, and a profile edit that claims
+# someone else's username is put back by the next import. `fields:` without it leaves the
+# usernames of existing profiles to staff; new colleagues still get HR's.
+OWNABLE = ("name", "email", "role", "team", "manager", "started", "left", "forge_username")
+# No default attribute for forge_username: which one holds the forge's sign-in name differs
+# (GitLab and GitHub Enterprise with LDAP sign-in usually use sAMAccountName or uid), and a
+# guess would write wrong identities. Set `ldap: attributes: forge_username: sAMAccountName`.
 AD_ATTRIBUTES = {"name": "displayName", "email": "mail", "role": "title", "team": "department",
                  "manager": "manager", "started": "whenCreated", "disabled": "userAccountControl"}
 AD_FILTER = "(&(objectCategory=person)(objectClass=user))"

@@ -7,7 +7,8 @@ import io
 from pathlib import Path
 
 from .config import HrConfig
-from .records import Entry, Rejected, check_all, check_entry, refuse_bad_handle, parse_date
+from .records import (Entry, Rejected, check_all, check_entry, parse_date, refuse_bad_handle,
+                      refuse_bad_username)
 
 DELIMITERS = ";,\t|"
 HANDLE_FIX = ("correct the handle in the row, or leave the handle column empty to derive it "
@@ -33,7 +34,10 @@ def read_csv(path: Path, config: HrConfig) -> list[Entry]:
     if not body:
         raise Rejected(name, [f"{name}:2: the file has a header but no people. Fix: export again, "
                               "with one row per person"])
-    entries, problems = _entries(name, header, body, columns)
+    username_fix = (f"correct the username in the column '{config.columns['forge_username']}' of "
+                    "this row (the person's GitLab or GitHub sign-in), or leave it empty to keep "
+                    "the profile's")
+    entries, problems = _entries(name, header, body, columns, username_fix)
     problems.extend(p for e in entries for p in check_entry(e))
     problems.extend(check_all(entries))
     if problems:
@@ -92,7 +96,7 @@ def _columns(name: str, header: list[str], config: HrConfig) -> dict[str, int]:
     return columns
 
 
-def _entries(name: str, header: list[str], body, columns: dict[str, int]):
+def _entries(name: str, header: list[str], body, columns: dict[str, int], username_fix: str):
     entries, problems = [], []
     raw = []
     for number, (line, fields) in enumerate(body, start=1):
@@ -114,10 +118,12 @@ def _entries(name: str, header: list[str], body, columns: dict[str, int]):
                 problems.append(f"{where}: the {fld} date {bad}. Fix: write it as YYYY-MM-DD")
                 dates[fld] = None
         boss = get("manager")
-        entries.append(refuse_bad_handle(Entry(
+        entry = refuse_bad_handle(Entry(
             key=get("handle") or get("email").casefold(), where=where, name=get("name"),
             email=get("email"), role=get("role"), team=get("team"),
             manager=by_handle.get(boss) or by_email.get(boss.casefold()) or boss,
             started=dates["started"], left=dates["left"], handle=get("handle"),
-            disabled=get("disabled").casefold() in _TRUE), HANDLE_FIX))
+            disabled=get("disabled").casefold() in _TRUE,
+            forge_username=get("forge_username")), HANDLE_FIX)
+        entries.append(refuse_bad_username(entry, username_fix))
     return entries, problems

@@ -2,6 +2,8 @@
 order, comments, quoting and blank lines people chose) stays exactly as it was."""
 from __future__ import annotations
 
+import json
+
 from ..model import yamlio
 
 DELETE = object()
@@ -20,7 +22,7 @@ def set_fields(text: str, changes: dict, order: tuple[str, ...]) -> str:
             lines[start:end] = [] if value is DELETE else _line(key, value, lines[start:end])
         elif value is not DELETE:
             at = _insert_at(spans, key, order, lines)
-            lines[at:at] = [yamlio.dump({key: value})]
+            lines[at:at] = [_dump(key, value)]
     return "".join(lines)
 
 
@@ -49,7 +51,7 @@ def _insert_at(spans: dict, key: str, order: tuple[str, ...], lines: list[str]) 
 
 def _line(key: str, value, old: list[str]) -> list[str]:
     """The new line, with the old line's trailing comment kept."""
-    new = yamlio.dump({key: value})
+    new = _dump(key, value)
     comment = _comment(old[0]) if len(old) == 1 else ""
     if comment and new.count("\n") == 1:
         new = new.rstrip("\n") + comment + "\n"
@@ -69,3 +71,20 @@ def _comment(line: str) -> str:
             pass
         at = body.find(" #", at + 1)
     return ""
+
+
+def _dump(key: str, value) -> str:
+    """`key: value` as a line that reads back as `value`. PyYAML leaves a few strings bare that
+    Plein's reader takes for numbers (a GitLab username '1.0e3'); those are written in double
+    quotes, which JSON and YAML spell alike."""
+    text = yamlio.dump({key: value})
+    if not isinstance(value, str) or _reads(text, key) == value:
+        return text
+    return f"{key}: {json.dumps(value)}\n"
+
+
+def _reads(text: str, key: str):
+    try:
+        return yamlio.loads(text).get(key)
+    except yamlio.YamlError:
+        return None

@@ -12,7 +12,8 @@ import os
 from ..errors import FatalError
 from ..model.names import shown
 from .config import HrConfig
-from .records import Entry, Rejected, check_all, check_entry, refuse_bad_handle, parse_date
+from .records import (Entry, Rejected, check_all, check_entry, parse_date, refuse_bad_handle,
+                      refuse_bad_username)
 
 ACCOUNTDISABLE = 0x2
 PAGE = 500  # AD returns at most 1,000 entries a page
@@ -83,10 +84,13 @@ def _entry(dn: str, attributes: dict, config: HrConfig) -> tuple[Entry, list[str
     entry = Entry(key=_dn_key(dn), where=where, name=get("name"), email=get("email"), role=get("role"),
                   team=get("team"), manager=_dn_key(get("manager")) if get("manager") else "",
                   started=dates["started"], left=dates["left"], handle=get("handle"),
-                  disabled=_disabled(get("disabled"), config))
+                  disabled=_disabled(get("disabled"), config), forge_username=get("forge_username"))
     fix = (f"correct the attribute {config.attributes.get('handle')} of this entry, or leave it "
            "empty to derive the handle from the name")
-    return refuse_bad_handle(entry, fix), problems
+    username_fix = (f"correct the attribute {config.attributes.get('forge_username')} of this entry "
+                    "(the person's GitLab or GitHub sign-in), or map forge_username to the attribute "
+                    "that holds it under hr: ldap: attributes in mkdocs.yml")
+    return refuse_bad_username(refuse_bad_handle(entry, fix), username_fix), problems
 
 
 def _dn_key(dn: str) -> str:

@@ -9,6 +9,7 @@ from ..model.names import handle_for, shown
 from ..model.org import Org, Person, slugify
 from .config import HrConfig
 from .records import Entry
+from .usernames import refuse_clashes, same
 
 
 @dataclass
@@ -27,10 +28,11 @@ class Plan:
 
 def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> Plan:
     plan = Plan()
+    owned = set(config.owned)
     matched = _match(org, entries)
+    entries = refuse_clashes(org, entries, matched, owned, today)  # before handles and teams
     handles = _handles(org, entries, matched, plan)
     team_of = _teams(org, entries, plan)
-    owned = set(config.owned)
     for entry in entries:
         person = org.people.get(matched.get(entry.key, ""))
         if entry.refused:  # their profile, if any, stays exactly as it is: no change, no leaver
@@ -42,14 +44,14 @@ def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> 
             continue
         fields = {"name": entry.name, "email": entry.email, "role": entry.role,
                   "team": team_of[entry.key], "manager": handles.get(entry.manager),
-                  "started": entry.started}
+                  "started": entry.started, "forge_username": entry.forge_username or None}
         if person is None:
             if entry.key not in handles:
                 continue  # refused in _handles: no readable handle
             plan.joiners.append((handles[entry.key], {**fields, "started": entry.started or today}))
             continue
         changes = {k: v for k, v in fields.items()
-                   if k in owned and v is not None and v != getattr(person, k)}
+                   if k in owned and v is not None and not _same(k, v, getattr(person, k))}
         if "manager" in owned and not entry.manager and person.manager:
             changes["manager"] = None  # now at the top
         if changes:
@@ -60,6 +62,12 @@ def make_plan(org: Org, entries: list[Entry], config: HrConfig, today: date) -> 
     if "left" in owned:
         plan.leavers += [(p, today) for h, p in sorted(org.people.items()) if h not in gone and not p.left]
     return plan
+
+
+def _same(key: str, new, old) -> bool:
+    if key == "forge_username":  # None ('' from HR) never clears it: see the filter above
+        return bool(old) and same(new, old)
+    return new == old
 
 
 def _match(org: Org, entries: list[Entry]) -> dict[str, str]:

@@ -7,11 +7,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..errors import FatalError
-from ..model.names import handle_problem
+from ..model.names import handle_problem, shown
 
 _DATES = (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"),
           re.compile(r"^(\d{4})(\d{2})(\d{2})\d{6}(?:\.\d+)?Z$"))  # ISO, Dutch 31-12-2026, LDAP time
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What GitLab and GitHub accept in a username: ASCII letters, digits, '_', '-' and '.'. ASCII
+# only: a lookalike in another script is another name, and never the forge's sign-in.
+_USERNAME = re.compile(r"^[A-Za-z0-9_.-]+\Z")
+MAX_USERNAME = 255
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,8 @@ class Entry:
     left: date | None = None
     handle: str = ""  # a Plein handle when the source has one
     disabled: bool = False
-    refused: str = ""  # why this entry is left out (a bad handle); the others go on
+    forge_username: str = ""  # '' leaves the profile's as it is; never with a leading '@'
+    refused: str = ""  # why this entry is left out (a bad handle or username); the others go on
 
 
 def refuse_bad_handle(entry: Entry, fix: str) -> Entry:
@@ -37,6 +42,25 @@ def refuse_bad_handle(entry: Entry, fix: str) -> Entry:
     if problem is None:
         return entry
     return replace(entry, refused=f"{entry.where}: {problem}. Fix: {fix}")
+
+
+def refuse_bad_username(entry: Entry, fix: str) -> Entry:
+    """The entry with its forge username as the forge spells it (one leading '@' dropped), or
+    refused when it cannot be a GitLab or GitHub username: it decides who may publish as this
+    person, so a mangled one is never written. Only this entry is left out."""
+    value = entry.forge_username
+    if not value or entry.refused:
+        return entry
+    plain = value[1:] if value.startswith("@") else value
+    if _USERNAME.match(plain) and len(plain) <= MAX_USERNAME:
+        return replace(entry, forge_username=plain)
+    if _USERNAME.match(plain):
+        why = f"is too long ({len(plain)} characters; a username has at most {MAX_USERNAME})"
+    else:
+        why = ("is not a GitLab or GitHub username; a username is letters, digits, '_', '-' and "
+               "'.', without spaces")
+    return replace(entry, refused=f"{entry.where}: the forge username '{shown(value)}' {why}. "
+                                  f"Fix: {fix}")
 
 
 class Rejected(FatalError):
