@@ -69,6 +69,8 @@ def state(clone: Path) -> tuple[str, str]:
 def test_reply_opens_a_merge_request(capsys, clone, server):
     rc, out, err = plein(capsys, clone, "reply", THREAD, "-m", "Via **de website**.", "--yes", *WHEN)
     assert rc == 0, err
+    # what happens next, in the site's language: Jan has a forge username, a reply publishes at once
+    assert "Je reactie staat binnen een paar minuten op het intranet" in out
     branch = pushed_branch(server, "reply")
     assert branch.startswith(f"plein/reply/{THREAD}/")
     assert files_of(server.path, branch) == [REPLY]

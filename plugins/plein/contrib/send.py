@@ -7,6 +7,7 @@ import click
 
 from ..errors import FatalError
 from ..git import ops as gitops
+from .nextstep import next_step
 
 
 def send(c, rel: str, branch: str, sha: str, title: str, description: str) -> int:
@@ -32,7 +33,18 @@ def send(c, rel: str, branch: str, sha: str, title: str, description: str) -> in
     _sent(c)
     click.echo(f"Pushed {rel} on branch {branch}.")
     click.echo(link(c, pushed.output, branch))
+    _tell_next(c)
     return 0
+
+
+def _tell_next(c) -> None:
+    try:
+        me = c.me()
+    except FatalError:  # a new profile, or no profile yet: the sentence then needs no person
+        me = None
+    sentence = next_step(c.kind, me, c.settings)
+    if sentence:
+        click.echo(sentence)
 
 
 def _interrupted(c, rel: str, branch: str, sha: str, command: str) -> int:
@@ -46,6 +58,7 @@ def _interrupted(c, rel: str, branch: str, sha: str, command: str) -> int:
         click.echo(f"Pushed {rel} on branch {branch} before the interruption, so the merge request "
                    "is open. Do not run the command again.")
         click.echo(link(c, "", branch))
+        _tell_next(c)
         return 0
     raise FatalError(f"interrupted during the push: {rel} has not reached {c.opts.remote}.\n"
                      f"Your {_what(c)} is safe on the branch {branch}.{_also_kept(c)} To send it, run:\n"
