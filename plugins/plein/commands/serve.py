@@ -10,6 +10,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from ..contrib import settings as site_settings
 from ..editor.site import LOCAL_BACKEND
 from ..serve.editor import LocalEditor
+from ..serve.publish import Publisher
 from .build import config_path, mkdocs_errors
 
 
@@ -20,8 +21,10 @@ from .build import config_path, mkdocs_errors
 @click.option("--editor-port", default=8081, show_default=True, type=int,
               help="Port of the web editor's local backend (decap-server).")
 @click.option("--no-livereload", is_flag=True, help="Do not rebuild when files change.")
+@click.option("--no-publish", is_flag=True,
+              help="Leave the editor's cms/… branches alone: nothing is merged into the local branch.")
 @click.option("-q", "--quiet", is_flag=True, help="Show warnings and errors only.")
-def serve(config_file, dev_addr, editor_port, no_livereload, quiet):
+def serve(config_file, dev_addr, editor_port, no_livereload, no_publish, quiet):
     """Build and serve the intranet, rebuilding when profiles or content change."""
     path = config_path(config_file)
     profiles = path.parent / "profiles"
@@ -33,6 +36,11 @@ def serve(config_file, dev_addr, editor_port, no_livereload, quiet):
     if url:
         os.environ[LOCAL_BACKEND] = url
         click.echo(f"web editor: http://{dev_addr}/bewerken/", err=True)
+    # what the publishing policy lets go live directly is merged into the local branch (publish.py)
+    publisher = None if no_publish else Publisher(path.parent, opts.branch, opts.language,
+                                                  editor.clone if url else None)
+    if publisher:
+        publisher.start()
     try:
         with mkdocs_errors(quiet, serving=True):
             # dirty: only pages whose inputs changed are made again (see pagecache)
@@ -40,5 +48,7 @@ def serve(config_file, dev_addr, editor_port, no_livereload, quiet):
                          build_type="dirty", watch=[str(profiles)] if profiles.is_dir() else [])
     finally:
         os.environ.pop(LOCAL_BACKEND, None)
+        if publisher:
+            publisher.stop()
         editor.stop()
     return 0
