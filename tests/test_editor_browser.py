@@ -46,7 +46,9 @@ def intranet(tmp_path_factory):
     git(root, "commit", "-q", "-m", "The example")
     port, editor_port, log = free_port(), free_port(), tmp / "serve.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(PLEIN), "serve", "-a", f"127.0.0.1:{port}", "--editor-port", str(editor_port)],
+        # --no-publish: these tests read the branches the editor makes; publishing them is test_serve_publish's
+        proc = subprocess.Popen([str(PLEIN), "serve", "-a", f"127.0.0.1:{port}", "--editor-port", str(editor_port),
+                                 "--no-publish"],
                                 cwd=root, stdout=out, stderr=out, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     url = f"http://127.0.0.1:{port}"
     try:
