@@ -9,8 +9,10 @@ expertise topics and tags, link titles and urls, audience locations, Markdown fi
 body). One build (strict, with the link check), one browser, every built page visited."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -63,7 +65,7 @@ def planted_fields() -> dict:
 def planted_tags() -> list[str]:
     """What `{field}` becomes in each planted place: kind.field."""
     return [f"{kind}.{f if f == 'body' else f.name}" for kind, fields in planted_fields().items()
-            for f in fields] + ["help.title", "help.heading", "config.site_name"]
+            for f in fields] + ["help.title", "help.heading", "config.site_name", "git.author", "git.message"]
 
 
 def text_of(case: dict, tag: str) -> str:
@@ -165,6 +167,28 @@ def help_pages(root: Path, config: dict) -> list[tuple[str, str]]:
     return pages
 
 
+def history(root: Path) -> None:
+    """The files in Git, then each case the author and the message of a commit that edits one
+    profile: names and messages of commits are on the pages (contributors, recent changes).
+    Git itself drops < and > from an author's name; the rest of it stays."""
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_COMMITTER_NAME": "Plein Test", "GIT_COMMITTER_EMAIL": "test@plein.example",
+           "GIT_AUTHOR_NAME": "Plein Test", "GIT_AUTHOR_EMAIL": "test@plein.example"}
+
+    def git(*args, **extra):
+        subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=root, check=True,
+                       capture_output=True, env={**env, **extra})
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "--no-verify", "-m", "The example")
+    profiles = sorted((root / "profiles").glob("*.yml"))
+    for k, case in enumerate(cases()):
+        with profiles[k].open("a", encoding="utf-8") as fh:
+            fh.write(f"# edited {k}\n")
+        git("commit", "-q", "--no-verify", "-am", text_of(case, "git.message"),
+            GIT_AUTHOR_NAME=text_of(case, "git.author"), GIT_AUTHOR_EMAIL=f"author{k}@example.org")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
@@ -175,10 +199,11 @@ def hostile_site(tmp_path_factory):
     site_name = text_of(next(c for c in cases() if c["name"] == SITE_NAME_CASE), "config.site_name")
     config["site_name"] = site_name
     pages = help_pages(root, config)
+    history(root)
     config["docs_dir"] = str(root / "content")
     config["strict"] = True
     config["plugins"] = with_plein(config["plugins"], {"forge": "gitlab", "language": "nl", "now": NOW,
-                                                       "git": False, "root": str(root), "check_links": True})
+                                                       "git": True, "root": str(root), "check_links": True})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
