@@ -95,7 +95,7 @@ def edit_help_page(root: Path) -> None:
     # its first heading is its title in the Help section's navigation, which every Help page
     # shows (navigation.prune leaves that section out of the other pages)
     replace(root, "content/help/bijdragen.md", "# Bijdragen aan het intranet\n", "# Meedoen aan het intranet\n")
-    replace(root, "content/help/bijdragen.md", "een paar minuten later", "een kwartier later")
+    replace(root, "content/help/bijdragen.md", "binnen een paar minuten op het intranet", "binnen een kwartier op het intranet")
 
 
 @dataclass(frozen=True)
