@@ -23,6 +23,9 @@ OWNABLE = ("name", "email", "role", "team", "manager", "started", "left", "forge
 AD_ATTRIBUTES = {"name": "displayName", "email": "mail", "role": "title", "team": "department",
                  "manager": "manager", "started": "whenCreated", "disabled": "userAccountControl"}
 AD_FILTER = "(&(objectCategory=person)(objectClass=user))"
+# GitHub Enterprise Server makes a username of the directory's by turning every character but
+# letters and digits into '-' (j.devries signs in as j-devries); GitLab keeps '.', '_' and '-'.
+NORMALIZATIONS = ("none", "github")
 WHERE = "mkdocs.yml: plugins: plein: hr"
 
 
@@ -35,6 +38,7 @@ class HrConfig:
     disabled_values: tuple[str, ...] = ()  # empty: AD's userAccountControl bit 2 (ACCOUNTDISABLE)
     owned: tuple[str, ...] = OWNABLE
     max_leavers: float = 10.0  # percent of the people in Plein
+    username_normalization: str = "none"  # or "github": as GitHub Enterprise Server makes them
 
 
 def from_options(options: dict | None) -> HrConfig:
@@ -62,11 +66,17 @@ def from_options(options: dict | None) -> HrConfig:
         problems.append(f"{WHERE}: max_leavers: {share!r} is not a percentage. "
                         "Fix: write a number between 0 and 100, e.g. 10")
         share = 10
-    _unknown(options, ("csv", "ldap", "fields", "max_leavers"), "", problems)
+    normalization = options.pop("username_normalization", "none")
+    if normalization not in NORMALIZATIONS:
+        problems.append(f"{WHERE}: username_normalization: {normalization!r} is not one of "
+                        f"{', '.join(NORMALIZATIONS)}. Fix: write github when the forge is GitHub "
+                        "Enterprise Server with LDAP or SAML sign-in, else leave it out")
+        normalization = "none"
+    _unknown(options, ("csv", "ldap", "fields", "max_leavers", "username_normalization"), "", problems)
     if problems:
         raise FatalError("the import settings in mkdocs.yml have problems:\n" + "\n".join(problems))
     return HrConfig(columns, base, filter_, attributes, tuple(str(v) for v in disabled or ()),
-                    tuple(owned), float(share))
+                    tuple(owned), float(share), normalization)
 
 
 def _mapping(value, where: str, problems: list[str]) -> dict:

@@ -37,7 +37,8 @@ def read_csv(path: Path, config: HrConfig) -> list[Entry]:
     username_fix = (f"correct the username in the column '{config.columns['forge_username']}' of "
                     "this row (the person's GitLab or GitHub sign-in), or leave it empty to keep "
                     "the profile's")
-    entries, problems = _entries(name, header, body, columns, username_fix)
+    entries, problems = _entries(name, header, body, columns)
+    entries = [refuse_bad_username(e, username_fix, config.username_normalization) for e in entries]
     problems.extend(p for e in entries for p in check_entry(e))
     problems.extend(check_all(entries))
     if problems:
@@ -96,7 +97,7 @@ def _columns(name: str, header: list[str], config: HrConfig) -> dict[str, int]:
     return columns
 
 
-def _entries(name: str, header: list[str], body, columns: dict[str, int], username_fix: str):
+def _entries(name: str, header: list[str], body, columns: dict[str, int]):
     entries, problems = [], []
     raw = []
     for number, (line, fields) in enumerate(body, start=1):
@@ -118,12 +119,11 @@ def _entries(name: str, header: list[str], body, columns: dict[str, int], userna
                 problems.append(f"{where}: the {fld} date {bad}. Fix: write it as YYYY-MM-DD")
                 dates[fld] = None
         boss = get("manager")
-        entry = refuse_bad_handle(Entry(
+        entries.append(refuse_bad_handle(Entry(
             key=get("handle") or get("email").casefold(), where=where, name=get("name"),
             email=get("email"), role=get("role"), team=get("team"),
             manager=by_handle.get(boss) or by_email.get(boss.casefold()) or boss,
             started=dates["started"], left=dates["left"], handle=get("handle"),
             disabled=get("disabled").casefold() in _TRUE,
-            forge_username=get("forge_username")), HANDLE_FIX)
-        entries.append(refuse_bad_username(entry, username_fix))
+            forge_username=get("forge_username")), HANDLE_FIX))
     return entries, problems

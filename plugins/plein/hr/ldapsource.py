@@ -90,7 +90,8 @@ def _entry(dn: str, attributes: dict, config: HrConfig) -> tuple[Entry, list[str
     username_fix = (f"correct the attribute {config.attributes.get('forge_username')} of this entry "
                     "(the person's GitLab or GitHub sign-in), or map forge_username to the attribute "
                     "that holds it under hr: ldap: attributes in mkdocs.yml")
-    return refuse_bad_username(refuse_bad_handle(entry, fix), username_fix), problems
+    entry = refuse_bad_handle(entry, fix)
+    return refuse_bad_username(entry, username_fix, config.username_normalization), problems
 
 
 def _dn_key(dn: str) -> str:

@@ -16,6 +16,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # only: a lookalike in another script is another name, and never the forge's sign-in.
 _USERNAME = re.compile(r"^[A-Za-z0-9_.-]+\Z")
 MAX_USERNAME = 255
+MAX_GITHUB = 39
+_GITHUB_PARTS = re.compile(r"[A-Za-z0-9]+")  # GitHub Enterprise joins these with '-'
 
 
 @dataclass(frozen=True)
@@ -44,18 +46,24 @@ def refuse_bad_handle(entry: Entry, fix: str) -> Entry:
     return replace(entry, refused=f"{entry.where}: {problem}. Fix: {fix}")
 
 
-def refuse_bad_username(entry: Entry, fix: str) -> Entry:
-    """The entry with its forge username as the forge spells it (one leading '@' dropped), or
-    refused when it cannot be a GitLab or GitHub username: it decides who may publish as this
-    person, so a mangled one is never written. Only this entry is left out."""
+def refuse_bad_username(entry: Entry, fix: str, normalization: str = "none") -> Entry:
+    """The entry with its forge username as the forge spells it (one leading '@' dropped; with
+    normalization 'github' as GitHub Enterprise Server makes it), or refused when it cannot be
+    a GitLab or GitHub username: it decides who may publish as this person, so a mangled one
+    is never written. Only this entry is left out."""
     value = entry.forge_username
     if not value or entry.refused:
         return entry
     plain = value[1:] if value.startswith("@") else value
-    if _USERNAME.match(plain) and len(plain) <= MAX_USERNAME:
+    limit = MAX_USERNAME
+    if normalization == "github" and plain.count("@") == 1 and _USERNAME.match(plain.replace("@", "")):
+        plain = plain.split("@")[0]  # a userPrincipalName: GitHub takes what precedes the '@'
+    if normalization == "github" and _USERNAME.match(plain):
+        plain, limit = "-".join(_GITHUB_PARTS.findall(plain)), MAX_GITHUB
+    if _USERNAME.match(plain) and len(plain) <= limit:
         return replace(entry, forge_username=plain)
     if _USERNAME.match(plain):
-        why = f"is too long ({len(plain)} characters; a username has at most {MAX_USERNAME})"
+        why = f"is too long ({len(plain)} characters; a username has at most {limit})"
     else:
         why = ("is not a GitLab or GitHub username; a username is letters, digits, '_', '-' and "
                "'.', without spaces")
