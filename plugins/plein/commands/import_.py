@@ -34,7 +34,11 @@ from ..hr.run import Import
 def import_(source, dry_run, max_leavers, day, root, remote, no_push, yes):
     """Import people from SOURCE: a CSV file, or ldap://host (ldaps://host) for LDAP or
     Active Directory, with the bind DN and password in PLEIN_LDAP_BIND_DN and
-    PLEIN_LDAP_PASSWORD. Column and attribute mappings: plugins: plein: hr: in mkdocs.yml."""
+    PLEIN_LDAP_PASSWORD. Column and attribute mappings: plugins: plein: hr: in mkdocs.yml.
+
+    GitLab or GitHub usernames (forge_username) come from the CSV column forge_username, or
+    from the LDAP attribute set in hr: ldap: attributes: forge_username (e.g. sAMAccountName
+    or uid); an empty or missing one never clears a profile's."""
     settings = site_settings.read(find_root(root))
     config = from_options(settings.hr)
     today = _day(day, settings)
