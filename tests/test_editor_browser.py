@@ -103,6 +103,13 @@ def validate(root: Path, branch: str, tmp_path: Path) -> None:
         git(root, "worktree", "remove", "--force", str(tree))
 
 
+def after_save(pg) -> str:
+    """The plain statement of what happens next that the editor shows after Save (aftersave.js)."""
+    status = pg.locator("#plein-after-save[role=status] p")
+    status.wait_for(timeout=10_000)
+    return status.text_content()
+
+
 def save(pg) -> None:
     pg.get_by_role("button", name="Opslaan").click()
 
@@ -120,6 +127,9 @@ def test_edit_my_profile_makes_a_branch_with_exactly_that_change(intranet, page,
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert diff == ["-role: Beleidsadviseur ruimtelijke ordening en GIS", "+role: Senior adviseur GIS en geodata"]
     validate(root, branch, tmp_path)
+    # after Save, what happens next: a role is HR's, so a moderator looks first
+    assert after_save(page) == ("Opgeslagen. Dit gaat eerst langs een moderator, omdat je velden verandert "
+                                "die HR of een moderator bijhoudt (functie). Daarna staat het op het intranet.")
 
 
 def test_reply_from_the_thread_page(intranet, page, tmp_path):
@@ -138,6 +148,7 @@ def test_reply_from_the_thread_page(intranet, page, tmp_path):
     written = git(root, "show", f"{branch}:{files[0]}")
     assert written.endswith(f"---\n\n{text}\n") and f"author: {ME}\n" in written
     validate(root, branch, tmp_path)
+    assert after_save(page) == "Opgeslagen. Je reactie staat binnen een paar minuten op het intranet."
 
 
 def test_ask_a_question(intranet, page, tmp_path):
@@ -183,6 +194,7 @@ def test_text_survives_the_round_trip(intranet, page, tmp_path):
     data = yaml.safe_load(git(root, "show", f"{branch}:profiles/lotte-visser.yml"))
     assert data["bio"] == bio
     validate(root, branch, tmp_path)
+    assert "omdat het het profiel van een collega is" in after_save(page)
 
 
 def backend_actions(pg) -> list:

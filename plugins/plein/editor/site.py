@@ -16,6 +16,8 @@ import yaml
 from mkdocs.structure.files import File
 
 from ..site.csp import editor_policy, meta, origin
+from ..model import fields as F
+from ..policy.rules import PERSONAL
 from .config import FOLDER, decap_config
 from .words import label
 
@@ -51,6 +53,7 @@ class EditorSite:
                 for key, table in sorted(accounts(org, emails).items())]
         out.append(self._text("kudos.json", _json(sorted(p.handle for p in org.people.values()
                                                         if p.kudos and not p.alumnus))))
+        out.append(self._text("policy.json", _json(publishing(self.options, lang))))
         if self.local:
             out.append(self._text("local.json", _json({"email": _git_email(self.root)})))
         return out
@@ -122,8 +125,18 @@ def accounts(org, emails: bool = True) -> dict[str, dict]:
             ([f"u:{p.forge_username.lower()}"] if p.forge_username else [])
         for key in keys:
             c = key[2:3]
-            shards.setdefault(c if c.isascii() and c.isalnum() else "_", {})[key] = [p.handle, p.name]
+            # the third item: whether the profile names a forge username, without which nothing
+            # of theirs publishes at once (aftersave.js says so after Save)
+            shards.setdefault(c if c.isascii() and c.isalnum() else "_", {})[key] = \
+                [p.handle, p.name, 1 if p.forge_username else 0]
     return shards
+
+
+def publishing(options, lang: str) -> dict:
+    """What aftersave.js needs to say after Save what will happen: the kinds that publish at
+    once (the option `publish`), the profile fields one may change oneself, and their labels."""
+    return {"publish": sorted(getattr(options, "publish", ()) or ()), "personal": sorted(PERSONAL),
+            "labels": {f.name: label(f.name, lang) for f in F.PROFILE}}
 
 
 def _json(value) -> str:

@@ -7,10 +7,12 @@
      their forge username or e-mail address in accounts/, never typed by hand.
    - (listing.js) no reading of a whole collection while a form is open;
    - (a11y.js, editor.css) names for icon buttons, and text colours that meet WCAG 2.1 AA.
+   - (aftersave.js) after Save, what happens next in plain words.
    Nothing here loads from another host. */
 import * as YAML from "./yaml/index.js";
 import { listOnlyInLists } from "./listing.js";
 import { nameIconButtons } from "./a11y.js";
+import { tellAfterSave } from "./aftersave.js";
 
 const CMS = window.CMS;
 const h = window.h;
@@ -138,7 +140,7 @@ function whoami() {
       if (local && local.email) keys.push("e:" + local.email.toLowerCase());
       for (const key of keys) {
         const found = ((await getJSON(`accounts/${shard(key)}.json`)) || {})[key];
-        if (found) return { handle: found[0], name: found[1] };
+        if (found) return { handle: found[0], name: found[1], forge: !!found[2], login: user && user.login };
       }
       return null;
     })();
@@ -153,6 +155,15 @@ CMS.registerEventListener({
   handler: async ({ entry }) => {
     let data = entry.get("data");
     if (data.get("date")) data = data.set("_year", String(data.get("date")).slice(0, 4));  // the folder of news and kudos
+    if (entry.get("collection") === "profiles") {
+      // your own profile learns your forge username from your login, once: it then goes to a
+      // moderator (the policy reviews a change of forge_username), after which you publish at once
+      const who = await whoami();
+      if (who && who.login && !who.forge && entry.get("slug") === who.handle && !data.get("forge_username")) {
+        data = data.set("forge_username", String(who.login));
+      }
+      return data;
+    }
     const field = AUTHOR[entry.get("collection")];
     if (!field) return data;
     const who = await whoami();
@@ -263,4 +274,5 @@ listOnlyInLists(CMS, async () => {
   return who ? `#/collections/profiles/entries/${who.handle}` : null;
 });
 nameIconButtons(LANG);
+tellAfterSave(CMS, LANG, whoami, (text) => YAML.parse(text), getJSON);
 CMS.init();
