@@ -100,7 +100,7 @@ class Publisher:
             self.told.pop(ref)
         for ref, tip in sorted(refs.items()):
             last = self.done.get(ref)
-            if last and last[:2] == (tip, base) and (last[2].final or self._dirty(last[2].waits_on)):
+            if last and last[:2] == (tip, base) and (last[2].final or self._waiting(last[2])):
                 continue
             try:
                 outcome = self.handle(ref, tip, base)
@@ -169,7 +169,9 @@ class Publisher:
     def merge(self, ref: str, tip: str, base: str, merge_base: str, reasons: str) -> Outcome:
         """Merge exactly `tip` into the default branch, which must still be at `base`."""
         files = [f for f in self._git("diff", "--name-only", "-z", "--no-renames", merge_base, tip).split("\0") if f]
-        where = self._checked_out()
+        state, where = self._worktree()
+        if state == "busy":
+            return Outcome("busy", False, {"where": str(where)})
         if where is not None and self._dirty(files, where):
             return Outcome("dirty", False, {"files": self._few(self._dirty(files, where))}, tuple(files))
         done = self._run("merge-tree", "--write-tree", "--name-only", "--no-messages", base, tip)
@@ -220,27 +222,44 @@ class Publisher:
                                                                 self.branch, cwd=self.clone).returncode:
             self._run("merge", "--ff-only", "--quiet", "FETCH_HEAD", cwd=self.clone)
 
-    def _checked_out(self) -> Path | None:
-        """The work tree that has the default branch checked out, or None."""
-        listing = self._git("worktree", "list", "--porcelain", "-z").split("\0")
-        where = None
-        for field in listing:
+    def _waiting(self, outcome: Outcome) -> bool:
+        """Whatever held this merge back still does (checked cheaply, without deciding again)."""
+        if outcome.key == "busy":
+            return self._worktree()[0] == "busy"
+        return outcome.key == "dirty" and bool(self._dirty(outcome.waits_on))
+
+    def _worktree(self) -> tuple[str | None, Path | None]:
+        """("checked", the work tree) that has the default branch checked out; ("busy", the work
+        tree) that is rebasing it (git shows it detached, and moves the branch at the end: a
+        merge meanwhile would make the rebase fail); or (None, None)."""
+        target, where, detached = f"refs/heads/{self.branch}", None, []
+        for field in self._git("worktree", "list", "--porcelain", "-z").split("\0"):
             if field.startswith("worktree "):
                 where = Path(field[len("worktree "):])
-            elif field == f"branch refs/heads/{self.branch}":
-                return where
-        return None
+            elif field == f"branch {target}":
+                return "checked", where
+            elif field == "detached" and where is not None:
+                detached.append(where)
+        for tree in detached:
+            gitdir = Path(self._run("rev-parse", "--absolute-git-dir", cwd=tree).stdout.strip() or "/nonexistent")
+            for name in ("rebase-merge", "rebase-apply"):
+                try:
+                    if (gitdir / name / "head-name").read_text().strip() == target:
+                        return "busy", tree
+                except OSError:
+                    pass
+        return None, None
 
     def _dirty(self, files, where: Path | None = None) -> list[str]:
         """The files among `files` with a change of the user's (staged, unstaged, untracked or
         ignored)."""
         if not files:
             return []
-        where = where or self._checked_out()
+        where = where or self._worktree()[1]
         if where is None:
             return []
         # ignored files too: a checkout overwrites those without asking
-        done = self._run("--literal-pathspecs", "status", "--porcelain", "-z", "--untracked-files=all",
+        done = self._run("--literal-pathspecs", "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all",
                          "--ignored=matching", "--", *files, cwd=where)
         if done.returncode:
             return list(files)  # cannot tell: wait rather than risk the user's work

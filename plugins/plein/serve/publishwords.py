@@ -19,6 +19,7 @@ WORDS = {
                        "publishes directly; the branch stays",
         "dirty": "{ref}: not merged yet: you have changes of your own in {files} that are not committed; "
                  "it is merged once you commit or discard them",
+        "busy": "{ref}: not merged yet: {branch} is being rebased (in {where}); it is merged once that is done",
         "conflict": "{ref}: not merged: it conflicts with {branch} in {files}; the branch stays",
         "moved": "{ref}: not merged yet: {branch} moved meanwhile; it is checked again",
         "git": "{ref}: not merged: {what}; the branch stays",
@@ -43,6 +44,8 @@ WORDS = {
                        "publiceert direct; de branch blijft staan",
         "dirty": "{ref}: nog niet samengevoegd: je hebt eigen wijzigingen in {files} die niet zijn vastgelegd; "
                  "het wordt samengevoegd zodra je ze vastlegt of weggooit",
+        "busy": "{ref}: nog niet samengevoegd: {branch} is halverwege een rebase (in {where}); het wordt "
+                "samengevoegd zodra die klaar is",
         "conflict": "{ref}: niet samengevoegd: het botst met {branch} in {files}; de branch blijft staan",
         "moved": "{ref}: nog niet samengevoegd: {branch} veranderde intussen; het wordt opnieuw bekeken",
         "git": "{ref}: niet samengevoegd: {what}; de branch blijft staan",
