@@ -20,6 +20,7 @@ EN = {
     "body_reply": "Your reply (Markdown).", "body_update": "At most 500 characters.",
     "body_kudos": "Why you thank them; at most 1,000 characters.",
     "too_long": "At most {n} characters.",
+    "notify": "E-mail about replies and mentions",
     "page_title": "Edit — {site}",
     "no_editor": "The web editor is not installed on this site.",
     "no_editor_how": "Whoever builds the site runs <code>make install</code> (which installs Node.js "
@@ -46,6 +47,7 @@ NL = {
     "body_reply": "Je reactie (Markdown).", "body_update": "Hooguit 500 tekens.",
     "body_kudos": "Waarvoor je ze bedankt; hooguit 1.000 tekens.",
     "too_long": "Hooguit {n} tekens.",
+    "notify": "E-mail bij reacties en vermeldingen",
     "page_title": "Bewerken — {site}",
     "no_editor": "De webeditor is op deze site niet geïnstalleerd.",
     "no_editor_how": "Wie de site bouwt, draait <code>make install</code> (dat installeert Node.js en "

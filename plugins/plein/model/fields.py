@@ -30,6 +30,7 @@ LANGUAGES = ("nl", "en", "de", "fr", "es", "it", "pt", "tr", "ar", "pl", "uk", "
              "ti", "zh", "hi", "ta", "other")
 THREAD_KINDS = ("question", "discussion")
 DIGEST = ("weekly", "daily", "off")
+NOTIFY = ("instant", "digest", "off")
 
 MAX_SHORT = 200  # characters in a one-line field
 MAX_BIO = 5000
@@ -92,6 +93,9 @@ PROFILE = (
     _f("digest", ENUM, "How often you get the digest e-mail of what is new for you: weekly (the default), "
        "daily or off. Off also stops the 'can you help?' mails about new questions.", choices=DIGEST,
        example="weekly"),
+    _f("notify", ENUM, "When a colleague replies to your question or names you with @handle: instant "
+       "(the default: an e-mail within minutes), digest (it waits for your digest) or off.",
+       choices=NOTIFY, example="instant"),
 )
 
 TEAM_FIELDS = (
@@ -160,6 +164,10 @@ KUDOS = (
        example="en"),
 )
 
+HELPED = (
+    _f("date", DATE, "When the reply helped you.", True, example="2026-11-20"),
+)
+
 # record kind -> (fields, max body length or None when the record has no body)
 KINDS: dict[str, tuple[tuple[Field, ...], int | None]] = {
     "profile": (PROFILE, None),
@@ -169,4 +177,5 @@ KINDS: dict[str, tuple[tuple[Field, ...], int | None]] = {
     "reply": (REPLY, MAX_BODY),
     "update": (UPDATE, MAX_UPDATE),
     "kudos": (KUDOS, MAX_KUDOS),
+    "helped": (HELPED, None),  # "this helped me": a reply's thanks, no text
 }

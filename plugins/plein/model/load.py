@@ -96,7 +96,7 @@ def assemble(root: Path, results: list[Parsed], photos_of=None) -> tuple[Org, Pr
         if person.photo and (photos_of is None or person.source.path in photos_of):
             _check_photo(root, person, problems)
     org = build_org(buckets["profile"], buckets["team"], buckets["news"], buckets["thread"],
-                    buckets["reply"], buckets["update"], buckets["kudos"], broken)
+                    buckets["reply"], buckets["update"], buckets["kudos"], broken, buckets["helped"])
     return org, problems
 
 

@@ -71,6 +71,7 @@ class Person:
     kudos: bool = False
     language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
     digest: str = "weekly"  # weekly, daily or off
+    notify: str = "instant"  # instant, digest or off: replies to your question, and @mentions
 
     @property
     def alumnus(self) -> bool:
@@ -179,6 +180,23 @@ class Kudos:
 
 
 @dataclass(frozen=True, slots=True)
+class Helped:
+    """"This helped me": `author` says that reply `reply` of thread `thread` helped them."""
+
+    id: str  # '<thread>/<reply id>--<handle>'
+    thread: str
+    reply: str
+    author: str
+    date: date
+    source: Source
+
+
+def helped_key(thread: str, reply: str) -> str:
+    """The key of Org.helped: a reply's id is unique only within its thread."""
+    return f"{thread}/{reply}"
+
+
+@dataclass(frozen=True, slots=True)
 class Topic:
     key: str
     label: str  # the most common spelling
@@ -220,6 +238,8 @@ class Org:
     # kudos to someone who opted out (again): kept in Git, shown nowhere, and no error, so that
     # opting out never breaks the files colleagues wrote before
     withheld: tuple[Kudos, ...] = ()
+    # helped_key(thread, reply) -> the "this helped me" of that reply, one per person, oldest first
+    helped: Mapping[str, tuple[Helped, ...]] = field(default_factory=dict, repr=False)
 
     def by(self, handle: str) -> Authored:
         return self.authored.get(handle, NOTHING)
@@ -257,7 +277,7 @@ def _freeze(d: dict) -> Mapping:
     return MappingProxyType({k: tuple(v) for k, v in d.items()})
 
 
-def build_org(people, teams, news, threads, replies, updates, kudos, broken=frozenset()) -> Org:
+def build_org(people, teams, news, threads, replies, updates, kudos, broken=frozenset(), helped=()) -> Org:
     """Cross-link loaded records into one Org; records may refer to missing ids."""
     by_thread = defaultdict(list)
     for reply in replies:
@@ -312,7 +332,20 @@ def build_org(people, teams, news, threads, replies, updates, kudos, broken=froz
         threads=MappingProxyType({t.id: t for t in threads}), updates=tuple(updates),
         kudos=tuple(kudos), broken=frozenset(broken), orphans=orphans, reports=_freeze(reports),
         members=_freeze(members), subteams=_freeze(subteams), topics=_topics(people.values()),
-        authored=MappingProxyType(authored), team_kudos=_freeze(team_kudos), withheld=withheld)
+        authored=MappingProxyType(authored), team_kudos=_freeze(team_kudos), withheld=withheld,
+        helped=_helped(helped, threads))
+
+
+def _helped(helped, threads) -> Mapping[str, tuple[Helped, ...]]:
+    """Each person's "this helped me" once per reply, only on replies that are in the model
+    (a hidden or removed reply counts none), never from the reply's own author."""
+    shown = {helped_key(t.id, r.id): r.author for t in threads for r in t.replies}
+    out: dict = defaultdict(dict)
+    for h in sorted(helped, key=lambda h: (h.date, h.id)):
+        key = helped_key(h.thread, h.reply)
+        if key in shown and h.author != shown[key]:
+            out[key].setdefault(h.author, h)
+    return MappingProxyType({k: tuple(v.values()) for k, v in out.items()})
 
 
 def _fields(record) -> dict:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from . import fields as F
 from .convert import convert
 from .lineyaml import UNSURE, line_loads
-from .org import Kudos, News, Person, Reply, Source, Team, Thread, Update, slugify
+from .org import Helped, Kudos, News, Person, Reply, Source, Team, Thread, Update, slugify
 from .problems import Problems
 from .quickyaml import quick_loads
 from .outside import outside_resources
@@ -38,6 +38,9 @@ PATTERNS = [
     # the web editor adds -1, -2… to a name already taken (a second update within the minute)
     ("update", re.compile(rf"^content/updates/(?P<author>{_H})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-\d+(?:-\d+)?)\.md$")),
     ("kudos", re.compile(rf"^content/kudos/(?P<year>\d{{4}})/(?P<id>\d{{4}}-\d{{2}}-\d{{2}}-{_H})\.md$")),
+    # "this helped me": '--' parts the reply's id from the handle (neither ever holds '--')
+    ("helped", re.compile(rf"^content/discussions/(?P<thread>{_H})/helped/"
+                          rf"(?P<id>(?P<reply>\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}-\d{{2}}-{_H})--(?P<author>{_H}))\.yml$")),
 ]
 
 
@@ -184,6 +187,9 @@ def _make(kind, parts, v, body, source, problems):
             problems.add(rel, source.at("date"), f"kudos of {v['date'].year} are in the folder {parts['year']}",
                          f"move the file to content/kudos/{v['date'].year}/")
         return Kudos(id=f"{parts['year']}/{parts['id']}", sender=sender, source=source, body=body, **v)
+    if kind == "helped":
+        return Helped(id=f"{parts['thread']}/{parts['id']}", thread=parts["thread"], reply=parts["reply"],
+                      author=parts["author"], source=source, **v)
     raise AssertionError(kind)
 
 

@@ -30,6 +30,8 @@ KIND_INFO = {
               "content/discussions/<slug>/replies/<YYYY-MM-DD>T<HH-MM>-<handle>.md"),
     "update": ("update.schema.json", "Status update (front matter)", "content/updates/<handle>/<YYYY-MM-DD>-<n>.md"),
     "kudos": ("kudos.schema.json", "Kudos (front matter)", "content/kudos/<YYYY>/<YYYY-MM-DD>-<from>-<n>.md"),
+    "helped": ("helped.schema.json", "This helped me",
+               "content/discussions/<slug>/helped/<reply file name without .md>--<handle>.yml"),
 }
 
 # value kind -> how the reference page names it for staff
