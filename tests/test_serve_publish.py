@@ -151,12 +151,16 @@ def test_a_symlink_is_refused(repo, publisher):
 def test_without_a_known_identity_nothing_is_merged(repo, publisher, email, said):
     git(repo, "config", "user.email", email)
     before = git(repo, "rev-parse", "main").strip()
-    push_branch(repo, f"replies/{THREAD}/b", reply("Van iemand.", author="ahmed-bouzid"))
+    push_branch(repo, f"replies/{THREAD}/b", reply("Van Jan, maar wie is de gebruiker?"))
+    publisher.poll()
     publisher.poll()
     assert git(repo, "rev-parse", "main").strip() == before
     assert branches(repo) == [f"cms/replies/{THREAD}/b"]
     [line] = publisher.said
     assert said in line and "niet samengevoegd" in line
+    git(repo, "config", "user.email", EMAIL)  # fixed: taken at the next poll
+    publisher.poll()
+    assert "samengevoegd in main" in publisher.said[-1] and branches(repo) == []
 
 
 def test_an_uncommitted_change_of_the_user_waits_and_is_never_lost(repo, publisher):

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import FatalError
 from ..model.parse import parse_file
+from ..policy import decide_refs
 from .publishwords import WORDS
 
 PREFIX = "refs/heads/cms/"
@@ -62,7 +63,7 @@ class Publisher:
         self.root, self.branch, self.clone, self.interval = Path(root), branch, clone, interval
         self.words = WORDS.get(language, WORDS["en"])
         self.say = say or (lambda line: print(line, file=sys.stderr, flush=True))
-        self.done: dict[str, tuple] = {}  # ref -> (tip, base, outcome) last handled
+        self.done: dict[str, tuple] = {}  # ref -> (tip, base, e-mail, outcome) last handled
         self.told: dict[str, str] = {}  # ref -> the line last said about it
         self.forget: dict[str, str] = {}  # cms refs of the clone still to delete -> their tip
         self.people: tuple | None = None  # (profiles tree, e-mail -> [(path, Person)])
@@ -86,13 +87,15 @@ class Publisher:
             self.poll()
 
     def poll(self) -> None:
-        """Handle every cms/… branch whose tip or whose base moved since it was last handled."""
+        """Handle every cms/… branch whose tip or base moved since it was last handled, or all
+        of them when the git user changed (a fixed user.email takes effect at once)."""
         try:
             base = self._git("rev-parse", "--verify", "--quiet", f"refs/heads/{self.branch}^{{commit}}").strip()
             refs = dict(line.split(" ", 1)[::-1] for line in
                         self._git("for-each-ref", "--format=%(objectname) %(refname)", PREFIX).splitlines())
         except GitFailed:
             return  # no default branch (yet), or no repository: nothing to publish into
+        email = self._run("config", "user.email").stdout.strip() if refs else ""
         self._forget_in_clone()
         for ref in set(self.done) - set(refs):
             del self.done[ref]
@@ -100,38 +103,37 @@ class Publisher:
             self.told.pop(ref)
         for ref, tip in sorted(refs.items()):
             last = self.done.get(ref)
-            if last and last[:2] == (tip, base) and (last[2].final or self._waiting(last[2])):
+            if last and last[:3] == (tip, base, email) and (last[3].final or self._waiting(last[3])):
                 continue
             try:
-                outcome = self.handle(ref, tip, base)
+                outcome = self.handle(ref, tip, base, email)
             except GitFailed as err:
                 outcome = Outcome("git", True, {"what": str(err)})
             except FatalError as err:
                 outcome = Outcome("unchecked", True, {"what": str(err)})
             except Exception as err:  # noqa: BLE001 - a background watcher: one plain line, never a traceback
                 outcome = Outcome("unchecked", True, {"what": f"{type(err).__name__}: {err}"})
-            self.done[ref] = (tip, base, outcome)
+            self.done[ref] = (tip, base, email, outcome)
             self._tell(ref, outcome)
             if outcome.key in ("merged", "moved_ref"):  # a later save of the same entry is news again
                 self.done.pop(ref)
                 self.told.pop(ref)
 
-    def handle(self, ref: str, tip: str, base: str) -> Outcome:
-        """Decide one branch tip against the default branch at `base`; merge it if `publish`."""
-        username, why = self.identity(base)
+    def handle(self, ref: str, tip: str, base: str, email: str) -> Outcome:
+        """Decide one branch tip against the default branch at `base`, for the git user with
+        this e-mail; merge it if `publish`."""
+        username, why = self.identity(base, email)
         if username is None:
             return why
-        from ..policy import decide_refs
         decision = decide_refs(self.root, base, tip, username)
         reasons = self._reasons(decision.reasons)
         if decision.decision != "publish":  # review, refuse, or anything unknown: never merged
             return Outcome("refuse" if decision.decision == "refuse" else "review", True, {"reasons": reasons})
         return self.merge(ref, tip, base, decision.extra.get("merge_base") or base, reasons)
 
-    def identity(self, base: str):
-        """(forge username, None) of the repository's git user, as the default branch at `base`
-        names them; or (None, an Outcome saying why not)."""
-        email = self._run("config", "user.email").stdout.strip()
+    def identity(self, base: str, email: str):
+        """(forge username, None) of the repository's git user (`git config user.email`), as
+        the default branch at `base` names them; or (None, an Outcome saying why not)."""
         if not email:
             return None, Outcome("no_email", True, {})
         matches = self._people(base).get(email.casefold(), [])
