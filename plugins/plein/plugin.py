@@ -54,6 +54,12 @@ class _PluginConfig(base.Config):
     """Kinds that go live without a moderator when they are the pusher's own; [] sends all to review."""
     communications_usernames = c.ListOfItems(c.Type(str), default=[])
     """Forge usernames of the communications group: their news goes live without a moderator."""
+    publish_per_hour = c.Type(int, default=10)
+    """More of one person's own contributions than this within an hour go to a moderator (floods)."""
+    report_to = c.Choice(("issues", "mail"), default="issues")
+    """Where a "Report" link goes: an issue on the forge (`repo_url`), or mail to `moderators_email`."""
+    moderators_email = c.Optional(c.Type(str))
+    """The moderators' e-mail address: "Report" mails go here (without an issue tracker)."""
     git = c.Type(bool, default=True)
     """Read Git history for 'last updated', contributors and recent changes."""
     search = c.Type(bool, default=True)

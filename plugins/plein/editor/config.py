@@ -136,6 +136,8 @@ def field(kind: str, f: F.Field, lang: str) -> dict:
         out["default"] = "{{now}}" if f.required else ""  # the time of writing; an optional date stays empty
     if kind == "thread" and f.name == "kind":
         out["default"] = "question"
+    if f.name == "hidden":  # for moderators (issue 25): no 'hidden: false' in every file written
+        del out["default"]
     if f.kind in (F.STR, F.EMAIL, F.URL) and f.max_len and "pattern" not in out:
         out["pattern"] = [f"^[^\\n]{{0,{f.max_len}}}$", _too_long(f.max_len, lang)]
     elif f.kind in (F.TEXT, F.MARKDOWN) and f.max_len:

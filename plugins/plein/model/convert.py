@@ -73,7 +73,20 @@ def convert(kind: str, data, path: str, line: int, problems: Problems) -> dict |
         except Bad as bad:
             problems.add(path, lines.get(f.name, line), f"'{f.name}': {bad.message}", bad.hint)
             usable = usable and not f.required
+    if "hidden" in by_name:
+        _hidden(out, path, lines, line, problems)
     return out if usable else None
+
+
+def _hidden(out: dict, path: str, lines, line: int, problems: Problems) -> None:
+    """A moderator who hides an item says why (the moderators' page lists it)."""
+    if out.get("hidden") and not out.get("hidden_reason"):
+        problems.add(path, lines.get("hidden", line), "a hidden item needs a reason",
+                     "add a line 'hidden_reason: <why, in a few words>'")
+    elif out.get("hidden_reason") and not out.get("hidden"):
+        problems.add(path, lines.get("hidden_reason", line), "'hidden_reason' without 'hidden: true': "
+                     "the item is shown", "add 'hidden: true' to hide it, or remove the reason",
+                     severity="notice")
 
 
 _BY_NAME: dict = {}

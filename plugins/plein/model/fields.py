@@ -125,6 +125,16 @@ NEWS = (
        example="en"),
 )
 
+# Set by a moderator on a reply, question, status update or kudos (issue 25): the item leaves the
+# site, search, the feeds, the digest and the notifications, and stays in Git history.
+HIDDEN = (
+    _f("hidden", BOOL, "For moderators: true hides this item from the site, search, the digest and "
+       "notifications (a hidden question hides its replies too); Git keeps it. Needs hidden_reason.",
+       example=True),
+    _f("hidden_reason", STR, "For moderators: why the item is hidden, in a few words; shown on the "
+       "moderators' page. Required with hidden: true.", example="persoonlijke gegevens van een collega"),
+)
+
 THREAD = (
     _f("title", STR, "The question or subject.", True),
     _f("author", HANDLE, "Your handle.", True),
@@ -136,6 +146,7 @@ THREAD = (
     _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
        "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
        example="en"),
+    *HIDDEN,
 )
 
 REPLY = (
@@ -144,6 +155,7 @@ REPLY = (
     _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
        "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
        example="en"),
+    *HIDDEN,
 )
 
 UPDATE = (
@@ -152,6 +164,7 @@ UPDATE = (
     _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
        "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
        example="en"),
+    *HIDDEN,
 )
 
 KUDOS = (
@@ -162,6 +175,7 @@ KUDOS = (
     _f("language", ENUM, "Language of the text when it is not the site's (an ISO code, e.g. en); "
        "left out, Plein detects it, so that screen readers pronounce it right.", choices=LANGUAGES,
        example="en"),
+    *HIDDEN,
 )
 
 HELPED = (

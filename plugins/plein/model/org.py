@@ -131,6 +131,8 @@ class Reply:
     source: Source
     body: str = ""
     language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
+    hidden: bool = False  # hidden by a moderator: build_org keeps it out of Org (issue 25)
+    hidden_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,8 @@ class Thread:
     accepted: str | None = None
     body: str = ""
     language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
+    hidden: bool = False  # hidden by a moderator: build_org keeps it out of Org (issue 25)
+    hidden_reason: str = ""
     replies: tuple[Reply, ...] = ()  # in date order
 
     @property
@@ -165,6 +169,8 @@ class Update:
     tags: tuple[str, ...] = ()
     body: str = ""
     language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
+    hidden: bool = False  # hidden by a moderator: build_org keeps it out of Org (issue 25)
+    hidden_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,8 @@ class Kudos:
     to_team: str | None = None
     body: str = ""
     language: str = ""  # declared; empty: detected where it is shown (site/languages.py)
+    hidden: bool = False  # hidden by a moderator: build_org keeps it out of Org (issue 25)
+    hidden_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +246,9 @@ class Org:
     # kudos to someone who opted out (again): kept in Git, shown nowhere, and no error, so that
     # opting out never breaks the files colleagues wrote before
     withheld: tuple[Kudos, ...] = ()
+    # what moderators hid (threads with their replies, replies, updates, kudos), newest first: in
+    # Git, in no page, index, feed, digest or notification; listed on the moderators' page only
+    hidden: tuple = ()
     # helped_key(thread, reply) -> the "this helped me" of that reply, one per person, oldest first
     helped: Mapping[str, tuple[Helped, ...]] = field(default_factory=dict, repr=False)
 
@@ -279,11 +290,14 @@ def _freeze(d: dict) -> Mapping:
 
 def build_org(people, teams, news, threads, replies, updates, kudos, broken=frozenset(), helped=()) -> Org:
     """Cross-link loaded records into one Org; records may refer to missing ids."""
+    threads, replies, updates, kudos, hidden = _visible(threads, replies, updates, kudos)
+    gone = {(r.thread, r.id) for r in hidden if isinstance(r, Reply)}  # an accepted one: open again
     by_thread = defaultdict(list)
     for reply in replies:
         by_thread[reply.thread].append(reply)
     threads = [t.__class__(**{**_fields(t), "replies": tuple(sorted(by_thread.get(t.id, ()),
-                                                                     key=lambda r: (r.date, r.id)))})
+                                                                     key=lambda r: (r.date, r.id))),
+                              "accepted": None if (t.id, t.accepted) in gone else t.accepted})
                for t in threads]
     thread_ids = {t.id for t in threads}
     orphans = tuple(r for r in replies if r.thread not in thread_ids)
@@ -333,6 +347,7 @@ def build_org(people, teams, news, threads, replies, updates, kudos, broken=froz
         kudos=tuple(kudos), broken=frozenset(broken), orphans=orphans, reports=_freeze(reports),
         members=_freeze(members), subteams=_freeze(subteams), topics=_topics(people.values()),
         authored=MappingProxyType(authored), team_kudos=_freeze(team_kudos), withheld=withheld,
+        hidden=hidden,
         helped=_helped(helped, threads))
 
 
@@ -346,6 +361,26 @@ def _helped(helped, threads) -> Mapping[str, tuple[Helped, ...]]:
         if key in shown and h.author != shown[key]:
             out[key].setdefault(h.author, h)
     return MappingProxyType({k: tuple(v.values()) for k, v in out.items()})
+
+
+def _visible(threads, replies, updates, kudos):
+    """The records shown, and apart those a moderator hid (`hidden: true`), newest first. The one
+    place hidden items are left out, so that every page, search index, feed, digest and
+    notification made from the Org leaves them out by construction. A hidden thread takes its
+    replies along."""
+    gone = {t.id for t in threads if t.hidden}
+    hidden = [*(t for t in threads if t.hidden), *(r for r in replies if r.hidden or r.thread in gone),
+              *(u for u in updates if u.hidden), *(k for k in kudos if k.hidden)]
+    if not hidden:
+        return threads, replies, updates, kudos, ()
+    hidden.sort(key=lambda r: (moment(r.date), r.source.path), reverse=True)
+    return ([t for t in threads if not t.hidden], [r for r in replies if not (r.hidden or r.thread in gone)],
+            [u for u in updates if not u.hidden], [k for k in kudos if not k.hidden], tuple(hidden))
+
+
+def moment(value) -> datetime:
+    """A record's date as a datetime (kudos have a day only: its midnight), to order kinds together."""
+    return value if isinstance(value, datetime) else datetime.combine(value, datetime.min.time())
 
 
 def _fields(record) -> dict:

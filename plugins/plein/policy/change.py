@@ -52,11 +52,12 @@ class PolicyOptions:
     language: str = "nl"  # of the reasons
     review_above: int = 100  # more files than this: a moderator looks
     refuse_above: int = 3000  # more than this: refused unread (GitHub lists at most 3,000)
+    publish_per_hour: int = 10  # one person's own contributions within an hour that go live; 0: no limit
     unreadable: str = ""  # why the target's options could not be read (then nothing publishes)
 
     @classmethod
     def from_settings(cls, s, **more) -> "PolicyOptions":
-        return cls(publish=frozenset(s.publish), language=s.language,
+        return cls(publish=frozenset(s.publish), language=s.language, publish_per_hour=s.publish_per_hour,
                    communications=frozenset(u.lstrip("@").strip().casefold()
                                             for u in s.communications_usernames), **more)
 

@@ -27,6 +27,7 @@ from ..model.org import Person
 from ..model.parse import PHOTO_EXTS, classify, is_photo, parse_file
 from ..model.photos import check_image
 from . import paths
+from .ratelimit import KINDS as COUNTED, flood
 from .change import EXECUTABLE, GITLINK, REGULAR, SYMLINK, ChangeSet, Decision, FileChange, FileVerdict, \
     PolicyOptions, TargetState
 from .validation import new_problems
@@ -56,6 +57,8 @@ def decide(change: ChangeSet, target: TargetState, username: str | None,
     verdicts = [_opting_in(_file(f, me, user, target, options, parsed), files, parsed, target, lang)
                 for f in files]
     found, elsewhere = new_problems(files, parsed, target)
+    added = [f.path for f in change.files if f.status == "added"]  # moves are no new contributions
+    many = flood(added, parsed, me.handle if me else None, target.org, options.publish_per_hour)
     out, general = [], []
     for v in verdicts:
         problem = found.get(v.path)
@@ -64,6 +67,9 @@ def decide(change: ChangeSet, target: TargetState, username: str | None,
                             "invalid")
         if v.verdict == PUBLISH and me is None:
             v = FileVerdict(v.path, REVIEW, who, v.kind, v.status, who_code)
+        if v.verdict == PUBLISH and many and v.path in added and v.kind in COUNTED:
+            v = FileVerdict(v.path, REVIEW, say(lang, "flood", n=many.count, limit=many.limit), v.kind,
+                            v.status, "flood")
         out.append(v)
     level = max((_RANK[v.verdict] for v in out), default=_RANK[REVIEW])
     for problem in elsewhere:
@@ -224,6 +230,8 @@ def _authored(f, kind, old, new, me, target, options, verdict) -> FileVerdict:
                            new=_name(target, writer))
         if not _mine(me, writer):
             return verdict(REVIEW, "others", kind, what=label, name=_name(target, writer))
+        if getattr(old, "hidden", False) and (not new.hidden or new.hidden_reason != old.hidden_reason):
+            return verdict(REVIEW, "unhidden", kind, what=label)  # a moderator hid it: one lifts it
     elif not _mine(me, writer):
         return verdict(REFUSE, "impersonation", kind, name=_name(target, writer), user=me.forge_username)
     if not allowed:

@@ -44,6 +44,8 @@ EN = {
     "nothing": "it changes nothing",
     "options_unreadable": "the publishing policy on the target branch cannot be read ({why})",
     "unreadable_old": "the file on the target branch does not load, so whose it is is unclear",
+    "flood": "more than {limit} contributions in an hour ({n}): a moderator looks first, against floods",
+    "unhidden": "a moderator hid this {what}: only a moderator shows it again or changes why",
     # refuse
     "impersonation": "this file says it is by {name}, but @{user} made it",
     "impersonation_unknown": "this file says it is by {name}, who is not the one who made it",
@@ -118,6 +120,8 @@ NL = {
     "nothing": "het wijzigt niets",
     "options_unreadable": "het publicatiebeleid op de doelbranch is niet te lezen ({why})",
     "unreadable_old": "het bestand op de doelbranch laadt niet, dus van wie het is, is onduidelijk",
+    "flood": "meer dan {limit} bijdragen in een uur ({n}): eerst kijkt een moderator, tegen overspoeling",
+    "unhidden": "een moderator verborg deze {what}: alleen een moderator toont die weer of wijzigt waarom",
     "impersonation": "dit bestand zegt dat het van {name} is, maar @{user} maakte het",
     "impersonation_unknown": "dit bestand zegt dat het van {name} is, die het niet zelf maakte",
     "writer_changed": "wijzigt wie dit schreef, van {old} naar {new}",

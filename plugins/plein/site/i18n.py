@@ -150,6 +150,56 @@ NL.update({"filter_query": "Naam of tekst", "filter_day": "Kantoordag", "directo
            "people_at": "Collega's op {place}", "locations": "Locaties", "all_people": "Iedereen",
            "news_here": "Nieuws voor deze locatie"})
 
+# moderation after publishing (issue 25): the "Report" links and the moderators' page (site/moderation.py)
+EN.update({"report": "Report", "report_aria": "Report: {what} by {name}", "report_title": "Report",
+           "report_thread": "question", "report_reply": "reply", "report_update": "status update",
+           "report_kudos": "kudos",
+           "report_discussion": "discussion", "report_page": "Page",
+           "report_why": "Why (what is wrong with it):",
+           "moderation": "Moderation",
+           "moderation_intro": "For moderators. Everything staff write about themselves is published at "
+                               "once; here you see what was published in the last {days} days, the reports "
+                               "and what moderators hid.",
+           "moderation_reports": "Reports", "moderation_reports_link": "Open reports (label {label})",
+           "moderation_reports_search": "also those without the label",
+           "moderation_reports_mail": "Reports arrive by e-mail at {email}.",
+           "moderation_reports_none": "This site has no issue tracker and no moderators' e-mail address "
+                                      "(options report_to and moderators_email), so it shows no Report links.",
+           "moderation_hide": "To hide an item, add hidden: true and hidden_reason (why, in a few words) to "
+                              "its file, in the web editor or in the file itself, through one merge request. "
+                              "It leaves the site, search, the digest and the e-mails; Git keeps it.",
+           "moderation_recent": "Published in the last {days} days",
+           "moderation_recent_none": "Nothing was published in the last {days} days.",
+           "moderation_hidden": "Hidden items", "moderation_hidden_none": "No items are hidden.",
+           "moderation_when": "Date", "moderation_kind": "Item", "moderation_who": "By",
+           "moderation_where": "Where", "moderation_reason": "Reason", "moderation_file": "File",
+           "moderation_open": "open"})
+NL.update({"report": "Melden", "report_aria": "Melden: {what} van {name}", "report_title": "Melding",
+           "report_thread": "vraag", "report_reply": "reactie", "report_update": "statusupdate",
+           "report_kudos": "kudos",
+           "report_discussion": "discussie", "report_page": "Pagina",
+           "report_why": "Waarom (wat is er mis mee):",
+           "moderation": "Moderatie",
+           "moderation_intro": "Voor moderatoren. Wat medewerkers over zichzelf schrijven, staat meteen "
+                               "online; hier zie je wat de afgelopen {days} dagen gepubliceerd is, de "
+                               "meldingen en wat moderatoren verborgen hebben.",
+           "moderation_reports": "Meldingen", "moderation_reports_link": "Open meldingen (label {label})",
+           "moderation_reports_search": "ook die zonder label",
+           "moderation_reports_mail": "Meldingen komen per e-mail binnen op {email}.",
+           "moderation_reports_none": "Deze site heeft geen issuetracker en geen e-mailadres van de "
+                                      "moderatoren (opties report_to en moderators_email), dus er staan "
+                                      "geen Melden-links op.",
+           "moderation_hide": "Om een bericht te verbergen, voeg je hidden: true en hidden_reason (waarom, "
+                              "in een paar woorden) toe aan het bestand, in de webeditor of in het bestand zelf, via "
+                              "één merge request. Het verdwijnt van de site, uit het zoeken, de digest en "
+                              "de e-mails; Git bewaart het.",
+           "moderation_recent": "Gepubliceerd in de afgelopen {days} dagen",
+           "moderation_recent_none": "De afgelopen {days} dagen is niets gepubliceerd.",
+           "moderation_hidden": "Verborgen berichten", "moderation_hidden_none": "Er zijn geen berichten verborgen.",
+           "moderation_when": "Datum", "moderation_kind": "Bericht", "moderation_who": "Door",
+           "moderation_where": "Waar", "moderation_reason": "Reden", "moderation_file": "Bestand",
+           "moderation_open": "openen"})
+
 WEEKDAYS = {"en": dict(mon="Mon", tue="Tue", wed="Wed", thu="Thu", fri="Fri", sat="Sat", sun="Sun"),
             "nl": dict(mon="ma", tue="di", wed="wo", thu="do", fri="vr", sat="za", sun="zo")}
 CATALOGUE = {"en": EN, "nl": NL}

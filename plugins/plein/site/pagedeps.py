@@ -19,7 +19,8 @@ from ..insights.figures import history_inputs
 from ..model.org import topic_key
 from ..model.parsecache import dumps
 
-ALWAYS = frozenset({"home", "orgchart", "topics", "discussions", "changes"})
+ALWAYS = frozenset({"home", "orgchart", "topics", "discussions", "changes",
+                    "moderation"})  # (moderation: the last 14 days and every hidden item)
 
 
 def digest(value) -> bytes:

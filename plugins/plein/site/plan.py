@@ -10,6 +10,7 @@ from typing import Any
 from . import links as L
 from .facts import Facts
 from .i18n import Lang
+from .moderation import PAGE as MODERATION, PER_PAGE as MODERATION_PAGE, recent
 
 DIRECTORY_PAGE = 40  # cards per directory page: small pages; the browser filters all pages at once
 LIST_PAGE = 30  # news, threads, updates, kudos per listing page
@@ -58,6 +59,7 @@ def plan(facts: Facts, lang: Lang, site_name: str):
     yield from _paginate(L.KUDOS, t("kudos"), "kudos", list(org.kudos), LIST_PAGE, lang)
     yield PageSpec(L.CHANGES, t("changes"), "changes")
     yield PageSpec(L.INSIGHTS, t("insights"), "insights")
+    yield from _paginate(MODERATION, t("moderation"), "moderation", recent(org, facts.now), MODERATION_PAGE, lang)
 
 
 def _news(facts: Facts, lang: Lang):

@@ -30,6 +30,7 @@ from .facts import Facts
 from .feeds import atom
 from .i18n import Lang
 from .languages import Languages
+from .moderation import Reports, reports_of
 from .insights import csv_file
 from .pagecache import PleinFile
 from .pagedeps import PageInputs
@@ -80,6 +81,7 @@ class Site:
         self.plugin_config, self.config, self.root, self.now = plugin_config, config, root, now
         self.lang = Lang(plugin_config.language)
         self.forge = L.Forge(plugin_config.forge, config.repo_url, plugin_config.branch, plugin_config.editor)
+        self.reports: Reports = reports_of(self.lang, plugin_config, config)
         config.repo_name = L.repo_name(config.repo_name, config.repo_url, plugin_config.forge)
         self.sanitizer = Sanitizer(config.markdown_extensions, config.mdx_configs)
         self.cache = Path(config.config_file_path).parent / plugin_config.cache_dir
@@ -184,6 +186,7 @@ class Site:
         views.handwritten = self.handwritten
         views.env.globals["insights"] = self.plugin_config.insights
         views.env.globals["show_contact"] = self.plugin_config.show_contact
+        views.reports = self.reports
         return views
 
     def _plan(self, facts) -> list:

@@ -18,6 +18,7 @@ from ..insights.figures import compute
 from ..model.org import topic_key
 from . import links as L
 from .languages import Languages
+from .moderation import LABEL, RECENT_DAYS, rows, word
 
 TEMPLATES = Path(__file__).parent / "templates" / "plein" / "views"
 MAX_PIECES = 400_000
@@ -60,7 +61,8 @@ class Views:
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
-            show_contact=True, insights=True)  # the site sets the options
+            show_contact=True, insights=True, report=self.report, report_word=word)  # the site sets the options
+        self.reports = None  # where "Report" links go (moderation.Reports), set by the site
         self.languages = languages or Languages(lang.code)
         self._url = lru_cache(maxsize=None)(lambda src: L.url(src, directory_urls))
         self._base = ""
@@ -196,6 +198,19 @@ class Views:
 
     def _kudos(self, spec):
         return {"kudos_form": self.form("kudos/new")}
+
+    def _moderation(self, spec):
+        reports = self.reports
+        hidden = self.org.hidden if spec.page == 1 else ()
+        return {"rows": rows(spec.key, self.org, self.href, self.forge.edit), "days": RECENT_DAYS,
+                "hidden": rows(hidden, self.org, self.href, self.forge.edit), "label": LABEL,
+                "reports_url": reports.list_url() if reports else "",
+                "search_url": reports.search_url() if reports else "",
+                "email": reports.email if reports and reports.to == "mail" else ""}
+
+    def report(self, record) -> str:
+        """The "Report" link of a reply, question, update or kudos ('' without a place to send it)."""
+        return self.reports.url(record) if self.reports else ""
 
     def _changes(self, spec):
         return {"changes": [(c, self.targets(c.paths)) for c in self.history.recent]}
