@@ -252,6 +252,26 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return meta, body, body_line
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's dumper quotes what PyYAML would read as another type; Plein reads with its own
+    loader (loads), which takes more for numbers ('1.0e3'): quote what that would not read back."""
+
+    def represent_str(self, data):
+        node = super().represent_str(data)
+        if node.style is None and "\n" not in data and len(data) < 200:
+            try:
+                same = loads(f"x: {data}\n").get("x") == data
+            except YamlError:
+                same = False
+            if not same:
+                node.style = "'"
+        return node
+
+
+_Dumper.add_representer(str, _Dumper.represent_str)
+
+
 def dump(data) -> str:
-    """YAML text for files Plein writes (new profiles, replies)."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+    """YAML text for files Plein writes (new profiles, replies): read back by `loads` as written."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=100)
