@@ -155,18 +155,37 @@ class Publisher:
             return self.people[1]
         found: dict = {}
         if tree:
-            listing = self._git("ls-tree", "-z", tree).split("\0")
-            for entry in filter(None, listing):
+            wanted = []
+            for entry in filter(None, self._git("ls-tree", "-z", tree).split("\0")):
                 meta, name = entry.split("\t", 1)
                 mode, kind, sha = meta.split()
-                if kind != "blob" or mode != "100644" or not name.endswith(".yml"):
-                    continue  # only regular files are profiles
-                raw = self._run("cat-file", "blob", sha, text=False).stdout
+                if kind == "blob" and mode == "100644" and name.endswith(".yml"):  # only regular files
+                    wanted.append((name, sha))
+            for (name, _), raw in zip(wanted, self._blobs([sha for _, sha in wanted])):
                 record = parse_file(f"profiles/{name}", raw).record
                 if record is not None and getattr(record, "email", ""):
                     found.setdefault(record.email.casefold(), []).append((f"profiles/{name}", record))
         self.people = (tree, found)
         return found
+
+    def _blobs(self, shas: list[str]) -> list[bytes]:
+        """The contents of these blobs, read by one git process (a profile each would be
+        thousands of processes in a large organisation)."""
+        if not shas:
+            return []
+        done = self._run("cat-file", "--batch", data=("\n".join(shas) + "\n").encode(), text=False)
+        if done.returncode:
+            raise GitFailed(f"git cat-file failed ({_first(done.stderr.decode('utf-8', 'replace'))})")
+        out, at = [], 0
+        for _ in shas:
+            end = done.stdout.find(b"\n", at)
+            header = done.stdout[at:end].split()
+            if end < 0 or len(header) != 3:
+                raise GitFailed("git cat-file gave no blob for a profile")
+            size = int(header[2])
+            out.append(done.stdout[end + 1:end + 1 + size])
+            at = end + 1 + size + 1
+        return out
 
     def merge(self, ref: str, tip: str, base: str, merge_base: str, reasons: str) -> Outcome:
         """Merge exactly `tip` into the default branch, which must still be at `base`."""
@@ -292,7 +311,7 @@ class Publisher:
             raise GitFailed(f"git {args[0]} failed ({_first(done.stderr)})")
         return done.stdout
 
-    def _run(self, *args: str, cwd: Path | None = None, data: str | None = None, text: bool = True):
+    def _run(self, *args: str, cwd: Path | None = None, data: str | bytes | None = None, text: bool = True):
         # a list of arguments, never a shell: branch names cannot become commands; no prompt
         env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
         try:
