@@ -1,5 +1,5 @@
-"""Script planted in every free-text field of every kind of record, in Help page titles and in
-the site's name, built into the example site and opened in headless Chromium: nothing runs,
+"""Script planted in every free-text field of every kind of record, in Help page titles, in the
+site's name and in the authors and messages of commits, built into the example site and opened in headless Chromium: nothing runs,
 and every name and title shows as the text it is (issue 24).
 
 The payloads are the cases in tests/cases/hostile/render/. The fields come from the schema
