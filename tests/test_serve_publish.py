@@ -258,6 +258,17 @@ def test_a_save_after_the_decision_is_not_merged_with_it(repo, publisher):
     assert "niet gepubliceerd" in publisher.said[-1] or "moderator" in publisher.said[-1]
 
 
+def test_a_branch_checked_out_by_hand_is_merged_and_stays(repo, publisher):
+    branch = f"replies/{THREAD}/bekeken"
+    tip = push_branch(repo, branch, reply("Even bekijken."))
+    git(repo, "worktree", "add", "-q", str(repo.parent / "bekijk"), f"cms/{branch}")
+    publisher.poll()
+    assert git(repo, "rev-parse", "main^2").strip() == tip
+    assert branches(repo) == [f"cms/{branch}"]  # deleting it would leave that work tree on nothing
+    publisher.poll()  # and, merged already, it is not decided again
+    assert len(publisher.said) == 1 and "samengevoegd in main" in publisher.said[0]
+
+
 def test_a_branch_without_common_history_is_one_plain_line(repo, publisher):
     clone = repo.parent / "orphan"
     git(repo.parent, "init", "-q", "-b", "cms/replies/wees", str(clone))

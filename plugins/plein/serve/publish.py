@@ -47,7 +47,7 @@ class GitFailed(Exception):
 
 @dataclass
 class Outcome:
-    key: str  # a key of WORDS
+    key: str  # a key of WORDS ('': nothing to say)
     final: bool  # False: try again at the next poll while nothing moved (`waits_on` says when)
     values: dict
     waits_on: tuple = ()  # files whose local changes hold the merge back
@@ -122,6 +122,8 @@ class Publisher:
     def handle(self, ref: str, tip: str, base: str, email: str) -> Outcome:
         """Decide one branch tip against the default branch at `base`, for the git user with
         this e-mail; merge it if `publish`."""
+        if self._run("merge-base", "--is-ancestor", tip, base).returncode == 0:
+            return Outcome("", True, {})  # merged already (a branch left checked out): nothing to say
         username, why = self.identity(base, email)
         if username is None:
             return why
@@ -197,7 +199,7 @@ class Publisher:
             return Outcome("dirty", False, {"files": self._few(self._dirty(files, where))}, tuple(files))
         done = self._run("merge-tree", "--write-tree", "--name-only", "--no-messages", base, tip)
         if done.returncode == 1:
-            conflicted = done.stdout.splitlines()[1:]
+            conflicted = [line for line in done.stdout.splitlines()[1:] if line]
             return Outcome("conflict", True, {"files": self._few(conflicted or files)})
         if done.returncode:
             raise GitFailed(f"git merge-tree failed ({_first(done.stderr)})")
@@ -217,7 +219,8 @@ class Publisher:
             if done.returncode:  # git refused (a change of the user's, or the branch moved): nothing changed
                 return Outcome("git", True, {"what": f"git merge --ff-only: {_first(done.stderr)}"})
             key = "merged"
-        self._run("update-ref", "-d", ref, tip)  # pinned: a newer save stays, and is decided next
+        if ref not in {branch for _, branch in self._worktrees()}:  # checked out by hand: it stays
+            self._run("update-ref", "-d", ref, tip)  # pinned: a newer save stays, and is decided next
         if self.clone is not None:
             self.forget[ref] = tip
             self._forget_in_clone()
@@ -253,15 +256,12 @@ class Publisher:
         """("checked", the work tree) that has the default branch checked out; ("busy", the work
         tree) that is rebasing it (git shows it detached, and moves the branch at the end: a
         merge meanwhile would make the rebase fail); or (None, None)."""
-        target, where, detached = f"refs/heads/{self.branch}", None, []
-        for field in self._git("worktree", "list", "--porcelain", "-z").split("\0"):
-            if field.startswith("worktree "):
-                where = Path(field[len("worktree "):])
-            elif field == f"branch {target}":
-                return "checked", where
-            elif field == "detached" and where is not None:
-                detached.append(where)
-        for tree in detached:
+        target = f"refs/heads/{self.branch}"
+        trees = self._worktrees()
+        for tree, branch in trees:
+            if branch == target:
+                return "checked", tree
+        for tree in (tree for tree, branch in trees if branch is None):
             gitdir = Path(self._run("rev-parse", "--absolute-git-dir", cwd=tree).stdout.strip() or "/nonexistent")
             for name in ("rebase-merge", "rebase-apply"):
                 try:
@@ -270,6 +270,16 @@ class Publisher:
                 except OSError:
                     pass
         return None, None
+
+    def _worktrees(self) -> list[tuple[Path, str | None]]:
+        """Every work tree of the repository, with the branch it has checked out (None: detached)."""
+        found = []
+        for field in self._git("worktree", "list", "--porcelain", "-z").split("\0"):
+            if field.startswith("worktree "):
+                found.append((Path(field[len("worktree "):]), None))
+            elif field.startswith("branch ") and found:
+                found[-1] = (found[-1][0], field[len("branch "):])
+        return found
 
     def _dirty(self, files, where: Path | None = None) -> list[str]:
         """The files among `files` with a change of the user's (staged, unstaged, untracked or
@@ -287,6 +297,8 @@ class Publisher:
         return [entry[3:] for entry in done.stdout.split("\0") if len(entry) > 3]
 
     def _tell(self, ref: str, outcome: Outcome) -> None:
+        if not outcome.key:
+            return
         values = {"branch": self.branch, "ref": ref[len("refs/heads/"):], "reasons": "", **outcome.values}
         line = self.words[outcome.key].format(**values)
         if self.told.get(ref) != line:
