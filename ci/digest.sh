@@ -1,7 +1,8 @@
 #!/bin/sh
 # E-mail from the intranet: `sh ci/digest.sh weekly` or `daily` sends that period's digest;
 # `sh ci/digest.sh questions` (after a merge) asks the people who know a newly published
-# question's topics whether they can help.
+# question's topics whether they can help; `sh ci/digest.sh instant` (after a merge) tells an
+# asker of a reply, and whoever a reply, question or update names with @handle (plein notify).
 #
 # The SMTP server comes from CI variables, never from the repository: PLEIN_SMTP_HOST,
 # PLEIN_SMTP_PORT (587: STARTTLS, 465: implicit TLS), PLEIN_SMTP_USER, PLEIN_SMTP_PASSWORD
@@ -21,6 +22,7 @@ fi
 make install
 case "$what" in
   questions) .venv/bin/plein digest --new-questions ;;
+  instant) .venv/bin/plein notify ;;
   weekly|daily) .venv/bin/plein digest --period "$what" ;;
-  *) echo "ci/digest.sh: unknown '$what'; use weekly, daily or questions" >&2; exit 1 ;;
+  *) echo "ci/digest.sh: unknown '$what'; use weekly, daily, questions or instant" >&2; exit 1 ;;
 esac

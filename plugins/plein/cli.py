@@ -26,6 +26,7 @@ VERBS = {
     "review": "Report on the changes of a merge request branch.",
     "merge-request": "The trusted merge: decide a merge request with the policy and merge it, or label it.",
     "digest": "E-mail each person a digest of what is new for them; or ask experts about new questions.",
+    "notify": "E-mail at once about new replies to one's question and @mentions (after a merge).",
     "import": "Import people from HR (CSV or LDAP) as one merge request.",
     "insights": "Participation figures (the site's Insights page) as text, JSON or CSV.",
 }

@@ -137,6 +137,25 @@ class Mailer:
         subject = self.lang.t("help_subject", title=one_line(thread.title, 150))
         return self._message(person, subject, "help", thread=thread, topics=topics)
 
+    def notice(self, n) -> EmailMessage:
+        """The instant e-mail of digest.instant: a reply to your question, or you are named."""
+        author = self.name(n.record.author)
+        if n.why == "reply":
+            subject = self.lang.t("notice_reply_subject", name=author, title=one_line(n.thread.title, 150))
+        else:
+            subject = self.lang.t("notice_mention_subject", name=author)
+        return self._message(n.person, subject, "notice", n=n, author=author, target=self.item_link(n.record),
+                             title=n.thread.title if n.thread is not None else "")
+
+    def item_link(self, record) -> str:
+        """The address of a reply (its thread's page, at the reply), a question or an update."""
+        thread = getattr(record, "thread", None)
+        if isinstance(thread, str):
+            return self.link.reply(thread, record.id)
+        if hasattr(record, "kind"):
+            return self.link.thread(record.id)
+        return self.link.to(L.person(record.author), "update-" + record.id.replace("/", "-"))
+
     def _message(self, person: Person, subject: str, template: str, **values) -> EmailMessage:
         try:
             to = recipient(person.name, person.email)

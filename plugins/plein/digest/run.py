@@ -57,6 +57,7 @@ class Run:
     def __post_init__(self):
         self.experts = Experts(self.org)
         self.unsure = unsure_digest(self.org, self.problems)
+        self.unsure_notify = unsure_digest(self.org, self.problems, "notify")
 
     def mailable(self, person) -> bool:
         """Fail closed: only a current colleague whose `digest` is exactly weekly or daily, as
@@ -112,12 +113,12 @@ class Run:
         return jobs, questions
 
 
-def unsure_digest(org: Org, problems) -> set:
-    """The people whose profile has a problem on its `digest` line: the value they wrote was
-    not understood, so the default (weekly) they would get is not what they asked for."""
+def unsure_digest(org: Org, problems, name: str = "digest") -> set:
+    """The people whose profile has a problem on its `digest` (or `name`) line: the value they
+    wrote was not understood, so the default they would get is not what they asked for."""
     at = {}
     for p in org.people.values():
-        line = p.source.lines.get("digest")
+        line = p.source.lines.get(name)
         if line:
             at[(p.source.path, line)] = p.handle
     return {at[(pr.path, pr.line)] for pr in problems

@@ -30,6 +30,17 @@ EN = {
                    "To stop these e-mails, set 'digest: off' in your profile:",
     "edit_profile": "Edit my profile",
     "weekly": "every week", "daily": "every day", "off": "never",
+    "notice_reply_subject": "{name} replied to your question: {title}",
+    "notice_mention_subject": "{name} mentioned you on the intranet",
+    "notice_reply": "{name} replied to your question",
+    "notice_mention_reply": "{name} mentioned you in a reply to",
+    "notice_mention_question": "{name} mentioned you in the question",
+    "notice_mention_update": "{name} mentioned you in a status update:",
+    "notice_open": "Read the reply",
+    "notice_open_other": "Read it on the intranet",
+    "footer_notice": "You get this e-mail at once because your profile says 'notify: instant' (the "
+                     "default). Write 'notify: digest' to hear of it in your digest instead, or "
+                     "'notify: off':",
 }
 
 NL = {
@@ -58,6 +69,17 @@ NL = {
                    "Wil je deze e-mails niet meer, zet dan 'digest: off' in je profiel:",
     "edit_profile": "Mijn profiel bewerken",
     "weekly": "elke week", "daily": "elke dag", "off": "nooit",
+    "notice_reply_subject": "{name} reageerde op je vraag: {title}",
+    "notice_mention_subject": "{name} noemde je op het intranet",
+    "notice_reply": "{name} reageerde op je vraag",
+    "notice_mention_reply": "{name} noemde je in een reactie op",
+    "notice_mention_question": "{name} noemde je in de vraag",
+    "notice_mention_update": "{name} noemde je in een statusupdate:",
+    "notice_open": "Lees de reactie",
+    "notice_open_other": "Bekijk het op het intranet",
+    "footer_notice": "Je krijgt deze e-mail meteen omdat je profiel 'notify: instant' zegt (de "
+                     "standaard). Schrijf 'notify: digest' om het in je overzicht te lezen, of "
+                     "'notify: off':",
 }
 
 CATALOGUE = {"en": EN, "nl": NL}

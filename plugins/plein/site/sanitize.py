@@ -12,6 +12,7 @@ import markdown
 import nh3
 
 from ..model.outside import LOADING, is_outside
+from .mentions import MentionExtension, Resolver
 
 SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "noopener noreferrer"
@@ -61,7 +62,8 @@ def _local_only(tag: str, name: str, value: str) -> str | None:
 
 class Sanitizer:
     def __init__(self, news_extensions=(), news_configs=None):
-        self._staff_md = markdown.Markdown(extensions=STAFF_EXTENSIONS)
+        self._mentions = MentionExtension()  # @handle: a link, made on the parsed tree
+        self._staff_md = markdown.Markdown(extensions=[*STAFF_EXTENSIONS, self._mentions])
         self._staff = _cleaner(STAFF_TAGS, STAFF_ATTRS)
         news_extensions = [e for e in news_extensions if _safe_extension(e)]
         # The plain-text shortcut is exact only while no extension reacts to plain text
@@ -72,13 +74,18 @@ class Sanitizer:
                                           extension_configs=news_configs or {})
         self._news = _cleaner(NEWS_TAGS, NEWS_ATTRS)
 
-    def staff(self, text: str) -> str:
-        """Markdown by anyone, as HTML that cannot run script or load frames."""
+    def staff(self, text: str, mention: Resolver | None = None) -> str:
+        """Markdown by anyone, as HTML that cannot run script or load frames. `mention(handle)`:
+        the address of that colleague's page, or None; with it `@handle` becomes a link."""
         if not text:
             return ""
-        if not _SYNTAX.search(text):
+        if not _SYNTAX.search(text) and (mention is None or "@" not in text):
             return plain_paragraphs(text)
-        return self._staff.clean(self._staff_md.reset().convert(text))
+        self._mentions.resolve = mention
+        try:
+            return self._staff.clean(self._staff_md.reset().convert(text))
+        finally:
+            self._mentions.resolve = None
 
     def news(self, text: str) -> str:
         """News bodies: the site's Markdown extensions, a broader but still clean allowlist."""

@@ -52,12 +52,13 @@ class Views:
         self.directory_urls = directory_urls
         self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, auto_reload=False,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        staff = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.staff(text)))
+        # per text and link depth: `@handle` links to the person's page, relative to the page
+        staff = lru_cache(maxsize=None)(lambda text, base: Markup(sanitizer.staff(text, self._mention)))
         news = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.news(text)))
         team_ids = lru_cache(maxsize=None)(lambda tid: " ".join(t.id for t in self.org.team_path(tid)) or tid)
         self.env.globals.update(
             t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
-            org=self.org, facts=facts, L=L, photos=photos, md=staff, news_md=news,
+            org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base), news_md=news,
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
@@ -93,6 +94,10 @@ class Views:
         """` lang="en"` for a record's text in another language than the site's, else ''."""
         code = self.languages.attr(record)
         return Markup(f' lang="{code}"') if code else Markup("")
+
+    def _mention(self, handle: str) -> str | None:
+        """Where `@handle` links: the page of a colleague with a profile; else no link."""
+        return self.href(L.person(handle)) if handle in self.org.people else None
 
     def href(self, src: str) -> str:
         """The link from the page being rendered to `src`: relative, so the site works in
