@@ -138,7 +138,8 @@ GITLAB_CASES = {  # what runs, and `pages` (the live site) only from the default
          "pages:preview": "on_success", "pages:preview:stop": "manual"}),
     "push to the default branch": ({**DEFAULT, "CI_PIPELINE_SOURCE": "push"},
                                    {"validate": "on_success", "build": "on_success", "pages": "on_success",
-                                    "ask-experts": "on_success"}),  # mails about questions just published
+                                    "ask-experts": "on_success",  # mails about questions just published
+                                    "notify": "on_success"}),  # and about replies and @mentions
     "schedule": ({**DEFAULT, "CI_PIPELINE_SOURCE": "schedule"},
                  {"validate": "on_success", "build": "on_success", "pages": "on_success"}),
     "push to another branch": ({"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "nieuws",
