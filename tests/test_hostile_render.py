@@ -36,6 +36,7 @@ FREE = {F.STR, F.TEXT, F.MARKDOWN, F.LIST, F.LINKS, F.AUDIENCE}
 # one-line fields that name another record's file: a hostile value is refused, never shown
 REFERENCES = {("thread", "accepted")}
 HELP = "help"
+HIDING = ("hidden", "hidden_reason")  # a moderator's switch and its reason (fields.py)
 SITE_NAME_CASE = "title-script"  # the site's name is in every <title>: the case that leaves it
 # planted, but on no page of the site (still in the files, the index and the editor's forms)
 NOT_SHOWN = {
@@ -103,46 +104,61 @@ def write_record(path: Path, data: dict, body: str | None) -> None:
 
 
 def copy_name(rel: str, n: int) -> str:
-    """Another valid file name for a copy of the record at `rel` (a kind with fewer records
-    in the example than there are cases gets copies)."""
+    """Another valid file name for a copy of the record at `rel`, of the same kind and author
+    (a kind with fewer records in the example than it needs gets copies)."""
+    kind, parts = classify(rel)
     if rel.endswith("/index.md"):
-        return f"{rel[:-len('/index.md')]}-copy{n}/index.md"
-    stem, dot, ext = rel.rpartition(".")
-    return f"{stem}-copy{n}.{ext}"
+        names = [f"{rel[:-len('/index.md')]}-copy{n}/index.md"]
+    else:
+        stem, _, ext = rel.rpartition(".")
+        names = [f"{stem}-copy{n}.{ext}", f"{stem}-{n}.{ext}"]  # (an update's name ends in a number)
+    for name in names:
+        kind_again, parts_again = classify(name)
+        if kind_again == kind and parts_again.get("author") == parts.get("author"):
+            return name
+    raise AssertionError(f"no name for a copy of {rel}: teach copy_name, or add {kind} records to the example")
 
 
 def plant(root: Path) -> dict:
     """Every case in the free-text fields of its own record of every kind; returns
-    {(kind, record id): case} of the records planted."""
+    {(kind, record id): case} of the records planted, visible ones only. A kind that a
+    moderator can hide (HIDING) gets every case a second time, in hidden records: their reason
+    is on the moderators' page."""
     by_kind: dict = {}
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root).as_posix()
         kind, parts = classify(rel)
         if kind:
-            by_kind.setdefault(kind, []).append((rel, parts))
+            by_kind.setdefault(kind, []).append(rel)
     planted, all_cases = {}, cases()
     for kind, fields in planted_fields().items():
         if not fields:  # a kind without free text (a "this helped me")
             continue
         records = by_kind.get(kind, [])
         assert records, f"the example has no record of kind {kind}: nothing to plant in"
-        for k, case in enumerate(all_cases):
-            rel, _ = records[k % len(records)]
-            data, body = read_record(root / rel)
-            if k >= len(records):  # a copy, without the fields that name other records' files
-                rel = copy_name(rel, k)
-                kind_again, _ = classify(rel)
-                assert kind_again == kind, f"copy_name makes no valid {kind} file name from {rel}"
-                for ref_kind, name in REFERENCES:
-                    if ref_kind == kind:
-                        data.pop(name, None)
-            for field in fields:
-                if field == "body":
-                    body = text_of(case, f"{kind}.body")
+        hideable = set(HIDING) <= {f.name for f in F.KINDS[kind][0]}
+        for hidden in (False, True) if hideable else (False,):
+            for k, case in enumerate(all_cases):
+                n = k + len(all_cases) * hidden
+                rel = records[n % len(records)]
+                data, body = read_record(root / rel)
+                if n >= len(records):  # a copy, without the fields that name other records' files
+                    rel = copy_name(rel, n)
+                    for ref_kind, name in REFERENCES:
+                        if ref_kind == kind:
+                            data.pop(name, None)
+                for field in fields:
+                    if field == "body":
+                        body = text_of(case, f"{kind}.body")
+                    else:
+                        data[field.name] = value_for(field, case, kind, data.get(field.name))
+                if hidden:
+                    data[HIDING[0]] = True
                 else:
-                    data[field.name] = value_for(field, case, kind, data.get(field.name))
-            write_record(root / rel, data, body)
-            planted[(kind, classify(rel)[1]["id"])] = case
+                    data.pop(HIDING[1], None)  # a reason without hiding is only a notice; shown nowhere
+                write_record(root / rel, data, body)
+                if not hidden:
+                    planted[(kind, classify(rel)[1]["id"])] = case
     return planted
 
 
