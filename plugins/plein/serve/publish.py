@@ -24,8 +24,6 @@ ref is moved with the old value pinned. Git's errors become one plain line; serv
 """
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass
@@ -35,14 +33,11 @@ from ..errors import FatalError
 from ..model.parse import parse_file
 from ..policy import decide_refs
 from .publishwords import WORDS
+from .worktree import GitFailed, blobs, dirty, first, git, main_worktree, run, worktrees
 
 PREFIX = "refs/heads/cms/"
 MAX_REASONS = 5  # a line, not a report: more reasons are counted
 MAX_FILES = 3
-
-
-class GitFailed(Exception):
-    pass
 
 
 @dataclass
@@ -90,12 +85,12 @@ class Publisher:
         """Handle every cms/… branch whose tip or base moved since it was last handled, or all
         of them when the git user changed (a fixed user.email takes effect at once)."""
         try:
-            base = self._git("rev-parse", "--verify", "--quiet", f"refs/heads/{self.branch}^{{commit}}").strip()
+            base = git(self.root, "rev-parse", "--verify", "--quiet", f"refs/heads/{self.branch}^{{commit}}").strip()
             refs = dict(line.split(" ", 1)[::-1] for line in
-                        self._git("for-each-ref", "--format=%(objectname) %(refname)", PREFIX).splitlines())
+                        git(self.root, "for-each-ref", "--format=%(objectname) %(refname)", PREFIX).splitlines())
         except GitFailed:
             return  # no default branch (yet), or no repository: nothing to publish into
-        email = self._run("config", "user.email").stdout.strip() if refs else ""
+        email = run(self.root, "config", "user.email").stdout.strip() if refs else ""
         self._forget_in_clone()
         for ref in set(self.done) - set(refs):
             del self.done[ref]
@@ -122,7 +117,7 @@ class Publisher:
     def handle(self, ref: str, tip: str, base: str, email: str) -> Outcome:
         """Decide one branch tip against the default branch at `base`, for the git user with
         this e-mail; merge it if `publish`."""
-        if self._run("merge-base", "--is-ancestor", tip, base).returncode == 0:
+        if run(self.root, "merge-base", "--is-ancestor", tip, base).returncode == 0:
             return Outcome("", True, {})  # merged already (a branch left checked out): nothing to say
         username, why = self.identity(base, email)
         if username is None:
@@ -151,76 +146,59 @@ class Publisher:
     def _people(self, base: str) -> dict:
         """E-mail (casefolded) -> the profiles on `base` that have it; read from the tree as
         data, and again only when profiles/ changed."""
-        prefix = self._git("rev-parse", "--show-prefix").strip()
-        tree = self._run("rev-parse", "--verify", "--quiet", f"{base}:{prefix}profiles").stdout.strip()
+        prefix = git(self.root, "rev-parse", "--show-prefix").strip()
+        tree = run(self.root, "rev-parse", "--verify", "--quiet", f"{base}:{prefix}profiles").stdout.strip()
         if self.people and self.people[0] == tree:
             return self.people[1]
         found: dict = {}
         if tree:
             wanted = []
-            for entry in filter(None, self._git("ls-tree", "-z", tree).split("\0")):
+            for entry in filter(None, git(self.root, "ls-tree", "-z", tree).split("\0")):
                 meta, name = entry.split("\t", 1)
                 mode, kind, sha = meta.split()
                 if kind == "blob" and mode == "100644" and name.endswith(".yml"):  # only regular files
                     wanted.append((name, sha))
-            for (name, _), raw in zip(wanted, self._blobs([sha for _, sha in wanted])):
+            for (name, _), raw in zip(wanted, blobs(self.root, [sha for _, sha in wanted])):
                 record = parse_file(f"profiles/{name}", raw).record
                 if record is not None and getattr(record, "email", ""):
                     found.setdefault(record.email.casefold(), []).append((f"profiles/{name}", record))
         self.people = (tree, found)
         return found
 
-    def _blobs(self, shas: list[str]) -> list[bytes]:
-        """The contents of these blobs, read by one git process (a profile each would be
-        thousands of processes in a large organisation)."""
-        if not shas:
-            return []
-        done = self._run("cat-file", "--batch", data=("\n".join(shas) + "\n").encode(), text=False)
-        if done.returncode:
-            raise GitFailed(f"git cat-file failed ({_first(done.stderr.decode('utf-8', 'replace'))})")
-        out, at = [], 0
-        for _ in shas:
-            end = done.stdout.find(b"\n", at)
-            header = done.stdout[at:end].split()
-            if end < 0 or len(header) != 3:
-                raise GitFailed("git cat-file gave no blob for a profile")
-            size = int(header[2])
-            out.append(done.stdout[end + 1:end + 1 + size])
-            at = end + 1 + size + 1
-        return out
-
     def merge(self, ref: str, tip: str, base: str, merge_base: str, reasons: str) -> Outcome:
         """Merge exactly `tip` into the default branch, which must still be at `base`."""
-        files = [f for f in self._git("diff", "--name-only", "-z", "--no-renames", merge_base, tip).split("\0") if f]
-        state, where = self._worktree()
+        listing = git(self.root, "diff", "--name-only", "-z", "--no-renames", merge_base, tip)
+        files = [f for f in listing.split("\0") if f]
+        state, where = main_worktree(self.root, self.branch)
         if state == "busy":
             return Outcome("busy", False, {"where": str(where)})
-        if where is not None and self._dirty(files, where):
-            return Outcome("dirty", False, {"files": self._few(self._dirty(files, where))}, tuple(files))
-        done = self._run("merge-tree", "--write-tree", "--name-only", "--no-messages", base, tip)
+        changed = dirty(self.root, self.branch, files, where) if where is not None else []
+        if changed:
+            return Outcome("dirty", False, {"files": self._few(changed)}, tuple(files))
+        done = run(self.root, "merge-tree", "--write-tree", "--name-only", "--no-messages", base, tip)
         if done.returncode == 1:
             conflicted = [line for line in done.stdout.splitlines()[1:] if line]
             return Outcome("conflict", True, {"files": self._few(conflicted or files)})
         if done.returncode:
-            raise GitFailed(f"git merge-tree failed ({_first(done.stderr)})")
+            raise GitFailed(f"git merge-tree failed ({first(done.stderr)})")
         tree = done.stdout.splitlines()[0].strip()
         message = f"Plein: publish {ref[len('refs/heads/'):]}\n\n{reasons}\n"
-        commit = self._git("commit-tree", tree, "-p", base, "-p", tip, "-F", "-", data=message).strip()
+        commit = git(self.root, "commit-tree", tree, "-p", base, "-p", tip, "-F", "-", data=message).strip()
         target = f"refs/heads/{self.branch}"
         if where is None:
-            if self._run("update-ref", "-m", "plein serve: publish", target, commit, base).returncode:
+            if run(self.root, "update-ref", "-m", "plein serve: publish", target, commit, base).returncode:
                 return Outcome("moved", False, {})
             key = "moved_ref"
         else:
-            head = self._run("symbolic-ref", "-q", "HEAD", cwd=where).stdout.strip()
+            head = run(self.root, "symbolic-ref", "-q", "HEAD", cwd=where).stdout.strip()
             if head != target:
                 return Outcome("moved", False, {})
-            done = self._run("merge", "--ff-only", "--quiet", commit, cwd=where)
+            done = run(self.root, "merge", "--ff-only", "--quiet", commit, cwd=where)
             if done.returncode:  # git refused (a change of the user's, or the branch moved): nothing changed
-                return Outcome("git", True, {"what": f"git merge --ff-only: {_first(done.stderr)}"})
+                return Outcome("git", True, {"what": f"git merge --ff-only: {first(done.stderr)}"})
             key = "merged"
-        if ref not in {branch for _, branch in self._worktrees()}:  # checked out by hand: it stays
-            self._run("update-ref", "-d", ref, tip)  # pinned: a newer save stays, and is decided next
+        if ref not in {branch for _, branch in worktrees(self.root)}:  # checked out by hand: it stays
+            run(self.root, "update-ref", "-d", ref, tip)  # pinned: a newer save stays, and is decided next
         if self.clone is not None:
             self.forget[ref] = tip
             self._forget_in_clone()
@@ -235,66 +213,22 @@ class Publisher:
         behind is brought up to date at serve's next start."""
         if not self.forget or self.clone is None or not (self.clone / ".git").is_dir():
             return
-        head = self._run("symbolic-ref", "-q", "HEAD", cwd=self.clone).stdout.strip()
+        head = run(self.root, "symbolic-ref", "-q", "HEAD", cwd=self.clone).stdout.strip()
         for ref, tip in list(self.forget.items()):
             if head == ref:
                 continue
-            self._run("update-ref", "-d", ref, tip, cwd=self.clone)  # a newer save keeps its branch
-            self._run("config", "--unset", f"branch.{ref[len('refs/heads/'):]}.description", cwd=self.clone)
+            run(self.root, "update-ref", "-d", ref, tip, cwd=self.clone)  # a newer save keeps its branch
+            run(self.root, "config", "--unset", f"branch.{ref[len('refs/heads/'):]}.description", cwd=self.clone)
             del self.forget[ref]
-        if head == f"refs/heads/{self.branch}" and not self._run("fetch", "--quiet", "--no-tags", "origin",
+        if head == f"refs/heads/{self.branch}" and not run(self.root, "fetch", "--quiet", "--no-tags", "origin",
                                                                 self.branch, cwd=self.clone).returncode:
-            self._run("merge", "--ff-only", "--quiet", "FETCH_HEAD", cwd=self.clone)
+            run(self.root, "merge", "--ff-only", "--quiet", "FETCH_HEAD", cwd=self.clone)
 
     def _waiting(self, outcome: Outcome) -> bool:
         """Whatever held this merge back still does (checked cheaply, without deciding again)."""
         if outcome.key == "busy":
-            return self._worktree()[0] == "busy"
-        return outcome.key == "dirty" and bool(self._dirty(outcome.waits_on))
-
-    def _worktree(self) -> tuple[str | None, Path | None]:
-        """("checked", the work tree) that has the default branch checked out; ("busy", the work
-        tree) that is rebasing it (git shows it detached, and moves the branch at the end: a
-        merge meanwhile would make the rebase fail); or (None, None)."""
-        target = f"refs/heads/{self.branch}"
-        trees = self._worktrees()
-        for tree, branch in trees:
-            if branch == target:
-                return "checked", tree
-        for tree in (tree for tree, branch in trees if branch is None):
-            gitdir = Path(self._run("rev-parse", "--absolute-git-dir", cwd=tree).stdout.strip() or "/nonexistent")
-            for name in ("rebase-merge", "rebase-apply"):
-                try:
-                    if (gitdir / name / "head-name").read_text().strip() == target:
-                        return "busy", tree
-                except OSError:
-                    pass
-        return None, None
-
-    def _worktrees(self) -> list[tuple[Path, str | None]]:
-        """Every work tree of the repository, with the branch it has checked out (None: detached)."""
-        found = []
-        for field in self._git("worktree", "list", "--porcelain", "-z").split("\0"):
-            if field.startswith("worktree "):
-                found.append((Path(field[len("worktree "):]), None))
-            elif field.startswith("branch ") and found:
-                found[-1] = (found[-1][0], field[len("branch "):])
-        return found
-
-    def _dirty(self, files, where: Path | None = None) -> list[str]:
-        """The files among `files` with a change of the user's (staged, unstaged, untracked or
-        ignored)."""
-        if not files:
-            return []
-        where = where or self._worktree()[1]
-        if where is None:
-            return []
-        # ignored files too: a checkout overwrites those without asking
-        done = self._run("--literal-pathspecs", "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all",
-                         "--ignored=matching", "--", *files, cwd=where)
-        if done.returncode:
-            return list(files)  # cannot tell: wait rather than risk the user's work
-        return [entry[3:] for entry in done.stdout.split("\0") if len(entry) > 3]
+            return main_worktree(self.root, self.branch)[0] == "busy"
+        return outcome.key == "dirty" and bool(dirty(self.root, self.branch, outcome.waits_on))
 
     def _tell(self, ref: str, outcome: Outcome) -> None:
         if not outcome.key:
@@ -317,22 +251,4 @@ class Publisher:
             shown.append(self.words["more"].format(n=len(files) - MAX_FILES))
         return ", ".join(shown)
 
-    def _git(self, *args: str, data: str | None = None) -> str:
-        done = self._run(*args, data=data)
-        if done.returncode:
-            raise GitFailed(f"git {args[0]} failed ({_first(done.stderr)})")
-        return done.stdout
 
-    def _run(self, *args: str, cwd: Path | None = None, data: str | bytes | None = None, text: bool = True):
-        # a list of arguments, never a shell: branch names cannot become commands; no prompt
-        env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
-        try:
-            return subprocess.run(["git", *args], cwd=cwd or self.root, input=data, capture_output=True,
-                                  text=text, timeout=120, env=env, **({"errors": "replace"} if text else {}))
-        except (OSError, subprocess.TimeoutExpired) as err:
-            raise GitFailed(f"git {args[0]} did not finish ({err})") from None
-
-
-def _first(stderr: str) -> str:
-    lines = [line.strip() for line in (stderr or "").splitlines() if line.strip()]
-    return lines[0][:200] if lines else "no message"
