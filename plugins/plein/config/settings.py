@@ -16,8 +16,8 @@ from ..model.clock import local_now
 from ..model.convert import Bad
 
 # the kinds of contribution that may go live without a moderator (the option `publish`)
-PUBLISH_KINDS = ("reply", "question", "update", "kudos", "profile", "news")
-PUBLISH_DEFAULT = ("reply", "question", "update", "kudos", "profile", "news")
+PUBLISH_KINDS = ("reply", "question", "update", "kudos", "profile", "news", "helped")
+PUBLISH_DEFAULT = ("reply", "question", "update", "kudos", "profile", "news", "helped")
 
 
 @dataclass(frozen=True)

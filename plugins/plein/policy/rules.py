@@ -34,9 +34,10 @@ from .validation import new_problems
 from .words import say, what
 
 PERSONAL = frozenset({"bio", "expertise", "ask_me_about", "interests", "languages", "office_days",
-                      "pronouns", "links", "phone", "chat", "photo", "digest", "kudos", "language"})
+                      "pronouns", "links", "phone", "chat", "photo", "digest", "kudos", "language",
+                      "notify"})
 HR = ("name", "email", "role", "team", "manager", "started", "left")
-OPTION = {"reply": "reply", "thread": "question", "update": "update", "kudos": "kudos",
+OPTION = {"reply": "reply", "thread": "question", "update": "update", "kudos": "kudos", "helped": "helped",
           "profile": "profile", "photo": "profile", "news": "news"}
 PUBLISH, REVIEW, REFUSE = "publish", "review", "refuse"
 _RANK = {PUBLISH: 0, REVIEW: 1, REFUSE: 2}

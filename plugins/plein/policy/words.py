@@ -6,6 +6,7 @@ EN = {
     # publish
     "own_reply": "your own reply", "own_thread": "your own question",
     "own_update": "your own status update",
+    "own_helped": "your own \"this helped me\" on a reply",
     "own_kudos": "kudos from you to {name}, who opted in to kudos",
     "own_kudos_team": "kudos from you to the team {team}",
     "kudos_not_opted_in": "{name} has not opted in to kudos: thank their team with to_team instead",
@@ -77,12 +78,13 @@ EN = {
     # what a kind is called
     "w_reply": "reply", "w_thread": "question", "w_update": "status update", "w_kudos": "kudos",
     "w_profile": "profile", "w_photo": "photo", "w_news": "news", "w_team": "team",
-    "w_question": "question",
+    "w_question": "question", "w_helped": "\"this helped me\"",
 }
 
 NL = {
     "own_reply": "je eigen reactie", "own_thread": "je eigen vraag",
     "own_update": "je eigen statusupdate",
+    "own_helped": "je eigen \"dit hielp mij\" bij een reactie",
     "own_kudos": "kudos van jou aan {name}, die kudos wil ontvangen",
     "own_kudos_team": "kudos van jou aan het team {team}",
     "kudos_not_opted_in": "{name} wil geen kudos ontvangen: bedank het team met to_team",
@@ -150,7 +152,7 @@ NL = {
                "vertrouwde job op de hoofdbranch beslist, met de auteur die de forge opgeeft.",
     "w_reply": "reactie", "w_thread": "vraag", "w_update": "statusupdate", "w_kudos": "kudos",
     "w_profile": "profiel", "w_photo": "foto", "w_news": "nieuws", "w_team": "team",
-    "w_question": "vraag",
+    "w_question": "vraag", "w_helped": "\"dit hielp mij\"",
 }
 
 CATALOGUE = {"en": EN, "nl": NL}
