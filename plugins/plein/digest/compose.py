@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..model.org import Org, Person
+from ..site.mentions import mentioned
 from .experts import Experts
 from .since import New
 
-SECTIONS = ("questions", "replies", "news", "colleagues", "kudos")
+SECTIONS = ("questions", "replies", "mentions", "news", "colleagues", "kudos", "helped")
 SHOWN = 10  # items a section shows; the rest is counted, with a link to the site
 
 
@@ -28,6 +29,8 @@ class Digest:
     news: list = field(default_factory=list)  # News
     colleagues: list = field(default_factory=list)  # Person
     kudos: list = field(default_factory=list)  # Kudos
+    mentions: list = field(default_factory=list)  # (record, Thread or None): for notify: digest
+    helped: list = field(default_factory=list)  # (Helped, Reply, Thread): one by one, never a score
     more: dict = field(default_factory=dict)  # section -> items left out
 
     @property
@@ -50,6 +53,8 @@ class Composer:
         self._colleagues()
         for when, k in new.kudos:
             self.items[k.to]["kudos"].append((when, k))
+        self._mentions()
+        self._helped()
 
     def digest(self, person: Person, since: datetime) -> Digest:
         d = Digest(person, since, self.new.now)
@@ -83,6 +88,25 @@ class Composer:
             for handle in readers:
                 if handle != r.author:
                     self.items[handle]["replies"].append((when, (r, thread)))
+
+    def _mentions(self):
+        """Whom a new reply, question or update names with @handle, for those whose `notify` is
+        digest (instant: they had an e-mail at once, digest.instant; off: nothing)."""
+        people, threads = self.org.people, self.org.threads
+        items = [(w, t, t) for w, t in self.new.threads] + [(w, u, None) for w, u in self.new.updates]
+        items += [(w, r, threads.get(r.thread)) for w, r in self.new.replies]
+        for when, record, thread in items:
+            for handle in mentioned(record.body, people):
+                if handle != record.author and people[handle].notify == "digest":
+                    self.items[handle]["mentions"].append((when, (record, thread)))
+
+    def _helped(self):
+        """A reply's author hears who said it helped them, each on its own line."""
+        for when, h in self.new.helped:
+            thread = self.org.threads.get(h.thread)
+            reply = next((r for r in thread.replies if r.id == h.reply), None) if thread else None
+            if reply is not None and reply.author != h.author:
+                self.items[reply.author]["helped"].append((when, (h, reply, thread)))
 
     def _news(self):
         """News without an audience is for everyone. An audience's teams take in their

@@ -95,6 +95,7 @@ class Links:
     def more(self, section: str, person: Person) -> str:
         """Where the items a section left out are on the site."""
         return self.to({"questions": L.DISCUSSIONS, "replies": L.DISCUSSIONS, "news": L.NEWS,
+                        "mentions": L.DISCUSSIONS, "helped": L.person(person.handle),
                         "colleagues": L.team(person.team), "kudos": L.person(person.handle)}[section])
 
 
@@ -164,6 +165,7 @@ class Mailer:
                          "Fix: write only the address, e.g. name@organisation.nl") from None
         form = self.profile_form(person)
         values.update(person=person, lang=self.lang, t=self.lang.t, link=self.link, excerpt=excerpt,
+                      notice_link=self.item_link,
                       people_name=self.name, profile_form=form, subject=one_line(subject))
         text = self.text.get_template(f"{template}.txt").render(**values)
         page = self.html.get_template(f"{template}.html").render(css=self.css, **values)

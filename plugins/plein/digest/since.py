@@ -31,6 +31,8 @@ class New:
     news: tuple  # (appeared, News), published and not expired at `now`
     people: tuple  # (appeared, Person), active
     kudos: tuple  # (appeared, Kudos) to a person
+    updates: tuple = ()  # (appeared, Update)
+    helped: tuple = ()  # (appeared, Helped) on a reply in the model
 
 
 def appeared(record, own, history) -> datetime:
@@ -58,4 +60,6 @@ def new_since(org: Org, history, start: datetime, now: datetime) -> New:
         replies=pick((r, r.date) for r in org.replies()),
         news=pick((n, n.date) for n in org.news if n.published(now) and not n.expired(now)),
         people=pick((p, p.started) for p in org.people.values() if not p.alumnus),
-        kudos=pick((k, k.date) for k in org.kudos if k.to))
+        kudos=pick((k, k.date) for k in org.kudos if k.to),
+        updates=pick((u, u.date) for u in org.updates),
+        helped=pick((h, h.date) for hs in org.helped.values() for h in hs))

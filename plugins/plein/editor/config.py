@@ -45,6 +45,10 @@ class Collection:
     extra: tuple = ()  # (Field, widget) placed before the declared fields
 
 
+# Kinds the editor has no form for: "this helped me" is one line of YAML in a file named after
+# the reply and the person; the reply's button opens the forge's new-file page (site/views.py).
+NOT_EDITED = frozenset({"helped"})
+
 COLLECTIONS = (
     Collection("profile", "profiles", "profiles", "yml", "{{slug}}", identifier="name",
                summary="{{name}} · {{role}}"),

@@ -18,6 +18,7 @@ from hashlib import blake2b
 from ..insights.figures import history_inputs
 from ..model.org import topic_key
 from ..model.parsecache import dumps
+from .mentions import CANDIDATE
 
 ALWAYS = frozenset({"home", "orgchart", "topics", "discussions", "changes",
                     "moderation"})  # (moderation: the last 14 days and every hidden item)
@@ -73,6 +74,15 @@ class PageInputs:
                 self._rec(p), handle in self.photos, tuple(self._rec(t) for t in self.org.team_path(p.team)))
         return found
 
+    def mentions(self, *texts):
+        """Which `@handle`s in the texts are people: each is a link to their page, or text."""
+        people = self.org.people
+        return tuple(h in people for text in texts if "@" in text for h in CANDIDATE.findall(text))
+
+    def helped(self, th):
+        """How many "this helped me" each reply of a thread has."""
+        return tuple(len(self.org.helped.get(f"{th.id}/{r.id}", ())) for r in th.replies)
+
     def team(self, team_id):
         team = self.org.teams.get(team_id) if team_id else None
         return self._rec(team) if team else ("-", team_id)
@@ -89,10 +99,10 @@ class PageInputs:
         return self._rec(th), self.person(th.author)
 
     def update_item(self, u):
-        return self._rec(u), self.person(u.author)
+        return self._rec(u), self.person(u.author), self.mentions(u.body)
 
     def kudos_item(self, k):
-        return self._rec(k), self.person(k.sender), self.person(k.to), self.team(k.to_team)
+        return self._rec(k), self.person(k.sender), self.person(k.to), self.team(k.to_team), self.mentions(k.body)
 
     # -- one function per view ----------------------------------------------------------
 
@@ -117,6 +127,7 @@ class PageInputs:
         return (self.person(p.handle), self.team(p.team), self.person(p.manager),
                 self.tags(org.topic_labels(p.expertise)),
                 tuple(self.person(h) for h in org.reports.get(p.handle, ())),
+                self.mentions(p.bio, *(r.body for r in a.replies)),
                 tuple(self.news_row(n) for n in a.news if n.id in published),
                 tuple(self.thread_row(t) for t in a.threads), replies,
                 tuple(self.update_item(u) for u in a.updates),
@@ -127,6 +138,7 @@ class PageInputs:
         ctx = views._team(spec)
         size = self.facts.team_size
         return (self._rec(team), tuple(self._rec(t) for t in ctx["path"]), self.person(team.lead),
+                self.mentions(team.description),
                 self.team(team.parent), ctx["news_for"],
                 tuple((self._rec(s), size.get(s.id)) for s in ctx["subteams"]),
                 tuple(self.person(m.handle) for m in ctx["members"]),
@@ -156,7 +168,8 @@ class PageInputs:
     def _thread(self, spec):
         th = spec.key
         return (self._rec(th), self.person(th.author), tuple(self.person(r.author) for r in th.replies),
-                self.tags(th.tags), self.views.reply_url(th.id), _plain(self.related(spec.src)))
+                self.tags(th.tags), self.views.reply_url(th.id), _plain(self.related(spec.src)),
+                self.mentions(th.body, *(r.body for r in th.replies)), self.helped(th))
 
     def _updates(self, spec):
         return tuple(self.update_item(u) for u in spec.key)

@@ -15,7 +15,6 @@ from markupsafe import Markup
 from ..model.fields import LANGUAGES, WEEKDAYS
 from ..insights import charts
 from ..insights.figures import compute
-from ..model.org import topic_key
 from . import links as L
 from .languages import Languages
 from .moderation import LABEL, RECENT_DAYS, rows, word
@@ -59,7 +58,7 @@ class Views:
         self.env.globals.update(
             t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
             org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base), news_md=news,
-            topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
+            topic_key=self.org.topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
             show_contact=True, insights=True, report=self.report, report_word=word)  # the site sets the options
@@ -196,6 +195,7 @@ class Views:
 
     def _thread(self, spec):
         return {"reply_url": self.reply_url(spec.key.id), "reply_text": self.reply_text(),
+                "helped_url": self.helped_url,
                 "reply_form": self.form(f"replies/new?_thread={spec.key.id}")}
 
     def _updates(self, spec):
@@ -248,6 +248,12 @@ class Views:
         handle, stamp = self.lang.t("your_handle"), self.stamp
         name = f"{stamp.replace(' ', 'T').replace(':', '-')}-{handle}.md"
         return self.forge.new(f"content/discussions/{thread_id}/replies", name, self.reply_text())
+
+    def helped_url(self, thread_id: str, reply_id: str) -> str:
+        """"This helped me": the forge's new-file page for content/discussions/<thread>/helped/
+        <reply>--<your handle>.yml (GitHub fills in its one line; GitLab shows it to paste)."""
+        name = f"{reply_id}--{self.lang.t('your_handle')}.yml"
+        return self.forge.new(f"content/discussions/{thread_id}/helped", name, f"date: {self.now:%Y-%m-%d}\n")
 
     def ask_url(self, kind: str) -> str:
         handle, t = self.lang.t("your_handle"), self.lang.t
