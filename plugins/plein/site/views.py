@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..model.fields import LANGUAGES, WEEKDAYS
 from ..insights import charts
 from ..insights.figures import compute
+from ..model.org import topic_key
 from . import links as L
 from .languages import Languages
 from .moderation import LABEL, RECENT_DAYS, rows, word
@@ -58,7 +59,7 @@ class Views:
         self.env.globals.update(
             t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
             org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base), news_md=news,
-            topic_key=self.org.topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
+            topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
             show_contact=True, insights=True, report=self.report, report_word=word)  # the site sets the options
