@@ -11,16 +11,17 @@ browser fetches only what a query needs.
     t/<n>.bin          documents of each topic (the expertise facet)
     people.z           the directory's team tree, office days and languages (search.facets)
     order.bin          the directory's order: current staff by name (search.facets)
-    stamp.json         which index state the folder holds (not read by the browser)
+    stamp.json         a digest of the files above (not read by the browser)
 
 Documents are numbered in search.engine.order_key order, so kind, team and location of
 all documents fit in a few runs, and a lower number wins a tie as on the command line.
 
 A build that keeps its previous output (a dirty build) exports into a folder that may
-already hold an export: if its stamp names the same index state, nothing is written at
-all; otherwise only files whose bytes changed are replaced (atomically, so a reader of
-the site never sees half a file) and files no longer part of the export are removed.
-Unchanged files keep their time, so copying the site on only reaches what changed."""
+already hold an export: if its stamp names the export that the cache says this index
+state gave (MADE_FROM, beside the index), nothing is written at all; otherwise only files
+whose bytes changed are replaced (atomically, so a reader of the site never sees half a
+file) and files no longer part of the export are removed. Unchanged files keep their time,
+so copying the site on only reaches what changed."""
 from __future__ import annotations
 
 import hashlib
@@ -44,6 +45,10 @@ PACK = 8192  # bytes of postings per file; a larger postings list gets a file of
 DICT_MAX = 12_000  # bytes of a dictionary file before it is split by a longer prefix
 MAX_PREFIX = 8
 STAMP = "stamp.json"
+# In the index's cache folder: which export (the digest in STAMP) which index state gave. The
+# state names Whoosh's segments, whose ids are drawn at random, so it stays in the cache: the
+# site holds only what its files are, and one commit built in any clone gives the same bytes.
+MADE_FROM = "plein-export.json"
 # What the export is made by: a change to any of them may change its bytes.
 SOURCES = tuple(Path(__file__).with_name(n) for n in
                 ("export.py", "rank.py", "engine.py", "documents.py", "index.py", "facets.py"))
@@ -80,11 +85,19 @@ class _Out:
     written when its bytes differ, through a temporary file, and `prune` removes the rest."""
 
     def __init__(self, folder: Path):
-        self.folder, self.names = folder, set()
+        self.folder, self.names, self.digests = folder, set(), {}
 
     def put(self, name: str, data: bytes) -> None:
         self.names.add(name)
+        self.digests[name] = hashlib.blake2b(data, digest_size=16).digest()
         replace_if_changed(self.folder / name, data)
+
+    def digest(self) -> str:
+        """What the files put are: their names and bytes, in name order."""
+        whole = hashlib.blake2b(digest_size=16)
+        for name in sorted(self.digests):
+            whole.update(name.encode() + b"\0" + self.digests[name])
+        return whole.hexdigest()
 
     def json(self, name: str, value) -> None:
         self.put(name, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
@@ -143,15 +156,25 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     (`pack` and `dict_max` are for tests, which want many small files.)"""
     team_parents = team_parents or {}
     state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days)
-    meta = current(out, state)
+    made_from = _made_from(engine)
+    meta = current(out, state, made_from)
     if meta is not None:
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     files = _Out(out)
     meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days)
     files.prune()
-    files.json(STAMP, {"format": FORMAT, "state": state})
+    made = files.digest()
+    files.json(STAMP, {"format": FORMAT, "files": made})
+    if made_from is not None:
+        replace_if_changed(made_from, json.dumps({"state": state, "files": made}).encode())
     return meta
+
+
+def _made_from(engine: Engine) -> Path | None:
+    """Where the cache notes which export an index state gave (None: an index in memory)."""
+    folder = getattr(engine.ix.storage, "folder", None)
+    return Path(folder, MADE_FROM) if folder else None
 
 
 def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
@@ -174,10 +197,15 @@ def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK
     return digest.hexdigest()
 
 
-def current(out: Path, state: str) -> dict | None:
-    """The meta data of the export in `out` if its stamp is `state`, else None."""
+def current(out: Path, state: str, made_from: Path | None) -> dict | None:
+    """The meta data of the export in `out` if it is the one index state `state` gave (as
+    noted in `made_from`), else None."""
+    if made_from is None:
+        return None
     try:
-        if json.loads((out / STAMP).read_bytes()) == {"format": FORMAT, "state": state}:
+        noted = json.loads(made_from.read_bytes())
+        if isinstance(noted, dict) and noted.get("state") == state and \
+                json.loads((out / STAMP).read_bytes()) == {"format": FORMAT, "files": noted.get("files")}:
             return json.loads((out / "meta.json").read_bytes())
     except (OSError, ValueError):
         pass
