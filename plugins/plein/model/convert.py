@@ -83,10 +83,6 @@ def _hidden(out: dict, path: str, lines, line: int, problems: Problems) -> None:
     if out.get("hidden") and not out.get("hidden_reason"):
         problems.add(path, lines.get("hidden", line), "a hidden item needs a reason",
                      "add a line 'hidden_reason: <why, in a few words>'")
-    elif out.get("hidden_reason") and not out.get("hidden"):
-        problems.add(path, lines.get("hidden_reason", line), "'hidden_reason' without 'hidden: true': "
-                     "the item is shown", "add 'hidden: true' to hide it, or remove the reason",
-                     severity="notice")
 
 
 _BY_NAME: dict = {}
