@@ -20,9 +20,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import make_org
+from conftest import commit, git, make_org
 from digest_helpers import NOW as DIGEST_NOW, example_repo, plein
-from incremental_helpers import search_postings
+from incremental_helpers import changed_pages, copy_sources, plein_build, replace, search_postings, site_report
 from test_accessibility import AXE, RULES, violations
 from test_browser_site import Served, browser, page  # noqa: F401 (fixtures)
 from test_policy import apply_in_git, load, make_repo, review_json
@@ -283,3 +283,25 @@ def test_the_moderators_page_and_report_links_pass_axe_and_reflow(site, chromium
     finally:
         context.close()
         served.close()
+
+
+def test_hiding_in_a_second_build_gives_the_site_a_build_from_scratch_gives(tmp_path):
+    """The page cache: hiding a reply and an update changes their thread, the pages that list
+    them and the moderators' page, and a second build in place must leave none stale."""
+    root = make_org(moderated_org(tmp_path / "repo"), {".gitignore": "/site/\n/.plein-cache/\n"})
+    write_config(root, search=True, git=True)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "The organisation")
+    first = shutil.copytree(plein_build(root), tmp_path / "first-site")
+    replace(root, SHOWN_REPLY, "date: 2026-11-21 10:00\n", "date: 2026-11-21 10:00\nhidden: true\n"
+            "hidden_reason: verkeerde draad\n")
+    replace(root, "content/updates/carla-smit/2026-11-26-1.md", "tags: [gis]\n",
+            "tags: [gis]\nhidden: true\nhidden_reason: dubbel\n")
+    commit(root, "Hide a reply and an update", date="2026-11-27T11:00:00+01:00")
+    again = plein_build(root)
+    scratch = plein_build(copy_sources(root, tmp_path / "scratch"))
+    changed = changed_pages(first, scratch)
+    assert {"discussions/welke-koffie/index.html", "people/carla-smit/index.html", "updates/index.html",
+            "moderation/index.html", "people/anna-jansen/index.html"} <= changed
+    assert site_report(again, scratch, "second build after hiding") == ""
+    assert "roerdomp" not in (again / "discussions/welke-koffie/index.html").read_text(encoding="utf-8")
