@@ -134,6 +134,8 @@ def test_the_moderators_page_lists_the_last_14_days_newest_first_and_what_is_hid
         assert sorted(hidden.evaluate_all("rows => rows.map(r => r.dataset.pleinFile)")) == sorted(HIDDEN)
         text = page.locator("#plein-hidden").inner_text()
         assert all(reason in text for reason in REASONS)
+        under = hidden.filter(has=page.locator("code", has_text=f"{SECRET}/replies/"))
+        assert "geen werkvraag" in under.inner_text()  # hidden with its question, and why
         assert not [w for w in WORDS if w in page.content()]  # the reasons, never the text
         reports = page.locator("a", has_text="Open meldingen").get_attribute("href")
         assert parse_qs(urlsplit(reports).query) == {"label_name[]": [LABEL]}

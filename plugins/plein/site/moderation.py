@@ -90,6 +90,7 @@ class Row:
     label: str = ""  # the question's title, or the start of the text
     text_of: object = None  # the record whose language the label is in
     file_url: str = ""  # the file on the forge (to lift the hiding)
+    reason: str = ""  # why it is hidden (a reply under a hidden question: the question's reason)
 
 
 EXCERPT = 80
@@ -98,6 +99,7 @@ EXCERPT = 80
 def rows(items, org, href, file_url) -> list[Row]:
     """Rows of `recent` items (links to their pages) or of `org.hidden` (links to their files)."""
     out = []
+    questions = {r.id: r for r in items if isinstance(r, Thread)}  # hidden ones, when the items are
     for item in items:
         record = getattr(item, "record", item)
         kind = kind_of(record)
@@ -111,8 +113,10 @@ def rows(items, org, href, file_url) -> list[Row]:
             label = text if len(text) <= EXCERPT else text[:EXCERPT].rstrip() + "…"
         mark = anchor(record)
         link = href(page_of(record)) + (f"#{mark}" if mark else "") if item is not record else ""
+        why = getattr(record, "hidden_reason", "") or getattr(questions.get(getattr(record, "thread", None)),
+                                                               "hidden_reason", "")
         out.append(Row(moment(record.date), kind, record, author_of(record), record.source.path, link,
-                       label, thread or record, file_url(record.source.path) if item is record else ""))
+                       label, thread or record, file_url(record.source.path) if item is record else "", why))
     return out
 
 
