@@ -12,6 +12,7 @@ import markdown
 import nh3
 
 from ..model.outside import LOADING, is_outside
+from .doclinks import Converter, DocLinkExtension
 from .mentions import MentionExtension, Resolver
 
 SCHEMES = {"http", "https", "mailto"}
@@ -70,7 +71,8 @@ class Sanitizer:
         # (smarty quotes, magiclink URLs, emoji...): otherwise news always go through Markdown.
         self._news_plain = all(isinstance(e, str) and e.rsplit(".", 1)[-1] in PLAIN_SAFE
                                for e in news_extensions)
-        self._news_md = markdown.Markdown(extensions=news_extensions,
+        self._doclinks = DocLinkExtension()  # relative links as MkDocs makes them (doclinks)
+        self._news_md = markdown.Markdown(extensions=[*news_extensions, self._doclinks],
                                           extension_configs=news_configs or {})
         self._news = _cleaner(NEWS_TAGS, NEWS_ATTRS)
 
@@ -87,13 +89,18 @@ class Sanitizer:
         finally:
             self._mentions.resolve = None
 
-    def news(self, text: str) -> str:
-        """News bodies: the site's Markdown extensions, a broader but still clean allowlist."""
+    def news(self, text: str, links: Converter | None = None) -> str:
+        """News bodies: the site's Markdown extensions, a broader but still clean allowlist.
+        `links` (doclinks.converter) converts relative links as MkDocs does in a page."""
         if not text:
             return ""
         if self._news_plain and not _SYNTAX.search(text):
             return plain_paragraphs(text)
-        return self._news.clean(self._news_md.reset().convert(text))
+        self._doclinks.convert = links
+        try:
+            return self._news.clean(self._news_md.reset().convert(text))
+        finally:
+            self._doclinks.convert = None
 
 
 def plain_paragraphs(text: str) -> str:

@@ -4,6 +4,7 @@ Each view adds what its template needs to the shared context; free text goes thr
 sanitiser (Markdown + nh3) once per distinct text, and is the only HTML marked safe."""
 from __future__ import annotations
 
+import posixpath
 import zlib
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..insights import charts
 from ..insights.figures import compute
 from ..model.org import topic_key
 from . import links as L
+from .doclinks import converter
 from .languages import Languages
 from .moderation import LABEL, RECENT_DAYS, rows, word
 
@@ -54,11 +56,14 @@ class Views:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         # per text and link depth: `@handle` links to the person's page, relative to the page
         staff = lru_cache(maxsize=None)(lambda text, base: Markup(sanitizer.staff(text, self._mention)))
-        news = lru_cache(maxsize=None)(lambda text: Markup(sanitizer.news(text)))
+        # news: relative links from the news file's folder, made relative to the page (doclinks)
+        news = lru_cache(maxsize=None)(lambda text, src, base: Markup(sanitizer.news(
+            text, converter(posixpath.dirname(src), self.href) if src else None)))
         team_ids = lru_cache(maxsize=None)(lambda tid: " ".join(t.id for t in self.org.team_path(tid)) or tid)
         self.env.globals.update(
             t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
-            org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base), news_md=news,
+            org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base),
+            news_md=lambda text, src=None: news(text, src, self._base),
             topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
