@@ -132,6 +132,19 @@ def test_a_mention_in_a_status_update_links_to_it(intranet, smtp):
         in msg.get_body(("plain",)).get_content()
 
 
+def test_what_staff_wrote_reaches_the_mail_as_text(intranet, smtp):
+    on_branch(intranet, "reply", lambda root: reply_file(
+        root, "jan-de-vries", '<img src=x onerror="alert(1)"><script>alert(2)</script> **vet** & <b>dik</b>'))
+    merge(intranet, "reply", "Merge branch 'reply'")
+    notify(intranet, smtp)
+
+    (_, msg), = smtp.inbox.messages
+    html = msg.get_body(("html",)).get_content()
+    assert "<script" not in html and "onerror" not in html and "<b>dik" not in html and "alert(2)" not in html
+    assert "vet &amp; dik" in html  # the words, escaped; the markup gone
+    assert len(msg.get_all("To")) == 1 and msg["To"].addresses[0].addr_spec == ASKER
+
+
 def test_notify_off_and_digest_get_no_instant_mail(intranet, smtp):
     set_field(intranet, "lotte-visser", "notify: OFF")  # enums are case-insensitive
     set_field(intranet, "fatima-el-amrani", "notify: digest")
@@ -141,6 +154,20 @@ def test_notify_off_and_digest_get_no_instant_mail(intranet, smtp):
     done = notify(intranet, smtp)
 
     assert smtp.inbox.messages == [] and "0 instant e-mail(s) sent." in done.stdout
+
+
+def test_notify_digest_hears_of_the_mention_in_the_digest(intranet, smtp):
+    set_field(intranet, "fatima-el-amrani", "notify: digest")
+    commit(intranet, "Profiles", date=(datetime.now().astimezone() - timedelta(days=9)).isoformat())
+    on_branch(intranet, "reply", lambda root: reply_file(root, "jan-de-vries", "Vraag het @fatima-el-amrani."),
+              days_ago=1)
+    merge(intranet, "reply", "Merge branch 'reply'")
+    notify(intranet, smtp)
+    digest = plein(intranet, "digest", "--to-person", "fatima-el-amrani",
+                   "--now", f"{local_now() + timedelta(minutes=1):%Y-%m-%d %H:%M}")
+
+    assert [m["X-Plein-Person"] for _, m in smtp.inbox.messages] == ["lotte-visser"]
+    assert "Collega's die je noemden" in digest.stdout and "Jan de Vries noemde je in" in digest.stdout
 
 
 def test_a_notify_value_not_understood_mails_nobody(intranet, smtp):
