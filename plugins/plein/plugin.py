@@ -86,6 +86,8 @@ class _PluginConfig(base.Config):
     """Write a .gz copy beside each text file, for servers that send it (GitLab Pages, nginx)."""
     check_links = c.Type(bool, default=False)
     """Check every link and anchor of the built site; a broken one fails the build (the pipelines)."""
+    topic_synonyms = c.Type(dict, default={})
+    """More spellings of one topic, beside the built-in ones (k8s: kubernetes): one page, facet and search."""
     hr = c.Type(dict, default={})
     """`plein import`: CSV columns, LDAP base, filter and attributes, HR-owned fields, max_leavers."""
     insights = c.Type(bool, default=True)
@@ -146,7 +148,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         cache = ParseCache(self.cache_dir)
         org, problems, self.results = load_results(self.root, cache)
         cache.save()
-        self.accept(org, problems)
+        org = self.accept(org, problems)
         history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
         if history.warning:
             log.warning(history.warning)
@@ -157,7 +159,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     def accept(self, org, problems, only=None):
         """Validate the model; its warnings (about the files in `only`, if given) are logged,
-        errors stop the build."""
+        errors stop the build. Returns the Org with the site's topic synonyms."""
+        org = org.with_topic_synonyms(self.config.topic_synonyms)
         check(org, problems)
         for warning in (p for p in problems if p.severity != "error"):
             if only is None or warning.path in only:
@@ -165,6 +168,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         if problems.errors:
             raise ContentErrors(report.to_text(problems.errors))
         self.org = org
+        return org
 
     def on_nav(self, nav, config, files):
         self.nav = nav

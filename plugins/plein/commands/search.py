@@ -9,7 +9,6 @@ import click
 from ..errors import FatalError
 from ..git.repo import find_root
 from ..model.fields import LANGUAGES, WEEKDAYS
-from ..model.org import topic_key
 from ..search.documents import KINDS
 from ..search.facets import subtree
 from ..search.store import for_cli
@@ -41,7 +40,7 @@ def facet_values(org, location, topic) -> dict:
                              + ", ".join(sorted(set(places.values()))[:8]))
         out["location"] = places[location.casefold().strip()]
     if topic:
-        out["topic"] = topic_key(topic)
+        out["topic"] = org.topic_key(topic)
     return out
 
 

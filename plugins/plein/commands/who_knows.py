@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import click
@@ -20,6 +21,8 @@ def _line(store, e) -> list:
         why.append("expertise: " + ", ".join(e.declared))
     if e.ask_me:
         why.append("ask me about: " + ", ".join(e.ask_me))
+    if e.in_team:
+        why.append("in the team " + e.in_team)
     counts = {}
     for ev in e.evidence:
         counts[ev.what] = counts.get(ev.what, 0) + 1
@@ -49,6 +52,10 @@ def who_knows(topic, limit, as_json, root):
     for i, e in enumerate(active[:limit], 1):
         name, why, url = _line(store, e)
         click.echo(f"  {i:>2}. {name}\n      {why}\n      {url}")
+    more = len(active) - limit
+    if more > 0:
+        click.echo(f"\n{more} more {'person knows' if more == 1 else 'people know'} about it: "
+                   f"`plein who-knows -n {len(active)} {shlex.quote(text)}` shows them all.")
     if alumni:
         click.echo("\nKnew about this (alumni):")
         for e in alumni[:limit]:

@@ -39,6 +39,7 @@ class Settings:
     config_dir: Path | None = None  # the folder of mkdocs.yml
     publish: tuple[str, ...] = PUBLISH_DEFAULT  # kinds that go live without a moderator
     communications_usernames: tuple[str, ...] = ()  # forge usernames whose news goes live
+    topic_synonyms: dict = field(default_factory=dict)  # more spellings of one topic (model/topics.py)
     publish_per_hour: int = 10  # one person's own contributions within an hour that go live at once
 
 
@@ -79,6 +80,7 @@ def read_file(config_file: Path, **overrides) -> Settings:
                     hr=dict(opts.hr), timezone=opts.timezone, now=opts.now,
                     publish=tuple(opts.publish),
                     communications_usernames=tuple(opts.communications_usernames),
+                    topic_synonyms=dict(opts.topic_synonyms),
                     publish_per_hour=opts.publish_per_hour,
                     **common)
 

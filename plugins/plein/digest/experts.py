@@ -7,9 +7,8 @@ who did not set `digest: off`, also get a "can you help?" e-mail, and the review
 question's merge request mentions those same people by forge username."""
 from __future__ import annotations
 
-import re
-
-from ..model.org import Org, Person, Thread, topic_key
+from ..model.org import Org, Person, Thread
+from ..model.topics import topic_words
 from ..search.whoknows import by_topic
 
 ASKED = 3
@@ -24,18 +23,18 @@ class Experts:
         self.org = org
         self.ranked = by_topic(org, top=LIKELY * 2)
         self.by_word: dict[str, list[str]] = {}  # first word -> topic keys starting with it
-        for key in org.topics:
-            words = _words(key)
+        self.words = {key: topic_words(topic.label) for key, topic in org.topics.items()}
+        for key, words in self.words.items():
             if words:
                 self.by_word.setdefault(words[0], []).append(key)
 
     def topics(self, thread: Thread) -> list[str]:
-        keys = dict.fromkeys(topic_key(tag) for tag in thread.tags)
-        title = _words(thread.title)
+        keys = dict.fromkeys(self.org.topic_key(tag) for tag in thread.tags)
+        title = topic_words(thread.title)
         present = set(title)
         for word in title:
             for key in self.by_word.get(word, ()):
-                if set(_words(key)) <= present:
+                if set(self.words[key]) <= present:
                     keys.setdefault(key, None)
         return list(keys)
 
@@ -61,6 +60,3 @@ class Experts:
         topic = self.org.topics.get(key)
         return topic.label if topic else key
 
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", topic_key(text))

@@ -183,6 +183,7 @@ def open_run(root: Path, now: datetime, log_path: Path | None, sender: str | Non
     folder = cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
     cache = ParseCache(folder)
     org, problems = load(root, cache)
+    org = org.with_topic_synonyms(opts.get("topic_synonyms"))
     cache.save()
     history = gitlog.scan(root)
     forge = contrib_settings.read(root)

@@ -5,13 +5,14 @@ records and the reverse indexes, so every link can be followed both ways.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
+
+# the one normal form of a topic, and the one slug rule (model/topics.py says why)
+from .topics import BUILT_IN, BUILT_IN_WORDS, slugify, synonym_table, synonym_words, topic_key  # noqa: F401
 
 EMPTY: Mapping = MappingProxyType({})
 
@@ -32,16 +33,6 @@ class Source:
 class Link(NamedTuple):
     title: str
     url: str
-
-
-def topic_key(label: str) -> str:
-    """'GIS', ' gis ' and 'Gis' are one topic."""
-    return " ".join(unicodedata.normalize("NFKC", label).split()).casefold()
-
-
-def slugify(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +201,7 @@ class Topic:
     label: str  # the most common spelling
     slug: str
     people: tuple[str, ...]  # handles that declare it
+    spellings: tuple[str, ...] = ()  # every spelling people use, the most common first
 
 
 @dataclass(frozen=True)
@@ -251,6 +243,8 @@ class Org:
     hidden: tuple = ()
     # helped_key(thread, reply) -> the "this helped me" of that reply, one per person, oldest first
     helped: Mapping[str, tuple[Helped, ...]] = field(default_factory=dict, repr=False)
+    synonyms: Mapping[str, str] = field(default_factory=lambda: BUILT_IN, repr=False)  # topics.synonym_table
+    synonym_words: Mapping = field(default_factory=lambda: BUILT_IN_WORDS, repr=False)  # topics.synonym_words
 
     def by(self, handle: str) -> Authored:
         return self.authored.get(handle, NOTHING)
@@ -270,12 +264,24 @@ class Org:
             team_id = self.teams[team_id].parent
         return path[::-1]
 
+    def topic_key(self, label: str) -> str:
+        """model.topics.topic_key with this site's synonyms (`topic_synonyms` in mkdocs.yml)."""
+        return topic_key(label, self.synonyms)
+
+    def with_topic_synonyms(self, extra) -> "Org":
+        """This Org with a site's own synonyms added to the built-in ones (topics regrouped)."""
+        if not extra:
+            return self
+        table = synonym_table(extra)
+        return replace(self, synonyms=MappingProxyType(table), synonym_words=synonym_words(extra),
+                       topics=_topics(self.people.values(), table))
+
     def topic_labels(self, labels) -> tuple[str, ...]:
         """Each topic of `labels` once, under the spelling most people use ('GraphQL' for
         'GraphQL' and 'graphql'); a label that is no declared topic stays as written."""
         out: dict = {}
         for label in labels:
-            key = topic_key(label)
+            key = self.topic_key(label)
             out.setdefault(key, self.topics[key].label if key in self.topics else label.strip())
         return tuple(out.values())
 
@@ -387,21 +393,22 @@ def _fields(record) -> dict:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
 
 
-def _topics(people) -> Mapping[str, Topic]:
+def _topics(people, synonyms=BUILT_IN) -> Mapping[str, Topic]:
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     holders: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets: 'in' on a list was quadratic
     for p in people:
         for label in p.expertise:
-            key = topic_key(label)
-            spellings[key][label.strip()] += 1
+            key = topic_key(label, synonyms)
+            spellings[key][" ".join(label.split())] += 1
             holders[key][p.handle] = None
     topics, slugs = {}, set()
     for key in sorted(spellings):
-        label = max(sorted(spellings[key]), key=lambda s: spellings[key][s])
-        slug, n = slugify(key), 1
-        while slug in slugs:  # 'C' and 'C++' would otherwise share a page
+        used = sorted(sorted(spellings[key]), key=lambda s: -spellings[key][s])  # most used, then A-Z
+        slug = base = slugify(used[0])  # readable: 'open-source', 'c-plus-plus'
+        n = 1
+        while slug in slugs:  # two topics whose spellings slug alike ('C:' and 'C')
             n += 1
-            slug = f"{slugify(key)}-{n}"
+            slug = f"{base}-{n}"
         slugs.add(slug)
-        topics[key] = Topic(key, label, slug, tuple(holders[key]))
+        topics[key] = Topic(key, used[0], slug, tuple(holders[key]), tuple(used))
     return MappingProxyType(topics)

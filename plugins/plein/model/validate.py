@@ -5,6 +5,7 @@ import difflib
 
 from .org import Org
 from .problems import Problems
+from .topiccheck import near_duplicates
 
 
 class _Refs:
@@ -40,6 +41,7 @@ def check(org: Org, problems: Problems | None = None, touched=()) -> Problems:
     for update in org.updates:
         _update_author(org, update, problems)
     _kudos(org, refs, problems)
+    near_duplicates(org, problems)  # notices only
     return problems
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..model.org import Org, topic_key
+from ..model.org import Org
 from ..site import links as L
 
 KINDS = ("person", "team", "news", "thread", "update")  # also the order of equal scores
@@ -91,17 +91,32 @@ def _names(org: Org, handles) -> str:
     return ", ".join(org.people[h].name if h in org.people else h for h in handles)
 
 
+def also_written(org: Org, labels) -> tuple[str, ...]:
+    """The other spellings of the topics of `labels`: those colleagues use and those of the
+    synonym lists, so that a search for any spelling of a topic finds everyone who has it
+    ('Frontend GraphQL' also finds 'frontend_graphql', 'kubernetes' also 'k8s')."""
+    mine = {" ".join(label.split()).casefold() for label in labels}
+    out: dict = {}
+    for key in dict.fromkeys(org.topic_key(label) for label in labels):
+        topic = org.topics.get(key)
+        for spelling in (*(topic.spellings if topic else ()), *org.synonym_words.get(key, ())):
+            if spelling.casefold() not in mine:
+                out.setdefault(spelling.casefold(), spelling)
+    return tuple(out.values())
+
+
 def _people(org: Org, language: str):
     names = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"])
     for p in org.people.values():
         team = org.teams[p.team].name if p.team in org.teams else p.team
         langs = " ".join(names.get(c, "") for c in p.languages)
+        stated = (*p.expertise, *p.ask_me_about)
         yield Doc(
             id=f"person:{p.handle}", kind="person", title=p.name, url=url(L.person(p.handle)),
-            fields={"name": p.name, "expertise": " ; ".join((*p.expertise, *p.ask_me_about)),
+            fields={"name": p.name, "expertise": " ; ".join((*stated, *also_written(org, stated))),
                     "role": f"{p.role} ; {team}",
                     "body": " ".join((p.bio, langs, " ".join(p.interests), p.location))},
-            team=p.team, location=p.location, topics=p.topics, snippet=snippet(p.bio),
+            team=p.team, location=p.location, topics=_tags(org, p.expertise), snippet=snippet(p.bio),
             extra=f"{p.role} · {team}", people=(p.handle,), alumnus=p.alumnus,
             date=p.left.isoformat() if p.left else "", languages=p.languages, days=p.office_days)
 
@@ -115,8 +130,8 @@ def _teams(org: Org, words: dict):
             extra=f"{len(org.members.get(t.id, ()))} {words['people']}", people=(t.lead,) if t.lead else ())
 
 
-def _tags(tags) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(topic_key(t) for t in tags))
+def _tags(org: Org, tags) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(org.topic_key(t) for t in tags))
 
 
 def _news(org: Org, now: datetime):
@@ -126,7 +141,7 @@ def _news(org: Org, now: datetime):
         yield Doc(
             id=f"news:{n.id}", kind="news", title=n.title, url=url(L.news(n.id)),
             fields={"name": n.title, "expertise": " ; ".join(n.tags), "role": n.summary, "body": n.body},
-            team=_author_team(org, n.authors), topics=_tags(n.tags),
+            team=_author_team(org, n.authors), topics=_tags(org, n.tags),
             snippet=snippet(n.summary or n.body), extra=f"{n.date:%Y-%m-%d} · {_names(org, n.authors)}",
             people=n.authors, date=n.date.isoformat(timespec="minutes"))
 
@@ -138,7 +153,7 @@ def _threads(org: Org, words: dict):
             id=f"thread:{t.id}", kind="thread", title=t.title, url=url(L.thread(t.id)),
             fields={"name": t.title, "expertise": " ; ".join(t.tags), "role": "",
                     "body": f"{t.body}\n\n{replies}"},
-            team=_author_team(org, (t.author,)), topics=_tags(t.tags), snippet=snippet(t.body),
+            team=_author_team(org, (t.author,)), topics=_tags(org, t.tags), snippet=snippet(t.body),
             extra=f"{t.date:%Y-%m-%d} · {_names(org, (t.author,))} · {len(t.replies)} {words['replies']}"
                   + (f" · {words['answered']}" if t.answered else ""),
             people=tuple(dict.fromkeys((t.author, *(r.author for r in t.replies)))),
@@ -152,6 +167,6 @@ def _updates(org: Org):
             id=f"update:{u.id}", kind="update", title=who,
             url=url(L.person(u.author)),
             fields={"name": "", "expertise": " ; ".join(u.tags), "role": "", "body": u.body},
-            team=_author_team(org, (u.author,)), topics=_tags(u.tags), snippet=snippet(u.body),
+            team=_author_team(org, (u.author,)), topics=_tags(org, u.tags), snippet=snippet(u.body),
             extra=f"{u.date:%Y-%m-%d} · {who}", people=(u.author,),
             date=u.date.isoformat(timespec="minutes"))

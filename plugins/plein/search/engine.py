@@ -140,11 +140,14 @@ class Engine:
 
     def match(self, query: str) -> tuple[list, dict]:
         """(query words, {docnum: (words matched, score)})."""
-        words, prefix = R.read_query(query, accent_map)
+        words, prefix, whole = R.read_query(query, accent_map)
         per_word = []
         for word in words:
             exact = self.word_stem(word)
             alternatives = [(self.postings(exact), False)] if exact else []
+            joined = self.word_stem(whole[word]) if word in whole else None
+            if joined and joined != exact:  # 'front' of 'front-end' also finds 'frontend'
+                alternatives.append((self.postings(joined), False))
             if word == prefix:
                 for stem in R.pick_expansions(self.longer_words(word), exact):
                     alternatives.append((R.head(self.postings(stem), self.order), True))

@@ -138,11 +138,20 @@ class _Packs:
         self.buf, self.pending = bytearray(), []
 
 
+def topic_names(org) -> dict:
+    """{topic key: what to show}: a declared topic's most used spelling, else a tag as first
+    written (a key is for comparing, never for reading: 'opensourc')."""
+    names = {k: t.label for k, t in org.topics.items()}
+    for record in (*org.news, *org.threads.values(), *org.updates):
+        for tag in record.tags:
+            names.setdefault(org.topic_key(tag), " ".join(tag.split()))
+    return names
+
+
 def export_org(engine: Engine, out: Path, org, *, show_contact: bool) -> dict:
     """`export` with the team names, topic labels and team tree of the organisation; office
     days only with the plugin's `show_contact` (they tell where and when someone is)."""
-    return export(engine, out, {t.id: t.name for t in org.teams.values()},
-                  {k: t.label for k, t in org.topics.items()},
+    return export(engine, out, {t.id: t.name for t in org.teams.values()}, topic_names(org),
                   team_parents={t.id: t.parent for t in org.teams.values() if t.parent},
                   office_days=show_contact)
 

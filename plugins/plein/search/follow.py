@@ -70,6 +70,7 @@ def follow(settings: dict):
     root = Path(settings["root"])
     # the cache is read, not written: a process ended halfway must leave no half-saved file
     org, problems = load(root, ParseCache(Path(settings["cache_dir"])))
+    org = org.with_topic_synonyms(settings.get("topic_synonyms"))
     check(org, problems)
     if problems.errors:
         return None

@@ -13,14 +13,15 @@ import shutil
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, LowercaseFilter, StemFilter, StopFilter, Token, Tokenizer
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
 from ..errors import FatalError
+from .rank import tokens
 
-VERSION = 2  # bump when documents, analysis or the schema change: the index is rebuilt (2: languages, days)
+VERSION = 3  # bump when documents, analysis or the schema change: the index is rebuilt (3: symbols, groups)
 BOOSTS = {"name": 4.0, "expertise": 3.0, "role": 2.0, "body": 1.0}
 SCORED = tuple(BOOSTS)
 LANGUAGES = ("nl", "en")
@@ -28,9 +29,31 @@ FINGERPRINT = "plein-fingerprint.txt"
 STALE = 0.02  # share of deleted documents that makes an update merge the index
 
 
+class WordTokenizer(Tokenizer):
+    """The words of search.rank.tokens: symbols named ('c++' → 'cplusplus'), words split on
+    `_ - : /`, and such a group joined as well ('CI/CD' → 'ci', 'cd', 'cicd'). Positions and
+    offsets are not kept (no phrase search)."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, text in enumerate(tokens(value) if tokenize else (value,)):
+            t.text, t.boost, t.stopped = text, 1.0, False
+            if keeporiginal:
+                t.original = text
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = t.endchar = start_char
+            yield t
+
+
 def surface_analyzer(language: str):
     """Words as the reader typed them, minus case, accents and stop words."""
-    return RegexTokenizer() | LowercaseFilter() | StopFilter(lang=language) | CharsetFilter(accent_map)
+    return WordTokenizer() | LowercaseFilter() | StopFilter(lang=language) | CharsetFilter(accent_map)
 
 
 def analyzer(language: str):

@@ -5,8 +5,11 @@ Both the command line (search.engine, over the Whoosh index) and the browser
 rules; the browser only adds up integers that Python computed with `weight`, so the two
 give the same order by construction. The constants travel to the browser in meta.json.
 
-A query is read as words (tokenised like the index, lowercased, accents removed). A
-word matches the stem of that surface word; the last word, unless followed by a space,
+A query is read as words (tokenised like the index, lowercased, accents removed): symbols
+that carry meaning are words ('c++' is 'cplusplus', model/topics.py), and words split on `_`,
+`-`, `:` and `/`; such a group of words is also indexed joined ('CI/CD': 'ci', 'cd' and
+'cicd'), and in a query each of its words also matches the joined form, so 'cicd', 'CI/CD',
+'Front-End' and 'frontend' find each other. A word matches the stem of that surface word; the last word, unless followed by a space,
 also matches the MAX_EXPANSIONS most common longer words that start with it (at half
 weight, over their HEAD best documents), so results appear while typing. A document's
 score is, per query word, its best matching weight, summed over the words; documents
@@ -16,6 +19,8 @@ from __future__ import annotations
 import math
 import re
 
+from ..model.topics import name_symbols
+
 K1, B = 1.2, 0.75  # BM25F
 SCALE = 40  # weights are integers: round(SCALE * bm25f)
 HEAD = 200  # a prefix expansion ranks only its HEAD best documents
@@ -23,7 +28,10 @@ MAX_EXPANSIONS = 5
 MIN_PREFIX = 3  # shorter last words match whole words only
 MAX_TOKENS = 8  # further words of a very long query are ignored
 MAX_QUERY = 500  # characters read of a query
-TOKEN = re.compile(r"\w+(?:\.?\w+)*")  # whoosh.analysis.RegexTokenizer's default
+PART = r"[^\W_]+(?:\.[^\W_]+)*"  # a word: letters and digits, dots inside ('node.js', '2.0')
+GROUP = re.compile(rf"{PART}(?:[-_:/]{PART})*")  # words joined by - _ : / ('CI/CD', 'Create:Editor')
+TOKEN = re.compile(PART)
+MAX_JOINED = 4  # a longer group is not joined (a path, a date)
 WORD_CHAR = re.compile(r"\w$")
 
 PARAMS = {"HEAD": HEAD, "MAX_EXPANSIONS": MAX_EXPANSIONS, "MIN_PREFIX": MIN_PREFIX,
@@ -34,14 +42,45 @@ def fold(word: str, fold_map: dict) -> str:
     return word.translate(fold_map)
 
 
-def read_query(query: str, fold_map: dict) -> tuple[list[str], str | None]:
-    """(distinct words in order, the word to expand as a prefix or None)."""
+def groups(text: str) -> list[list[str]]:
+    """The words of a text, as groups of the words joined by - _ : / ('CI/CD' → ['CI', 'CD']),
+    with symbols named first ('C++' → ['cplusplus'])."""
+    return [TOKEN.findall(m.group(0)) for m in GROUP.finditer(name_symbols(text))]
+
+
+def joined(parts: list[str]) -> str | None:
+    """A group's words as one word ('cicd'), if it is a short group of words with letters."""
+    if 1 < len(parts) <= MAX_JOINED and all(any(c.isalpha() for c in p) for p in parts):
+        return "".join(parts)
+    return None
+
+
+def tokens(text: str):
+    """What the index holds of a text (search.index's tokenizer): each word, and after a group
+    its joined form."""
+    for parts in groups(text):
+        yield from parts
+        whole = joined(parts)
+        if whole:
+            yield whole
+
+
+def read_query(query: str, fold_map: dict) -> tuple[list[str], str | None, dict]:
+    """(distinct words in order, the word to expand as a prefix or None, {word: the joined
+    form of its group} for the words of groups)."""
     query = query[:MAX_QUERY]
-    raw = [fold(m.group(0).lower(), fold_map) for m in TOKEN.finditer(query)]
+    raw, whole = [], {}
+    for parts in groups(query):
+        words = [fold(p.lower(), fold_map) for p in parts]
+        one = joined(words)
+        raw += words
+        if one:
+            for w in words:
+                whole.setdefault(w, one)
     words = list(dict.fromkeys(w for w in raw if len(w) >= 2))[:MAX_TOKENS]  # the index has no 1-letter words
     last = raw[-1] if raw and WORD_CHAR.search(query) else None
     prefix = last if last in words and len(last) >= MIN_PREFIX else None
-    return words, prefix
+    return words, prefix, {w: whole[w] for w in words if w in whole}
 
 
 def weight(tfs: dict, lengths: dict, avg: dict, boosts: dict, n_docs: int, df: int) -> int:

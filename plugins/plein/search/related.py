@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import org as model
-from ..model.org import Org, topic_key
+from ..model.org import Org
 from ..site import links as L
 from . import whoknows
 from .engine import Engine
@@ -84,7 +84,7 @@ def key_terms(org: Org, engine: Engine, digests: dict, cached: dict) -> dict:
                 continue
             searcher = searcher or engine.ix.searcher()
             terms = dict(searcher.key_terms_from_text("body", _text(t), numterms=KEY_TERMS, normalize=True))
-            terms.update({f"#{topic_key(tag)}": TAG_WEIGHT for tag in t.tags})
+            terms.update({f"#{org.topic_key(tag)}": TAG_WEIGHT for tag in t.tags})
             out[t.id] = terms
     finally:
         if searcher is not None:
@@ -236,7 +236,7 @@ def _people(org: Org) -> dict:
         found: dict = {}
         for tag in t.tags:
             if tag not in labels:
-                key = topic_key(tag)
+                key = org.topic_key(tag)
                 labels[tag] = (key, org.topics[key].label if key in org.topics else tag)
             key, label = labels[tag]
             for handle, _ in experts.get(key, ()):

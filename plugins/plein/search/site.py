@@ -100,7 +100,8 @@ class SiteSearch:
                                                         / self.plugin_config.cache_dir),
                 "folder": str(self.store.folder), "language": self.language,
                 "now": f"{now:%Y-%m-%d %H:%M}", "out": str(Path(config.site_dir) / OUT),
-                "show_contact": bool(self.plugin_config.show_contact)}
+                "show_contact": bool(self.plugin_config.show_contact),
+                "topic_synonyms": dict(self.plugin_config.topic_synonyms)}
 
     def adopt(self, related, org) -> None:
         """Related content of thread pages comes from the search process now."""

@@ -94,7 +94,7 @@ def settings(root: Path) -> dict:
     s = read(root)
     return {"language": s.language, "cache_dir": s.cache_dir, "now": s.now, "docs_dir": s.docs_dir,
             "site_url": site_url(s.site_url) or "", "config_dir": s.config_dir or root,
-            "timezone": s.timezone}
+            "timezone": s.timezone, "topic_synonyms": s.topic_synonyms}
 
 
 def for_cli(root: Path) -> Store:
@@ -107,6 +107,7 @@ def for_cli(root: Path) -> Store:
     folder = cache_folder(opts["config_dir"], opts["cache_dir"], root, opts["docs_dir"])
     cache = ParseCache(folder)  # the build's: unchanged files are not parsed again
     org, _ = load(root, cache)
+    org = org.with_topic_synonyms(opts["topic_synonyms"])
     cache.save()
     try:
         now = local_now(opts["timezone"], opts["now"])

@@ -2,16 +2,22 @@
 
 Evidence comes from the threads about the topic (tagged with it, or found by searching
 for it) and the news about it: an accepted answer counts most, then a reply, then news
-written. Alumni keep their evidence but are listed apart: they knew about it."""
+written. Alumni keep their evidence but are listed apart: they knew about it.
+
+The order is `standing` first, then the score: whoever declares the topic itself comes first,
+then whoever declares a topic that holds it ('Frontend Platform' for 'frontend'), then members
+of a team named for it, then the rest (evidence only)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.org import Org, topic_key
+from ..model.org import Org
+from ..model.topics import topic_words
 from ..site import links as L
 from .engine import Engine
 
 DECLARED, ASK_ME, ACCEPTED, REPLY, NEWS = 10, 6, 5, 2, 3
+EXACT, PARTIAL, TEAM, OTHER = 3, 2, 1, 0  # standing: what someone's files say of the topic
 FOUND = 300  # threads and news taken from the search for the topic
 
 
@@ -34,6 +40,8 @@ class Expert:
     declared: list = field(default_factory=list)  # the matching expertise labels
     ask_me: list = field(default_factory=list)
     evidence: list = field(default_factory=list)
+    standing: int = OTHER
+    in_team: str = ""  # the team named for the topic they are in, if that is all
 
     @property
     def score(self) -> int:
@@ -44,19 +52,42 @@ class Expert:
     def as_json(self) -> dict:
         return {"handle": self.handle, "name": self.name, "role": self.role, "team": self.team,
                 "url": self.url, "alumnus": self.alumnus, "left": self.left, "score": self.score,
+                "standing": self.standing, "in_team": self.in_team,
                 "expertise": self.declared, "ask_me_about": self.ask_me,
                 "evidence": [e.__dict__ for e in self.evidence]}
 
 
-def _words(text: str) -> set:
-    return set(topic_key(text).replace("-", " ").replace("/", " ").split())
+def order(standing: int, score: int, name: str, handle: str) -> tuple:
+    """The one order of people for a topic (who-knows, the topic's experts in the digest and
+    on thread pages): standing, then score, then name."""
+    return (-standing, -score, name.casefold(), handle)
 
 
-def _declares(labels, topic: str) -> list:
-    """Labels that are the topic, or that hold all of its words ('BAG' for 'BAG-API' too)."""
-    key, words = topic_key(topic), _words(topic)
-    return [label for label in labels
-            if topic_key(label) == key or (words and words <= _words(label)) or (_words(label) and _words(label) <= words)]
+def _runs(words: list) -> set:
+    """Every run of adjacent words, joined: 'front', 'end', 'frontend' of 'Front-End'."""
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)}
+
+
+def matches(org: Org, label: str, topic: str) -> int:
+    """EXACT when a label is the topic (in any spelling), PARTIAL when it holds the topic's
+    words or the topic holds its words ('BAG' and 'BAG-API', 'frontend' and 'Frontend
+    Platform', 'front end' and 'Frontend Platform'), else OTHER."""
+    if org.topic_key(label) == org.topic_key(topic):
+        return EXACT
+    mine, theirs = topic_words(topic), topic_words(label)
+    if not mine or not theirs:
+        return OTHER
+    if set(mine) <= set(theirs) or set(theirs) <= set(mine) or "".join(mine) in _runs(theirs) \
+            or "".join(theirs) in _runs(mine):
+        return PARTIAL
+    return OTHER
+
+
+def _declares(org: Org, labels, topic: str) -> tuple[list, int]:
+    """(the labels that match the topic, the best standing among them)."""
+    found = [(label, matches(org, label, topic)) for label in labels]
+    found = [(label, s) for label, s in found if s != OTHER]
+    return [label for label, _ in found], max((s for _, s in found), default=OTHER)
 
 
 def _found(engine: Engine, topic: str, kind: str) -> set:
@@ -67,9 +98,9 @@ def _found(engine: Engine, topic: str, kind: str) -> set:
 
 def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
     """(active experts, alumni who knew), best first."""
-    key = topic_key(topic)
-    threads = {t.id for t in org.threads.values() if key in {topic_key(x) for x in t.tags}}
-    news = {n.id for n in org.news if key in {topic_key(x) for x in n.tags}}
+    key = org.topic_key(topic)
+    threads = {t.id for t in org.threads.values() if key in {org.topic_key(x) for x in t.tags}}
+    news = {n.id for n in org.news if key in {org.topic_key(x) for x in n.tags}}
     if engine is not None:
         threads |= _found(engine, topic, "thread")
         news |= _found(engine, topic, "news") & {n.id for n in org.news}
@@ -83,12 +114,17 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
                                      p.left.isoformat() if p.left else "")
         return experts.get(handle)
 
+    teams = {t.id for t in org.teams.values() if matches(org, t.name, topic) != OTHER}
     for p in org.people.values():
-        declared = list(org.topic_labels(_declares(p.expertise, topic)))  # each topic once
-        ask_me = list(org.topic_labels(_declares(p.ask_me_about, topic)))
+        declared, standing = _declares(org, p.expertise, topic)
+        ask_me, ask_standing = _declares(org, p.ask_me_about, topic)
         if declared or ask_me:
             e = expert(p.handle)
-            e.declared, e.ask_me = declared, ask_me
+            e.declared, e.ask_me = list(org.topic_labels(declared)), list(org.topic_labels(ask_me))  # each once
+            e.standing = max(standing, ask_standing)
+        elif p.team in teams:
+            e = expert(p.handle)
+            e.standing, e.in_team = TEAM, org.teams[p.team].name
     for tid in sorted(threads):
         t = org.threads[tid]
         url = L.url(L.thread(tid))
@@ -106,7 +142,7 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
                 e = expert(a)
                 if e:
                     e.evidence.append(Evidence("news", n.title, L.url(L.news(n.id))))
-    ranked = sorted(experts.values(), key=lambda e: (-e.score, e.name.casefold(), e.handle))
+    ranked = sorted(experts.values(), key=lambda e: order(e.standing, e.score, e.name, e.handle))
     return [e for e in ranked if not e.alumnus], [e for e in ranked if e.alumnus]
 
 
@@ -130,8 +166,14 @@ def by_topic(org: Org, top: int = 8) -> dict:
         for r in t.replies:
             if best.get(r.author) != "accepted":
                 best[r.author] = "accepted" if r.id == t.accepted else "reply"
-        for key in {topic_key(tag) for tag in t.tags}:
+        for key in {org.topic_key(tag) for tag in t.tags}:
             for author, what in best.items():
                 add(key, author, ACCEPTED if what == "accepted" else REPLY)
-    return {key: sorted(per.items(), key=lambda hs: (-hs[1], org.people[hs[0]].name.casefold(), hs[0]))[:top]
+    declared = {key: set(topic.people) for key, topic in org.topics.items()}
+
+    def standing(key, handle):
+        return EXACT if handle in declared.get(key, ()) else OTHER
+
+    return {key: sorted(per.items(), key=lambda hs: order(standing(key, hs[0]), hs[1], org.people[hs[0]].name,
+                                                          hs[0]))[:top]
             for key, per in scores.items()}

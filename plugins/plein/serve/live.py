@@ -70,7 +70,7 @@ class Live:
         with quiet_collector():
             org, problems = assemble(self.root, list(self.parsed.values()), photos_of=todo)
         try:
-            self.plugin.accept(org, problems, only=todo)
+            org = self.plugin.accept(org, problems, only=todo)
         except PluginError as err:
             log.error("the site still shows the last version without errors; the content has these:\n"
                       + getattr(err, "text", str(err)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
-from ..model.org import News, Org, slugify, topic_key
+from ..model.org import News, Org, slugify
 
 NEW_COLLEAGUE_DAYS = 60
 
@@ -57,7 +57,7 @@ class Facts:
         """topic key → {'accepted': [(handle, thread)], 'replied': [handle]}, from thread tags."""
         evidence = defaultdict(lambda: {"accepted": [], "replied": []})
         for thread in self.threads:
-            keys = [k for k in dict.fromkeys(topic_key(tag) for tag in thread.tags) if k in self.org.topics]
+            keys = [k for k in dict.fromkeys(self.org.topic_key(tag) for tag in thread.tags) if k in self.org.topics]
             if not keys:
                 continue
             accepted = thread.accepted_reply

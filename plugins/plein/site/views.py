@@ -16,7 +16,6 @@ from markupsafe import Markup
 from ..model.fields import LANGUAGES, WEEKDAYS
 from ..insights import charts
 from ..insights.figures import compute
-from ..model.org import topic_key
 from . import links as L
 from .doclinks import converter
 from .languages import Languages
@@ -64,7 +63,7 @@ class Views:
             t=lang.t, day=lang.day, moment=lang.moment, weekday=lang.weekday, language=lang.language,
             org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base),
             news_md=lambda text, src=None: news(text, src, self._base),
-            topic_key=topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
+            topic_key=self.org.topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
             hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
             show_contact=True, insights=True, report=self.report, report_word=word)  # the site sets the options

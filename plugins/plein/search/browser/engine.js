@@ -4,8 +4,17 @@
 (function (global) {
   "use strict";
 
-  const TOKEN = /[\p{L}\p{N}_]+(?:\.?[\p{L}\p{N}_]+)*/gu;  // Python's \w+(?:\.?\w+)*
+  // search.rank's PART, GROUP and MAX_JOINED: words split on _ - : /, a group also joined
+  const PART = "[\\p{L}\\p{N}]+(?:\\.[\\p{L}\\p{N}]+)*";
+  const TOKEN = new RegExp(PART, "gu");
+  const GROUP = new RegExp(`${PART}(?:[-_:/]${PART})*`, "gu");
+  const MAX_JOINED = 4;
   const WORD_END = /[\p{L}\p{N}_]$/u;
+  // plein.model.topics.SYMBOLS and SYMBOL: symbols that carry meaning are words
+  const SYMBOLS = { "c++": "c plus plus", "c#": "c sharp", "f#": "f sharp", ".net": "dotnet" };
+  const SYMBOL = /(?<![\p{L}\p{N}])(?:c\+\+|c#|f#|\.net)(?![\p{L}\p{N}+#])/giu;
+  const nameSymbols = (text, joiner) =>
+    text.replace(SYMBOL, (m) => ` ${SYMBOLS[m.toLowerCase()].replaceAll(" ", joiner)} `);
   const chars = (s) => Array.from(s);  // code points, as Python counts them
 
   function varints(bytes) {
@@ -19,8 +28,8 @@
     return out;
   }
 
-  function slugify(text) {  // plein.model.org.slugify
-    const ascii = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
+  function slugify(text) {  // plein.model.topics.slugify
+    const ascii = nameSymbols(text, "-").normalize("NFKD").replace(/[^\x00-\x7f]/g, "");
     return ascii.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "x";
   }
 
@@ -77,13 +86,29 @@
       return out;
     }
 
-    readQuery(query) {
+    readQuery(query) {  // search.rank.read_query
       query = chars(query).slice(0, this.P.MAX_QUERY).join("");
-      const raw = Array.from(query.matchAll(TOKEN), (m) => this.fold(m[0].toLowerCase()));
+      const raw = [], whole = new Map();
+      for (const g of nameSymbols(query, "").matchAll(GROUP)) {
+        const parts = Array.from(g[0].matchAll(TOKEN), (m) => this.fold(m[0].toLowerCase()));
+        raw.push(...parts);
+        if (parts.length > 1 && parts.length <= MAX_JOINED && parts.every((p) => /\p{L}/u.test(p))) {
+          for (const p of parts) if (!whole.has(p)) whole.set(p, parts.join(""));
+        }
+      }
       const words = Array.from(new Set(raw.filter((w) => chars(w).length >= 2))).slice(0, this.P.MAX_TOKENS);
       const last = raw.length && WORD_END.test(query) ? raw[raw.length - 1] : null;
       const prefix = last !== null && words.includes(last) && chars(last).length >= this.P.MIN_PREFIX ? last : null;
-      return { words, prefix };
+      const joined = new Map(words.filter((w) => whole.has(w)).map((w) => [w, whole.get(w)]));
+      return { words, prefix, joined };
+    }
+
+    async exactStem(word) {  // [stem, df, pack, off, len, ...] of a surface word, or null
+      const node = this.node(word);
+      if (!this.nodes.has(node)) return null;
+      const body = await this.get(`d/${nodeFile(node)}.json`);
+      const own = body.w.find((w) => w[0] === word);
+      return own ? body.s[own[2]] : null;
     }
 
     node(word) {
@@ -102,14 +127,16 @@
       return map;
     }
 
-    async alternatives(word, isPrefix) {
+    async alternatives(word, isPrefix, whole) {
       const node = this.node(word);
-      if (!this.nodes.has(node)) return [];  // no word starts so
+      const both = whole ? await this.exactStem(whole) : null;  // 'front' of 'front-end': 'frontend'
+      if (!this.nodes.has(node)) return both ? this.alternativesOf([[both.slice(2, 5), false]]) : [];
       const body = await this.get(`d/${nodeFile(node)}.json`);
       const stem = (i) => body.s[i];  // [stem, df, pack, off, len, hpack, hoff, hlen]
       const own = body.w.find((w) => w[0] === word);
       const exact = own ? stem(own[2]) : null;
       const wanted = exact ? [[exact.slice(2, 5), false]] : [];
+      if (both && !(exact && both[0] === exact[0])) wanted.push([both.slice(2, 5), false]);
       if (isPrefix) {
         let order;
         if (body.top && chars(word).length === chars(node).length) order = body.top.map(stem);
@@ -122,14 +149,18 @@
         }
         for (const s of picked) wanted.push([s.slice(5, 8), true]);
       }
+      return this.alternativesOf(wanted);
+    }
+
+    alternativesOf(wanted) {
       return Promise.all(wanted.map(async ([ref, exp]) => [await this.postings(ref), exp]));
     }
 
     /* {words, found: [ordinal...] best first, scores: Map(ordinal -> [matched, score])} */
     async match(query) {
       await this.load();
-      const { words, prefix } = this.readQuery(query);
-      const perWord = await Promise.all(words.map((w) => this.alternatives(w, w === prefix)));
+      const { words, prefix, joined } = this.readQuery(query);
+      const perWord = await Promise.all(words.map((w) => this.alternatives(w, w === prefix, joined.get(w))));
       const scores = new Map();
       for (const alternatives of perWord) {
         const best = new Map();
