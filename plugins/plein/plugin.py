@@ -6,7 +6,6 @@ import logging
 import os
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -28,7 +27,7 @@ from .serve.watch import Changes, watch_natively
 from .site import linkcheck
 from .site.csp import PagePolicy
 from .site.pagecache import PageCache, build_key
-from .site.publish import minify, precompress, public_warning, site_url
+from .site.publish import link_base, minify, precompress, public_warning, site_url
 from .site.render import Site
 
 log = get_plugin_logger(__name__)
@@ -210,7 +209,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.results = None
 
     def _check_links(self, config):
-        base = urlsplit(config.site_url or "/").path or "/"
+        base = link_base(config.site_url)  # the live site's path, in a merge request's build too
         broken = linkcheck.check_once(Path(config.site_dir), base, self.cache_dir / "links-checked.txt")
         if broken:
             sources = {f.dest_uri: self._source(f, config) for f in self.files if f.is_documentation_page()}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.exceptions import PluginError
 
@@ -19,13 +19,34 @@ MIN_SIZE = 1024  # smaller files gain little and cost a file each
 
 
 SITE_URL_VARIABLE = "PLEIN_SITE_URL"
+PUBLISHED_VARIABLE = "PLEIN_PUBLISHED_URL"
 
 
 def site_url(configured: str | None) -> str | None:
-    """The published address: $PLEIN_SITE_URL when set (the pipelines set it from the forge's
-    Pages address), else site_url of mkdocs.yml. Always ends in '/'."""
-    url = os.environ.get(SITE_URL_VARIABLE, "").strip() or configured
-    return url if not url or url.endswith("/") else url + "/"
+    """The address this build is for: $PLEIN_SITE_URL when set (the pipelines set it from the
+    forge's Pages address), else site_url of mkdocs.yml; normalised (`normal_url`)."""
+    return normal_url(os.environ.get(SITE_URL_VARIABLE, "").strip() or configured)
+
+
+def normal_url(url: str | None) -> str | None:
+    """`url` with one '/' between its parts and one at the end: the pipelines put addresses
+    together ($CI_PAGES_URL/, $CI_PAGES_URL/mr-7/), and a Pages address may end in '/' already,
+    which would give '//' in every link made from it."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    path = "/".join(p for p in parts.path.split("/") if p)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + path + "/" if path else "/", parts.query, ""))
+
+
+def link_base(site_url: str | None) -> str:
+    """The path a link starting with '/' is checked against: that of the live site,
+    $PLEIN_PUBLISHED_URL, which the pipelines set in every build (a merge request's preview,
+    built for http://127.0.0.1:8000/, too), else that of `site_url`. So a link to /help/ that
+    a preview served at the root would follow fails in the merge request when the live site
+    is at /intranet/, not only after the merge, on the default branch."""
+    url = normal_url(os.environ.get(PUBLISHED_VARIABLE, "").strip() or site_url) or "/"
+    return urlsplit(url).path or "/"
 
 
 def public_host(site_url: str | None) -> str | None:
