@@ -279,6 +279,7 @@ def test_a_branch_without_common_history_is_one_plain_line(repo, publisher):
     publisher.poll()
     [line] = publisher.said
     assert line.startswith("cms/replies/wees: niet beoordeeld: ") and line.endswith("de branch blijft staan")
+    assert "share no history" in line
     assert "Traceback" not in line and "\n" not in line
 
 

@@ -43,7 +43,10 @@ def from_git(repo_path, base_rev: str, head_rev: str) -> tuple[ChangeSet, Target
 def read(repo_path, base_rev: str, head_rev: str, options: PolicyOptions | None = None):
     git = _Git(Path(repo_path))
     base, head = git.commit(base_rev), git.commit(head_rev)
-    merge_base = git.run("merge-base", base, head).strip()
+    try:
+        merge_base = git.run("merge-base", base, head).strip()
+    except FatalError:  # git says nothing and exits 1 when the two share no history
+        merge_base = ""
     if not merge_base:
         raise FatalError(f"{base_rev} and {head_rev} share no history; pass the branch the change targets")
     target_options = options or _options(git, base)
