@@ -148,7 +148,7 @@ def test_reply_from_the_thread_page(intranet, page, tmp_path):
     written = git(root, "show", f"{branch}:{files[0]}")
     assert written.endswith(f"---\n\n{text}\n") and f"author: {ME}\n" in written
     validate(root, branch, tmp_path)
-    assert after_save(page) == "Opgeslagen. Je reactie staat binnen een paar minuten op het intranet."
+    assert after_save(page) == "Opgeslagen. Je reactie staat binnen een paar minuten op het intranet."  # --no-publish
 
 
 def test_ask_a_question(intranet, page, tmp_path):

@@ -362,6 +362,10 @@ def test_a_reply_saved_in_the_editor_is_live_within_seconds(served, chromium_bro
         page.get_by_label("Tekst").fill(text)
         start = time.perf_counter()
         page.get_by_role("button", name="Opslaan").click()
+        status = page.locator("#plein-after-save[role=status] p")
+        status.wait_for(timeout=10_000)
+        # after Save the editor says what happens: here serve itself merges, so seconds
+        assert status.text_content() == "Opgeslagen. Je reactie staat binnen een paar seconden op het intranet."
         seconds = shown_within(f"{url}/discussions/{thread}/", text, proc, log, start)
     finally:
         context.close()

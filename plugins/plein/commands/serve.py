@@ -8,7 +8,7 @@ import click
 from mkdocs.commands.serve import serve as mkdocs_serve
 
 from ..contrib import settings as site_settings
-from ..editor.site import LOCAL_BACKEND
+from ..editor.site import LOCAL_BACKEND, LOCAL_PUBLISH
 from ..serve.editor import LocalEditor
 from ..serve.publish import Publisher
 from .build import config_path, mkdocs_errors
@@ -41,6 +41,7 @@ def serve(config_file, dev_addr, editor_port, no_livereload, no_publish, quiet):
                                                   editor.clone if url else None)
     if publisher:
         publisher.start()
+        os.environ[LOCAL_PUBLISH] = "1"  # the editor then says "within seconds" after Save
     try:
         with mkdocs_errors(quiet, serving=True):
             # dirty: only pages whose inputs changed are made again (see pagecache)
@@ -48,6 +49,7 @@ def serve(config_file, dev_addr, editor_port, no_livereload, no_publish, quiet):
                          build_type="dirty", watch=[str(profiles)] if profiles.is_dir() else [])
     finally:
         os.environ.pop(LOCAL_BACKEND, None)
+        os.environ.pop(LOCAL_PUBLISH, None)
         if publisher:
             publisher.stop()
         editor.stop()

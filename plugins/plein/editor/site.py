@@ -25,6 +25,7 @@ BROWSER = Path(__file__).parent / "browser"
 DECAP = "decap-cms/dist"
 YAML_LIB = "yaml/browser/dist"
 LOCAL_BACKEND = "PLEIN_EDITOR_BACKEND"  # set by plein serve: the URL of its decap-server
+LOCAL_PUBLISH = "PLEIN_LOCAL_PUBLISH"  # set by plein serve when it merges one's own saves itself
 
 
 class EditorSite:
@@ -55,7 +56,8 @@ class EditorSite:
                                                         if p.kudos and not p.alumnus))))
         out.append(self._text("policy.json", _json(publishing(self.options, lang))))
         if self.local:
-            out.append(self._text("local.json", _json({"email": _git_email(self.root)})))
+            out.append(self._text("local.json", _json({"email": _git_email(self.root),
+                                                       "publishes": bool(os.environ.get(LOCAL_PUBLISH))})))
         return out
 
     def decap(self, lang: str) -> dict:

@@ -11,11 +11,11 @@ const WORDS = {
   nl: {
     saved: "Opgeslagen.",
     live: {
-      replies: "Je reactie staat binnen een paar minuten op het intranet.",
-      threads: "Je vraag staat binnen een paar minuten op het intranet.",
-      updates: "Je update staat binnen een paar minuten op het intranet.",
-      kudos: "Je kudos staan binnen een paar minuten op het intranet.",
-      profiles: "Je profiel staat binnen een paar minuten zo op het intranet.",
+      replies: "Je reactie staat binnen {when} op het intranet.",
+      threads: "Je vraag staat binnen {when} op het intranet.",
+      updates: "Je update staat binnen {when} op het intranet.",
+      kudos: "Je kudos staan binnen {when} op het intranet.",
+      profiles: "Je profiel staat binnen {when} zo op het intranet.",
     },
     review: "Dit gaat eerst langs een moderator, omdat {why}. Daarna staat het op het intranet.",
     why: {
@@ -27,15 +27,16 @@ const WORDS = {
       kind: "de organisatie deze bijdragen eerst laat bekijken",
     },
     close: "Sluiten",
+    forge: "een paar minuten", local: "een paar seconden",
   },
   en: {
     saved: "Saved.",
     live: {
-      replies: "Your reply will be on the intranet within a few minutes.",
-      threads: "Your question will be on the intranet within a few minutes.",
-      updates: "Your update will be on the intranet within a few minutes.",
-      kudos: "Your kudos will be on the intranet within a few minutes.",
-      profiles: "Your profile will show this within a few minutes.",
+      replies: "Your reply will be on the intranet within {when}.",
+      threads: "Your question will be on the intranet within {when}.",
+      updates: "Your update will be on the intranet within {when}.",
+      kudos: "Your kudos will be on the intranet within {when}.",
+      profiles: "Your profile will show this within {when}.",
     },
     review: "A moderator looks at this first, because {why}. Then it is on the intranet.",
     why: {
@@ -47,6 +48,7 @@ const WORDS = {
       kind: "the organisation has these contributions looked at first",
     },
     close: "Close",
+    forge: "a few minutes", local: "a few seconds",
   },
 };
 // without policy.json (an older build): what the policy publishes by default
@@ -102,6 +104,8 @@ function show(text, words) {
 export function tellAfterSave(CMS, lang, who, parse, getJSON) {
   const words = WORDS[lang] || WORDS.en;
   let pending = null;
+  let when = words.forge;  // plein serve merges into the local main itself: seconds, not minutes
+  getJSON("local.json").then((local) => { if (local && local.publishes) when = words.local; });
   CMS.registerEventListener({
     name: "preSave",
     handler: async ({ entry }) => {
@@ -123,7 +127,8 @@ export function tellAfterSave(CMS, lang, who, parse, getJSON) {
     name: "postSave",
     handler: () => {
       if (!pending) return;
-      const next = pending.live ? words.live[pending.collection] : words.review.replace("{why}", pending.why);
+      const next = pending.live ? words.live[pending.collection].replace("{when}", when)
+                                : words.review.replace("{why}", pending.why);
       show(`${words.saved} ${next}`, words);
       pending = null;
     },
