@@ -153,7 +153,9 @@ class Reports:
         if self.forge == "github":
             query = urlencode({"title": title, "body": body + LABEL + "\n", "labels": LABEL}, quote_via=quote)
             return f"{self.repo}/issues/new?{query}"
-        query = urlencode({"issue[title]": title, "issue[description]": body + f"/label ~{LABEL}\n"},
+        # the marker on a line of its own stays when GitLab takes out the quick action, which it
+        # carries out only for people allowed to label
+        query = urlencode({"issue[title]": title, "issue[description]": body + f"{LABEL}\n/label ~{LABEL}\n"},
                           quote_via=quote)
         return f"{self.repo}/-/issues/new?{query}"
 
