@@ -2,10 +2,11 @@
 # Build the site into site/ with every warning an error, and check its links offline in the
 # same build (ci/mkdocs-publish.yml). Only a build that passed is published.
 # PLEIN_SITE_URL, when set, is the address the site is built for (feeds, sitemap, links).
-# PLEIN_PUBLISHED_URL is the live site's address: links that start with '/' are checked
-# against its path in every build, a merge request's preview too, so a link that would break
-# on the default branch fails the merge request instead. Unset, it is PLEIN_SITE_URL on the
-# default branch and GitLab's CI_PAGES_URL elsewhere.
+# PLEIN_PUBLISHED_URL is the live site's address (GitHub's workflow sets it; on GitLab it is
+# CI_PAGES_URL unless set). A merge request's preview without an address of its own is built
+# for http://127.0.0.1:8000 at the live site's path (plein.site.publish.preview_url), so links
+# that start with '/' are checked as on the live site: one that would break on the default
+# branch fails the merge request instead. The preview still opens at http://127.0.0.1:8000/.
 #
 # Byte-stable: one commit gives the same site in any clone, at any path. MkDocs' own dates
 # (the sitemap's lastmod, the time in sitemap.xml.gz) are the commit's (SOURCE_DATE_EPOCH),
@@ -21,16 +22,14 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
   export SOURCE_DATE_EPOCH
 fi
-if [ -z "${PLEIN_PUBLISHED_URL:-}" ]; then
-  if [ "${PUBLISH:-}" = true ] || { [ -n "${CI_COMMIT_BRANCH:-}" ] && [ "${CI_COMMIT_BRANCH:-}" = "${CI_DEFAULT_BRANCH:-}" ]; }; then
-    PLEIN_PUBLISHED_URL="${PLEIN_SITE_URL:-}"
-  else
-    PLEIN_PUBLISHED_URL="${CI_PAGES_URL:-}"
-  fi
+published="${PLEIN_PUBLISHED_URL:-${CI_PAGES_URL:-}}"
+if [ -z "${PLEIN_SITE_URL:-}" ] && [ -n "$published" ] && [ "${PUBLISH:-}" != true ] \
+   && { [ -z "${CI_COMMIT_BRANCH:-}" ] || [ "${CI_COMMIT_BRANCH:-}" != "${CI_DEFAULT_BRANCH:-}" ]; }; then
+  PLEIN_SITE_URL=$(.venv/bin/python -c 'import sys; from plein.site.publish import preview_url; print(preview_url(sys.argv[1]))' "$published")
+  export PLEIN_SITE_URL
+  echo "a preview of $published"
 fi
-export PLEIN_PUBLISHED_URL
-# the addresses as the build uses them: normalised in one place (plein.site.publish)
+# the address as the build uses it: normalised in one place (plein.site.publish)
 address=$(.venv/bin/python -c 'from plein.site.publish import site_url; print(site_url(None) or "")')
 echo "site address: ${address:-the one in mkdocs.yml}"
-[ -z "$PLEIN_PUBLISHED_URL" ] || echo "links that start with '/' are checked against: $PLEIN_PUBLISHED_URL"
 .venv/bin/plein build --strict --config-file mkdocs-publish.yml

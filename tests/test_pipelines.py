@@ -327,6 +327,8 @@ def test_gitlab_pipeline_runs_with_gitlab_ci_local(tmp_path):
     mr.pop("PLEIN_PUBLISHED_URL", None)
     done = subprocess.run(["sh", "ci/build.sh"], cwd=clone, env=mr, capture_output=True, text=True)
     assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "site address: http://127.0.0.1:8000/intranet/" in done.stdout
+    assert "1 broken links" in done.stdout + done.stderr  # that one: the site's own are right
     assert ("the link '/help/bijdragen/' leads nowhere: it points outside the site (which is published "
             "under /intranet/)") in done.stdout + done.stderr
     broken.write_text("# Kapot\n\n[Bijdragen](/intranet/help/bijdragen/)\n")  # right on the live site
@@ -378,7 +380,7 @@ def test_the_pipeline_build_checks_links_minifies_and_precompresses():
 def test_a_pages_url_ending_in_a_slash_gives_no_double_slash(monkeypatch):
     """GitLab's CI_PAGES_URL may end in '/'; the rules add one ("$CI_PAGES_URL/", and
     "$CI_PAGES_URL/mr-7/"). One function normalises every address the build uses."""
-    from plein.site.publish import link_base, normal_url, site_url
+    from plein.site.publish import link_base, normal_url, preview_url, site_url
     for given, want in [("https://w.gitlab.io/intranet//", "https://w.gitlab.io/intranet/"),
                         ("https://w.gitlab.io/intranet", "https://w.gitlab.io/intranet/"),
                         ("https://w.gitlab.io/intranet//mr-7/", "https://w.gitlab.io/intranet/mr-7/"),
@@ -389,11 +391,13 @@ def test_a_pages_url_ending_in_a_slash_gives_no_double_slash(monkeypatch):
         assert site_url("http://127.0.0.1:8000/") == want
     monkeypatch.delenv("PLEIN_SITE_URL")
     assert site_url(None) is None and site_url("http://127.0.0.1:8000/") == "http://127.0.0.1:8000/"
-    # links from '/' are checked against the live site's path, in a merge request's build too
-    monkeypatch.setenv("PLEIN_PUBLISHED_URL", "https://w.gitlab.io/intranet//")
-    assert link_base("http://127.0.0.1:8000/") == "/intranet/"
-    monkeypatch.delenv("PLEIN_PUBLISHED_URL")
+    # links from '/' are checked under the site's path, normalised too
+    assert link_base("https://w.gitlab.io/intranet//") == "/intranet/"
     assert link_base("http://127.0.0.1:8000/") == "/" and link_base(None) == "/"
+    # a merge request's preview: local, at the live site's path (so links from '/' are checked
+    # as on the live site), and it still opens at http://127.0.0.1:8000/
+    assert preview_url("https://w.gitlab.io/intranet//") == "http://127.0.0.1:8000/intranet/"
+    assert preview_url("https://intranet.example") == preview_url(None) == "http://127.0.0.1:8000/"
 
 
 def gitlab_ci() -> dict:
@@ -706,6 +710,7 @@ def test_github_names_no_branch_and_caches_by_content():
     # the .venv holds absolute paths: one made in another folder is never restored
     venvs = [s for job in flow["jobs"].values() for s in job["steps"] if s.get("with", {}).get("path") == ".venv"]
     assert venvs and all("${{ github.workspace }}" in s["with"]["key"] for s in venvs)
-    # every build, a pull request's too, checks links from '/' against the live site's path
+    # every build, a pull request's too, knows the live site's address (its preview is built at
+    # the live site's path, so links from '/' are checked as there)
     address = next(s for s in build if s.get("name") == "The published address")
     assert "if" not in address and "PLEIN_PUBLISHED_URL=" in address["run"]

@@ -19,7 +19,7 @@ MIN_SIZE = 1024  # smaller files gain little and cost a file each
 
 
 SITE_URL_VARIABLE = "PLEIN_SITE_URL"
-PUBLISHED_VARIABLE = "PLEIN_PUBLISHED_URL"
+PREVIEW = "http://127.0.0.1:8000/"  # where `make serve` and a downloaded preview are opened
 
 
 def site_url(configured: str | None) -> str | None:
@@ -39,14 +39,19 @@ def normal_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, "/" + path + "/" if path else "/", parts.query, ""))
 
 
+def preview_url(published: str | None) -> str:
+    """The address a merge request's preview is built for: the local one, at the live site's
+    path (http://127.0.0.1:8000/intranet/ for a site published under /intranet/). Its pages link
+    relatively, so it still opens at http://127.0.0.1:8000/; and the link check, which follows
+    links that start with '/' under the site's path, judges them as on the live site: a link to
+    /help/ fails the merge request, not the default branch after the merge."""
+    path = urlsplit(normal_url(published) or PREVIEW).path
+    return PREVIEW.rstrip("/") + path
+
+
 def link_base(site_url: str | None) -> str:
-    """The path a link starting with '/' is checked against: that of the live site,
-    $PLEIN_PUBLISHED_URL, which the pipelines set in every build (a merge request's preview,
-    built for http://127.0.0.1:8000/, too), else that of `site_url`. So a link to /help/ that
-    a preview served at the root would follow fails in the merge request when the live site
-    is at /intranet/, not only after the merge, on the default branch."""
-    url = normal_url(os.environ.get(PUBLISHED_VARIABLE, "").strip() or site_url) or "/"
-    return urlsplit(url).path or "/"
+    """The path links that start with '/' must be under: that of the (normalised) site_url."""
+    return urlsplit(normal_url(site_url) or "/").path or "/"
 
 
 def public_host(site_url: str | None) -> str | None:
