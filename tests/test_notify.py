@@ -270,7 +270,9 @@ def test_github_notify_job_runs_only_for_pushes_to_main_after_the_deploy():
     job = flow["jobs"]["notify"]
     assert "deploy" in job["needs"] and flow["jobs"]["deploy"]["needs"] == "build"
     assert "needs.deploy.result == 'success'" in job["if"]
-    assert "github.ref == 'refs/heads/main'" in job["if"] and "github.event_name == 'push'" in job["if"]
+    assert ("github.ref == 'refs/heads/main'" in job["if"]
+            or "github.ref_name == github.event.repository.default_branch" in job["if"])
+    assert "github.event_name == 'push'" in job["if"]
     assert "pull_request" not in job["if"]
     runs = [s for s in job["steps"] if "run" in s]
     assert [s["run"] for s in runs] == ["sh ci/digest.sh instant"]
