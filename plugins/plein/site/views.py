@@ -5,7 +5,6 @@ sanitiser (Markdown + nh3) once per distinct text, and is the only HTML marked s
 from __future__ import annotations
 
 import posixpath
-import zlib
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from ..model.fields import LANGUAGES, WEEKDAYS
 from ..insights import charts
 from ..insights.figures import compute
 from . import links as L
+from .avatar import hue
 from .doclinks import converter
 from .languages import Languages
 from .moderation import LABEL, RECENT_DAYS, rows, word
@@ -64,7 +64,7 @@ class Views:
             org=self.org, facts=facts, L=L, photos=photos, md=lambda text: staff(text, self._base),
             news_md=lambda text, src=None: news(text, src, self._base),
             topic_key=self.org.topic_key, initials=lru_cache(maxsize=None)(initials), team_ids=team_ids,
-            hue=lambda handle: zlib.crc32(handle.encode()) % 8, accepted_ids=facts.accepted_ids,
+            hue=hue, accepted_ids=facts.accepted_ids,
             href=self.href, stamp=self.stamp, forge_name=forge.name, lang_of=self._lang_of,
             show_contact=True, insights=True, report=self.report, report_word=word)  # the site sets the options
         self.reports = None  # where "Report" links go (moderation.Reports), set by the site

@@ -117,7 +117,7 @@
     a.href = new URL(d.url, root).href;
     const words = d.title.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
     const initials = ((words[0] || d.title)[0] + (words.length > 1 ? words[words.length - 1][0] : "")).toUpperCase();
-    const hue = Array.from(d.id).reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 8, 0);
+    const hue = PleinSearchEngine.hue(d.id.slice(d.id.indexOf(":") + 1));  // plein.site.avatar.hue
     const avatar = el("span", `plein-avatar plein-avatar--m plein-avatar--c${hue}`, initials);
     avatar.setAttribute("aria-hidden", "true");
     const text = el("span", "plein-card__text");

@@ -328,5 +328,8 @@
     }
   }
 
+  Engine.slugify = slugify;  // tests/test_topics.py compares it with Python's
+  // plein.site.avatar.hue: the colour of a person's initials (plein-avatar--c<n>)
+  Engine.hue = (handle) => Array.from(handle).reduce((h, c) => (h * 31 + c.codePointAt(0)) % 8, 0);
   global.PleinSearchEngine = Engine;
 })(typeof window !== "undefined" ? window : globalThis);
