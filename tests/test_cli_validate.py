@@ -44,7 +44,7 @@ def test_errors_exit_1_with_file_line_and_fix(tmp_path, monkeypatch, capsys):
     assert rc == 1
     assert out.splitlines() == [
         "content/updates/anna-jansen/2026-11-20-1.md:3:1: unknown field 'mood'. "
-        "Fix: allowed fields: date, tags, language",
+        "Fix: allowed fields: date, tags, language, hidden, hidden_reason",
         "profiles/bram-visser.yml:5:1: 'started': '2026-02-30' is not a real date "
         "(day is out of range for month). Fix: check the day and the month",
     ]

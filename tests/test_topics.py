@@ -157,11 +157,6 @@ def test_who_knows_ranks_declared_then_partial_then_team(store):
     assert [e.standing for e in found] == sorted((e.standing for e in found), reverse=True)
 
 
-def test_search_ranks_who_states_a_topic_above_who_is_only_in_its_team(store):
-    hits = [h.id for h in store.engine().search("open source", kind=["person"], limit=10).hits]
-    assert hits[-1] == "person:fay-de-boer" and len(hits) == 4, hits  # in the team 'Open source' only
-
-
 def test_who_knows_says_how_many_more(built, capsys):
     from plein.cli import main
     assert main(["who-knows", "-n", "1", "open", "source", "--root", str(built)]) == 0

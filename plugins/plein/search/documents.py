@@ -114,8 +114,8 @@ def _people(org: Org, language: str):
         yield Doc(
             id=f"person:{p.handle}", kind="person", title=p.name, url=url(L.person(p.handle)),
             fields={"name": p.name, "expertise": " ; ".join((*stated, *also_written(org, stated))),
-                    "role": p.role,  # the team's name is body: someone who states a topic ranks above its team
-                    "body": " ".join((team, p.bio, langs, " ".join(p.interests), p.location))},
+                    "role": f"{p.role} ; {team}",
+                    "body": " ".join((p.bio, langs, " ".join(p.interests), p.location))},
             team=p.team, location=p.location, topics=_tags(org, p.expertise), snippet=snippet(p.bio),
             extra=f"{p.role} · {team}", people=(p.handle,), alumnus=p.alumnus,
             date=p.left.isoformat() if p.left else "", languages=p.languages, days=p.office_days)

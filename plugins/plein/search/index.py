@@ -21,7 +21,7 @@ from whoosh.support.charset import accent_map
 from ..errors import FatalError
 from .rank import tokens
 
-VERSION = 4  # bump when documents, analysis or the schema change: the index is rebuilt (4: team as body)
+VERSION = 3  # bump when documents, analysis or the schema change: the index is rebuilt (3: symbols, groups)
 BOOSTS = {"name": 4.0, "expertise": 3.0, "role": 2.0, "body": 1.0}
 SCORED = tuple(BOOSTS)
 LANGUAGES = ("nl", "en")
