@@ -22,7 +22,7 @@ from test_contribute import git
 REPO = Path(__file__).resolve().parents[1]
 GUIDES = [REPO / "content/help/contribute.md", REPO / "content/help/bijdragen.md"]
 PLEIN = str(Path(sys.executable).with_name("plein"))
-SKIP = ("review", "codeowners")
+SKIP = ("review", "codeowners", "serve")  # serve runs until stopped: tests/test_serve*.py
 ANSWERS = {  # what a person types at the questions each command asks (then 'y' to confirm)
     "ask": "Ik zoek hulp met kaarten.\ny\n",
     "news": "Vanaf 1 december gelden nieuwe regels.\ny\n",

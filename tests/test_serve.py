@@ -22,10 +22,19 @@ REPO = Path(__file__).resolve().parents[1]
 PLEIN = Path(sys.executable).with_name("plein")
 
 
+_GIVEN: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port, never one this run handed out before: two calls in a row (the site's and
+    the editor's port) could otherwise get the same one back from the kernel."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _GIVEN:
+            _GIVEN.add(port)
+            return port
 
 
 def fetch(url: str) -> str:
