@@ -17,6 +17,7 @@ from ..digest.sendlog import SENT
 from ..errors import FatalError
 from ..git.repo import find_root
 from ..model.convert import Bad, parse_datetime
+from .mailreport import report
 
 
 @click.command("digest")
@@ -67,7 +68,7 @@ def digest(period, new_questions, folder, handle, now_text, log_path, root):
         for thread_id in questions:
             run.log.write(f"question/{thread_id}", "*", SENT)
         run.log.close()
-    return _report(outcome, folder, len(questions) if new_questions else None)
+    return report(outcome, folder, about=f" about {len(questions)} new question(s)" if new_questions else "")
 
 
 def _ticking(items, bar):
@@ -109,23 +110,4 @@ def _print(run, digests, handle) -> int:
         raise FatalError(str(err)) from None
     click.echo(f"Subject: {msg['Subject']}\nTo: {msg['To']}\n")
     click.echo(msg.get_body(("plain",)).get_content())
-    return 0
-
-
-def _report(outcome, folder, questions) -> int:
-    done = "written to " + folder if folder else "sent"
-    what = "" if questions is None else f" about {questions} new question(s)"
-    click.echo(f"{len(outcome.sent)} e-mail(s) {done}{what}.")
-    if outcome.already:
-        click.echo(f"{len(outcome.already)} already sent by an earlier run: not sent again.")
-    if outcome.uncertain:
-        click.echo(f"{len(outcome.uncertain)} may have been sent by a run that stopped while sending, so "
-                   "they are not sent again: " + ", ".join(outcome.uncertain), err=True)
-    for handle, reason in outcome.failed:
-        click.echo(f"not delivered to {handle}: {reason}", err=True)
-    for _, why in outcome.skipped:  # why names the profile and the fix
-        click.echo(f"plein: warning: {why}", err=True)
-    if outcome.stopped:
-        raise FatalError(f"the SMTP server stopped answering ({outcome.stopped}); run the same command "
-                         "again to send the rest: the send log skips what was sent")
     return 0

@@ -18,6 +18,7 @@ from ..digest.send import Folder, smtp_from_env
 from ..errors import FatalError
 from ..git.repo import find_root
 from .digest import _now
+from .mailreport import report
 
 
 @click.command("notify")
@@ -51,18 +52,4 @@ def notify(folder, now_text, log_path, root):
                          "Fix: run this in a clone with its history (in CI: GIT_DEPTH 0 / fetch-depth: 0)")
     jobs = instant.jobs(run, instant.notices(run, landed, now))
     outcome = deliver(jobs, transport, run.log)
-    done = "written to " + folder if folder else "sent"
-    click.echo(f"{len(outcome.sent)} instant e-mail(s) {done}.")
-    if outcome.already:
-        click.echo(f"{len(outcome.already)} already sent by an earlier run: not sent again.")
-    if outcome.uncertain:
-        click.echo(f"{len(outcome.uncertain)} may have been sent by a run that stopped while sending, so "
-                   "they are not sent again: " + ", ".join(outcome.uncertain), err=True)
-    for handle, reason in outcome.failed:
-        click.echo(f"not delivered to {handle}: {reason}", err=True)
-    for _, why in outcome.skipped:
-        click.echo(f"plein: warning: {why}", err=True)
-    if outcome.stopped:
-        raise FatalError(f"the SMTP server stopped answering ({outcome.stopped}); run the same command "
-                         "again to send the rest: the send log skips what was sent")
-    return 0
+    return report(outcome, folder, what="instant e-mail(s)")
