@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 EN = {
     "home": "Home", "people": "People", "teams": "Teams", "news": "News",
@@ -24,7 +25,8 @@ EN = {
     "filter_team": "Team", "filter_location": "Location", "filter_expertise": "Expertise",
     "filter_language": "Language", "filter_any": "All", "filter_reset": "Clear filters",
     "filter_count": "{n} shown", "no_match": "Nobody matches these filters.",
-    "directory_intro": "{n} colleagues. Filter by team, location, expertise or language.",
+    "directory_intro": {"one": "{n} colleague. Filter by team, location, expertise or language.",
+                        "other": "{n} colleagues. Filter by team, location, expertise or language."},
     "see_alumni": "Former colleagues (alumni)",
     "alumni_intro": "Colleagues who have left. What they wrote stays on the intranet.",
     "alumnus_banner": "{name} left the organisation on {date}. Everything they wrote stays here.",
@@ -41,19 +43,22 @@ EN = {
     "reply_in": "in", "last_updated": "Last updated", "contributors": "Contributors",
     "lead": "Lead", "members": "Members", "subteams": "Sub-teams", "parent_team": "Part of",
     "channel": "Channel", "team_news_feed": "News feed of this team (Atom)",
-    "orgchart_intro": "{teams} teams, {people} colleagues. Open a team to see its sub-teams.",
-    "people_count": "{n} people",
+    "orgchart_intro": "{teams}, {people}. Open a team to see its sub-teams.",
+    "people_count": {"one": "{n} person", "other": "{n} people"},
+    "teams_n": {"one": "{n} team", "other": "{n} teams"},
+    "colleagues_n": {"one": "{n} colleague", "other": "{n} colleagues"},
     "expertise_intro": "Who knows about {topic}?",
     "declared_by": "Colleagues with this expertise",
     "answered_by": "Answered questions about this topic",
     "replied_by": "Took part in discussions about this topic",
-    "all_topics": "All expertise", "topics_intro": "{n} topics. Colleagues declare their expertise in their profile.",
+    "all_topics": "All expertise", "topics_intro": {"one": "{n} topic. Colleagues declare their expertise in their profile.",
+                                                "other": "{n} topics. Colleagues declare their expertise in their profile."},
     "archive": "Archive", "archive_intro": "News that has expired.",
     "news_for": "News for {what}", "by": "by", "for": "For",
     "feed": "Atom feed", "read_more": "Read more", "page_n": "Page {n} of {total}",
     "previous": "Previous", "next": "Next", "everyone": "everyone",
     "open": "Open", "answered_short": "Answered", "discussion": "Discussion", "question": "Question",
-    "replies_n": "{n} replies", "reply": "Reply", "ask": "Ask a question",
+    "replies_n": {"one": "{n} reply", "other": "{n} replies"}, "reply": "Reply", "ask": "Ask a question",
     "start_discussion": "Start a discussion", "asked_by": "Asked by {name} on {date}",
     "started_by": "Started by {name} on {date}", "no_replies": "No replies yet.",
     "replies": "Replies", "tags": "Tags",
@@ -64,7 +69,7 @@ EN = {
     "started_on": "Started {date}", "placeholder_reply": "Write your reply here.",
     "placeholder_question": "Describe your question here.",
     "placeholder_title": "Your question", "your_handle": "your-handle",
-    "helped_me": "This helped me", "helped_one": "This helped 1 person", "helped_n": "This helped {n} people",
+    "helped_me": "This helped me", "helped_one": "This helped 1 person", "helped_n": {"one": "This helped {n} person", "other": "This helped {n} people"},
     "helped_aria": "This helped me: {name}'s reply (a new file in your name, with your handle in its name)",
     "team_kudos": "Kudos for this team", "kudos_for_team": "to team",
     "skip_filters": "Filters",
@@ -73,7 +78,7 @@ EN = {
     "raw_steps": "Open a new file there and paste this text; put your handle where it says your-handle, "
                  "in the file name and after 'author:'.",
     "raw_open": "New file on {forge}",
-    "subteams_n": "{n} sub-teams", "subteams_one": "1 sub-team", "of_team": "of {team}",
+    "subteams_n": {"one": "{n} sub-team", "other": "{n} sub-teams"}, "subteams_one": "1 sub-team", "of_team": "of {team}",
 }
 
 NL = {
@@ -90,7 +95,8 @@ NL = {
     "filter_team": "Team", "filter_location": "Locatie", "filter_expertise": "Expertise",
     "filter_language": "Taal", "filter_any": "Alle", "filter_reset": "Filters wissen",
     "filter_count": "{n} getoond", "no_match": "Niemand voldoet aan deze filters.",
-    "directory_intro": "{n} collega's. Filter op team, locatie, expertise of taal.",
+    "directory_intro": {"one": "{n} collega. Filter op team, locatie, expertise of taal.",
+                        "other": "{n} collega's. Filter op team, locatie, expertise of taal."},
     "see_alumni": "Oud-collega's",
     "alumni_intro": "Collega's die zijn vertrokken. Wat zij schreven blijft op het intranet.",
     "alumnus_banner": "{name} is op {date} uit dienst gegaan. Alles wat {name} schreef blijft hier staan.",
@@ -107,19 +113,22 @@ NL = {
     "reply_in": "in", "last_updated": "Laatst bijgewerkt", "contributors": "Bijdragers",
     "lead": "Teamleider", "members": "Leden", "subteams": "Subteams", "parent_team": "Onderdeel van",
     "channel": "Kanaal", "team_news_feed": "Nieuwsfeed van dit team (Atom)",
-    "orgchart_intro": "{teams} teams, {people} collega's. Klap een team open voor de subteams.",
-    "people_count": "{n} mensen",
+    "orgchart_intro": "{teams}, {people}. Klap een team open voor de subteams.",
+    "people_count": {"one": "{n} persoon", "other": "{n} mensen"},
+    "teams_n": {"one": "{n} team", "other": "{n} teams"},
+    "colleagues_n": {"one": "{n} collega", "other": "{n} collega's"},
     "expertise_intro": "Wie weet er iets van {topic}?",
     "declared_by": "Collega's met deze expertise",
     "answered_by": "Beantwoordden vragen over dit onderwerp",
     "replied_by": "Deden mee aan discussies over dit onderwerp",
-    "all_topics": "Alle expertise", "topics_intro": "{n} onderwerpen. Collega's vermelden hun expertise in hun profiel.",
+    "all_topics": "Alle expertise", "topics_intro": {"one": "{n} onderwerp. Collega's vermelden hun expertise in hun profiel.",
+                                                "other": "{n} onderwerpen. Collega's vermelden hun expertise in hun profiel."},
     "archive": "Archief", "archive_intro": "Nieuws dat is verlopen.",
     "news_for": "Nieuws voor {what}", "by": "door", "for": "Voor",
     "feed": "Atom-feed", "read_more": "Lees verder", "page_n": "Pagina {n} van {total}",
     "previous": "Vorige", "next": "Volgende", "everyone": "iedereen",
     "open": "Open", "answered_short": "Beantwoord", "discussion": "Discussie", "question": "Vraag",
-    "replies_n": "{n} reacties", "reply": "Reageer", "ask": "Stel een vraag",
+    "replies_n": {"one": "{n} reactie", "other": "{n} reacties"}, "reply": "Reageer", "ask": "Stel een vraag",
     "start_discussion": "Begin een discussie", "asked_by": "Gevraagd door {name} op {date}",
     "started_by": "Gestart door {name} op {date}", "no_replies": "Nog geen reacties.",
     "replies": "Reacties", "tags": "Onderwerpen",
@@ -130,7 +139,7 @@ NL = {
     "started_on": "Begonnen op {date}", "placeholder_reply": "Schrijf hier je reactie.",
     "placeholder_question": "Beschrijf hier je vraag.",
     "placeholder_title": "Je vraag", "your_handle": "jouw-handle",
-    "helped_me": "Dit hielp mij", "helped_one": "Dit hielp 1 persoon", "helped_n": "Dit hielp {n} mensen",
+    "helped_me": "Dit hielp mij", "helped_one": "Dit hielp 1 persoon", "helped_n": {"one": "Dit hielp {n} persoon", "other": "Dit hielp {n} mensen"},
     "helped_aria": "Dit hielp mij: de reactie van {name} (een nieuw bestand op jouw naam, met je handle in de naam)",
     "team_kudos": "Kudos voor dit team", "kudos_for_team": "aan team",
     "skip_filters": "Filters",
@@ -139,17 +148,17 @@ NL = {
     "raw_steps": "Maak daar een nieuw bestand en plak deze tekst erin; zet je handle waar jouw-handle staat, "
                  "in de bestandsnaam en achter 'author:'.",
     "raw_open": "Nieuw bestand op {forge}",
-    "subteams_n": "{n} subteams", "subteams_one": "1 subteam", "of_team": "van {team}",
+    "subteams_n": {"one": "{n} subteam", "other": "{n} subteams"}, "subteams_one": "1 subteam", "of_team": "van {team}",
 }
 
 # the directory's filters over the whole organisation (search/browser/directory.js)
 EN.update({"filter_query": "Name or text", "filter_day": "Office day", "directory_one": "1 colleague",
-           "directory_count": "{n} colleagues", "filter_error": "Filtering does not work right now.",
+           "directory_count": {"one": "{n} colleague", "other": "{n} colleagues"}, "filter_error": "Filtering does not work right now.",
            "directory_browse": "Browse by team or expertise, or page through everyone below.",
            "people_at": "Colleagues at {place}", "locations": "Locations", "all_people": "Everyone",
            "news_here": "News for this location"})
 NL.update({"filter_query": "Naam of tekst", "filter_day": "Kantoordag", "directory_one": "1 collega",
-           "directory_count": "{n} collega's", "filter_error": "Filteren lukt nu niet.",
+           "directory_count": {"one": "{n} collega", "other": "{n} collega's"}, "filter_error": "Filteren lukt nu niet.",
            "directory_browse": "Blader per team of expertise, of door iedereen hieronder.",
            "people_at": "Collega's op {place}", "locations": "Locaties", "all_people": "Iedereen",
            "news_here": "Nieuws voor deze locatie"})
@@ -219,9 +228,31 @@ class Lang:
         self.day = lru_cache(maxsize=8192)(self._day)
         self._short = lru_cache(maxsize=8192)(self._short_day)
 
-    def t(self, key: str, **values) -> str:
+    def t(self, key: str, **values):
+        """The words of key with values filled in. A count's words are a dict of Babel's
+        plural categories ("one", "other", …): the value named by its "count" (default n)
+        picks the form, by the language's own rules, so 1 gives "1 persoon", not "1 mensen".
+        Asked without values, such an entry gives its forms, for the browser's Intl.PluralRules."""
         text = self.words.get(key, key)
+        if isinstance(text, dict):
+            if not values:
+                return {k: v for k, v in text.items() if k != "count"}
+            name = text.get("count", "n")
+            text = self.plural(text, values.get(name))
+            if isinstance(values.get(name), int):  # 1336 → "1.336" in Dutch
+                values = {**values, name: format_decimal(values[name], locale=self.locale)}
         return text.format(**values) if values else text
+
+    def plural(self, forms: dict, count) -> str:
+        """The form for count, a number or one formatted for this language ("1.234", as the
+        Insights page writes its figures); a figure that is no number ("–") takes "other"."""
+        try:
+            if isinstance(count, str):
+                count = parse_decimal(count, locale=self.locale, strict=True)
+            category = self.locale.plural_form(count)
+        except (TypeError, ValueError, NumberFormatError):
+            category = "other"
+        return forms.get(category) or forms["other"]
 
     def _day(self, value: date) -> str:
         if isinstance(value, datetime):
@@ -257,7 +288,9 @@ EN.update({
     "ins_month": "Month", "ins_quarter": "Quarter", "ins_contributors": "Contributed",
     "ins_new_profiles": "New profiles", "ins_questions": "Questions", "ins_replies": "Replies",
     "ins_updates": "Status updates", "ins_kudos": "Kudos", "ins_answers": "Answers",
-    "ins_accepted_summary": "{accepted} of {questions} questions have an accepted answer ({share}%).",
+    "ins_accepted_summary": {"count": "questions",
+                             "one": "{accepted} of {questions} question has an accepted answer ({share}%).",
+                             "other": "{accepted} of {questions} questions have an accepted answer ({share}%)."},
     "ins_chart_answers": "Median hours until the first reply and until the accepted answer, per quarter asked",
     "ins_first_reply": "Hours to first reply", "ins_accepted_after": "Hours to accepted answer",
     "ins_open_title": "Questions open for more than {days} days", "ins_asked": "Asked",
@@ -266,10 +299,14 @@ EN.update({
     "ins_people": "People", "ins_share_active": "Share of active colleagues",
     "ins_with_expertise": "expertise", "ins_with_photo": "a photo", "ins_with_bio": "a bio",
     "ins_with_manager": "a manager",
-    "ins_stale": "{n} of {active} active profiles ({share}%) have not been changed for more than a year.",
+    "ins_stale": {"count": "active",
+                  "one": "{n} of {active} active profile ({share}%) has not been changed for more than a year.",
+                  "other": "{n} of {active} active profiles ({share}%) have not been changed for more than a year."},
     "ins_stale_unknown": "Without Git history the site cannot tell which profiles have not been changed for a year.",
     "ins_knowledge": "Knowledge kept",
-    "ins_alumni_answers": "{n} of the {total} accepted answers were written by colleagues who have since left.",
+    "ins_alumni_answers": {"count": "total",
+                           "one": "{n} of the {total} accepted answer was written by a colleague who has since left.",
+                           "other": "{n} of the {total} accepted answers were written by colleagues who have since left."},
     "ins_not_found_count": "How often these answers are found through search or related content is not "
     "counted: the intranet is a static site and does not record what readers do.",
     "ins_topics": "Topics", "ins_chart_topics": "The most asked-about topics: questions and accepted answers",
@@ -278,7 +315,8 @@ EN.update({
     "ins_no_gaps": "Every topic asked about is someone's expertise.", "ins_teams": "Per team",
     "ins_teams_intro": "The share of each team's own active colleagues who contributed in the last {months} "
     "months. Only teams with at least {min} people of their own are shown, so that nobody can be singled "
-    "out; sub-teams are not added to their parent. {hidden} smaller teams are not shown.",
+    "out; sub-teams are not added to their parent.",
+    "ins_teams_hidden": {"one": "{n} smaller team is not shown.", "other": "{n} smaller teams are not shown."},
     "ins_method": "What this page counts, and what it does not",
     "ins_method_counted": "Counted: questions, discussions, replies, status updates, kudos and news by their "
     "dates, and changes to profiles by their Git commits (a commit counts for the colleague whose profile has "
@@ -297,7 +335,9 @@ NL.update({
     "ins_month": "Maand", "ins_quarter": "Kwartaal", "ins_contributors": "Droegen bij",
     "ins_new_profiles": "Nieuwe profielen", "ins_questions": "Vragen", "ins_replies": "Reacties",
     "ins_updates": "Statusupdates", "ins_kudos": "Kudos", "ins_answers": "Antwoorden",
-    "ins_accepted_summary": "{accepted} van de {questions} vragen hebben een geaccepteerd antwoord ({share}%).",
+    "ins_accepted_summary": {"count": "questions",
+                             "one": "{accepted} van de {questions} vraag heeft een geaccepteerd antwoord ({share}%).",
+                             "other": "{accepted} van de {questions} vragen hebben een geaccepteerd antwoord ({share}%)."},
     "ins_chart_answers": "Mediaan aantal uren tot de eerste reactie en tot het geaccepteerde antwoord, per kwartaal van de vraag",
     "ins_first_reply": "Uren tot eerste reactie", "ins_accepted_after": "Uren tot geaccepteerd antwoord",
     "ins_open_title": "Vragen die langer dan {days} dagen open staan", "ins_asked": "Gesteld",
@@ -306,10 +346,14 @@ NL.update({
     "ins_people": "Mensen", "ins_share_active": "Aandeel actieve collega's",
     "ins_with_expertise": "expertise", "ins_with_photo": "een foto", "ins_with_bio": "een bio",
     "ins_with_manager": "een leidinggevende",
-    "ins_stale": "{n} van de {active} actieve profielen ({share}%) zijn langer dan een jaar niet gewijzigd.",
+    "ins_stale": {"count": "active",
+                  "one": "{n} van het {active} actieve profiel ({share}%) is langer dan een jaar niet gewijzigd.",
+                  "other": "{n} van de {active} actieve profielen ({share}%) zijn langer dan een jaar niet gewijzigd."},
     "ins_stale_unknown": "Zonder Git-geschiedenis kan de site niet zien welke profielen een jaar niet zijn gewijzigd.",
     "ins_knowledge": "Bewaarde kennis",
-    "ins_alumni_answers": "{n} van de {total} geaccepteerde antwoorden zijn geschreven door collega's die inmiddels zijn vertrokken.",
+    "ins_alumni_answers": {"count": "total",
+                           "one": "{n} van het {total} geaccepteerde antwoord is geschreven door een collega die inmiddels is vertrokken.",
+                           "other": "{n} van de {total} geaccepteerde antwoorden zijn geschreven door collega's die inmiddels zijn vertrokken."},
     "ins_not_found_count": "Hoe vaak deze antwoorden via zoeken of verwante inhoud worden gevonden, wordt niet "
     "geteld: het intranet is een statische site en houdt niet bij wat lezers doen.",
     "ins_topics": "Onderwerpen", "ins_chart_topics": "De meest gevraagde onderwerpen: vragen en geaccepteerde antwoorden",
@@ -318,7 +362,8 @@ NL.update({
     "ins_no_gaps": "Elk onderwerp waarnaar gevraagd wordt, is iemands expertise.", "ins_teams": "Per team",
     "ins_teams_intro": "Het aandeel van de eigen actieve collega's van elk team dat in de laatste {months} "
     "maanden iets bijdroeg. Alleen teams met ten minste {min} eigen mensen staan hier, zodat niemand herkenbaar "
-    "is; subteams tellen niet mee bij hun bovenliggende team. {hidden} kleinere teams staan er niet bij.",
+    "is; subteams tellen niet mee bij hun bovenliggende team.",
+    "ins_teams_hidden": {"one": "{n} kleiner team staat er niet bij.", "other": "{n} kleinere teams staan er niet bij."},
     "ins_method": "Wat deze pagina telt, en wat niet",
     "ins_method_counted": "Geteld: vragen, discussies, reacties, statusupdates, kudos en nieuws op hun datum, en "
     "wijzigingen van profielen op hun Git-commits (een commit telt voor de collega met het e-mailadres ervan in het profiel).",

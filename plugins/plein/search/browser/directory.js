@@ -27,7 +27,13 @@
     if (text != null) e.textContent = text;
     return e;
   };
-  const byText = (a, b) => a[1].localeCompare(b[1], document.documentElement.lang || undefined);
+  const lang = document.documentElement.lang || undefined;
+  const byText = (a, b) => a[1].localeCompare(b[1], lang);
+  const plural = new Intl.PluralRules(lang);
+  /* A count's words: the site's forms per plural category (site/i18n.py), picked by the
+     page language's rules, as Babel picks them in the built pages; "1 collega", "2 collega's". */
+  const counted = (forms, n) => (typeof forms === "string" ? forms : forms[plural.select(n)] || forms.other)
+    .replace("{n}", n.toLocaleString(lang));
 
   function readUrl() {
     const q = new URLSearchParams(location.search), state = { q: q.get("q") || "", page: Math.max(1, +q.get("p") || 1) };
@@ -99,7 +105,7 @@
   }
 
   function show(docs, total, page, pages) {
-    count.textContent = !total ? W.no_match : total === 1 ? W.directory_one : W.directory_count.replace("{n}", total);
+    count.textContent = total ? counted(W.directory_count, total) : W.no_match;
     list.replaceChildren(...docs.map(card));
     pager.hidden = pages < 2;
     pager.querySelector("span").textContent = W.page_n.replace("{n}", page).replace("{total}", pages);
@@ -178,8 +184,20 @@
     const step = ev.target.closest("[data-step]");
     if (!step) return;
     go({ ...readUrl(), page: (+found.dataset.page || 1) + +step.dataset.step });
-    found.scrollIntoView({ block: "start" });
+    toResults();
   });
+  /* The results' top just below whatever stays at the top of the screen: Material's sticky
+     header, and its tabs when a site makes them sticky too (scrollIntoView would put the
+     first result under them). */
+  function toResults() {
+    let covered = 0;
+    for (const bar of document.querySelectorAll(".md-header, .md-tabs")) {
+      const pos = getComputedStyle(bar).position, box = bar.getBoundingClientRect();
+      if ((pos === "sticky" || pos === "fixed") && box.height) covered = Math.max(covered, box.bottom);
+    }
+    const top = found.getBoundingClientRect().top + window.scrollY - covered - 8;
+    window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+  }
   function restore() {  // the text box follows the URL only here: while typing it leads
     const state = readUrl();
     input.value = state.q;
