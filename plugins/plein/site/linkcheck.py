@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import posixpath
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+
+from ..model import linkrule
 
 LINKS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "use": "href"}
 CHUNK = 400  # pages a worker reads at a time
@@ -121,31 +121,9 @@ def _read(chunk) -> tuple[list, dict, list]:
 
 
 def _resolve(page: str, link: str, base_path: str) -> tuple[str, str, str]:
-    """(the file the link leads to, its #fragment, '') or ('', '', why it leads nowhere)."""
-    parts = urlsplit(link)
-    if parts.scheme or link.startswith("//") or not link:
-        return "", "", ""  # another host, mailto:, tel:, … : not checked offline
-    fragment = unquote(parts.fragment)
-    if fragment.startswith("/"):
-        fragment = ""  # an app's own route (bewerken/#/collections/…), not an anchor
-    path = unquote(parts.path)
-    if not path:
-        return page, fragment, ""
-    if path.startswith("/"):
-        base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-        if not (path + "/").startswith(base):
-            return "", "", f"it points outside the site (which is published under {base})"
-        path = path[len(base):]
-    else:
-        path = posixpath.join(posixpath.dirname(page), path)
-    target = posixpath.normpath(path) if path else "."
-    if target == ".." or target.startswith("../"):
-        return "", "", "it points outside the site"
-    for candidate in (target, posixpath.join(target, "index.html")):
-        candidate = candidate.removeprefix("./")
-        if candidate in _FILES:
-            return candidate, fragment, ""
-    return "", "", "no such file in the site"
+    """(the file the link leads to, its #fragment, '') or ('', '', why it leads nowhere):
+    the rule `plein validate` applies to links in records too (model/linkrule.py)."""
+    return linkrule.resolve(page, link, base_path, _FILES.__contains__)
 
 
 def report(broken: list[Broken], sources: dict, limit: int = 50) -> str:

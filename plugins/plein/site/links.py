@@ -1,39 +1,15 @@
 """Where every generated page lives (its source path), and links to the forge.
 
-Record pages sit one folder deep (people/<handle>.md); listings sit at an index.md or two
-folders deep (people/page/2.md), so an id can only collide with 'index', which gets a '_'
-(ids never contain one)."""
+The pages of records (person, team, topic, thread, news) and `url` are model/pages.py's, which
+`plein validate` shares to judge links to them; the listings are here."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit, quote, urlencode
 
 from ..model.org import slugify
+from ..model.pages import _leaf, news, person, team, thread, topic, url  # noqa: F401 (L.person …)
 
 SECTIONS = ("people", "alumni", "teams", "expertise", "news", "discussions", "updates", "kudos")
-
-
-def _leaf(folder: str, key: str) -> str:
-    return f"{folder}/{'_' + key if key == 'index' else key}.md"
-
-
-def person(handle: str) -> str:
-    return _leaf("people", handle)
-
-
-def team(team_id: str) -> str:
-    return _leaf("teams", team_id)
-
-
-def topic(slug: str) -> str:
-    return _leaf("expertise", slug)
-
-
-def thread(thread_id: str) -> str:
-    return _leaf("discussions", thread_id)
-
-
-def news(news_id: str) -> str:
-    return f"news/{news_id}.md"  # news ids are '<year>/<date>-<slug>'
 
 
 def news_for_team(team_id: str) -> str:
@@ -80,20 +56,6 @@ def list_page(first: str, n: int) -> str:
 
 def discussion_list(kind: str) -> str:
     return f"discussions/list/{kind}.md"
-
-
-def url(src_uri: str, directory_urls: bool = True) -> str:
-    """The site URL of a source path, as MkDocs computes it (without a leading slash)."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[:-3]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 class Forge:
