@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gitserver import GitServer, seed
+from gitserver import MKDOCS, GitServer, seed
 from plein.cli import main
 from plein.model.parse import parse_file
 
@@ -232,3 +232,17 @@ def test_a_reply_is_stamped_in_the_sites_time_zone_whatever_the_machines_clock(c
     [rel] = files_of(server.path, branch)
     stamped = parse_file(rel, server.show(f"{branch}:{rel}").encode()).record.date
     assert expected - timedelta(minutes=1) <= stamped <= expected, (stamped, expected)
+
+
+def test_a_reply_above_the_hourly_limit_says_a_moderator_looks_first(capsys, tmp_path):
+    """Jan replied at 10:00; with at most one own contribution an hour, the next one within that
+    hour goes to a moderator (the policy's flood limit), and the command says so, not 'live'."""
+    earlier = f"content/discussions/{THREAD}/replies/2026-11-02T10-00-jan-de-vries.md"
+    with GitServer(tmp_path) as srv:
+        seed(tmp_path / "seed", srv, {earlier: "---\nauthor: jan-de-vries\ndate: 2026-11-02 10:00\n---\n\nEerst.\n",
+                                      "mkdocs.yml": MKDOCS + "      publish_per_hour: 1\n"})
+        clone = make_clone(srv, tmp_path / "clone", srv.file_url)
+        rc, out, err = plein(capsys, clone, "reply", THREAD, "-m", "Nog een.", "--yes", *WHEN)
+    assert rc == 0, err
+    assert "Dit gaat eerst langs een moderator, omdat je het afgelopen uur al 1 bijdrage plaatste" in out
+    assert "binnen een paar minuten" not in out

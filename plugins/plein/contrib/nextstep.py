@@ -5,6 +5,8 @@ file a command writes, from what this command already knows; the trusted job on 
 decides, and says so on the merge request when it decides otherwise."""
 from __future__ import annotations
 
+from babel import Locale
+
 # command kind -> the kind named in the option `publish`
 KINDS = {"ask": "question", "reply": "reply", "update": "update", "kudos": "kudos", "news": "news",
          "profile": "profile"}
@@ -20,6 +22,8 @@ WORDS = {
         "news": "nieuws langs het communicatieteam gaat",
         "profile": "een nieuw profiel door HR of een moderator wordt bekeken",
         "team": "kudos aan een team langs de moderatoren gaan",
+        "one": "bijdrage", "other": "bijdragen",
+        "flood": "je het afgelopen uur al {n} {contributions} plaatste (meer dan {limit} per uur gaat langs een moderator)",
     },
     "en": {
         "live": {"question": "Your question", "reply": "Your reply", "update": "Your update",
@@ -31,12 +35,20 @@ WORDS = {
         "news": "news goes through the communications team",
         "profile": "a new profile is looked at by HR or a moderator",
         "team": "kudos to a team go through the moderators",
+        "one": "contribution", "other": "contributions",
+        "flood": "you have posted {n} {contributions} in the last hour (above {limit} an hour, a moderator looks first)",
     },
 }
 
 
-def next_step(kind: str, me, settings) -> str:
-    """One sentence for the person who sent a contribution of `kind` (a command's kind)."""
+def plural_form(n: int, settings) -> str:
+    """Babel's plural category of `n` in the site's language ("one", "other", …)."""
+    return Locale.parse(getattr(settings, "language", "en") or "en").plural_form(n)
+
+
+def next_step(kind: str, me, settings, recent: int = 0) -> str:
+    """One sentence for the person who sent a contribution of `kind` (a command's kind);
+    `recent`: their own contributions in the hour before this one (the policy's flood limit)."""
     words = WORDS.get(getattr(settings, "language", "nl"), WORDS["en"])
     name = KINDS.get(kind)
     if name is None or name == "profile":
@@ -49,6 +61,10 @@ def next_step(kind: str, me, settings) -> str:
     elif name == "news" and username not in {u.lstrip("@").casefold()
                                              for u in getattr(settings, "communications_usernames", ())}:
         why = "news"
+    elif 0 < getattr(settings, "publish_per_hour", 0) < recent + 1 and name != "news":
+        counted = words["one" if plural_form(recent, settings) == "one" else "other"]
+        return words["review"].format(why=words["flood"].format(n=recent, limit=settings.publish_per_hour,
+                                                                   contributions=counted))
     else:
         return words["soon"].format(what=words["live"][name])
     return words["review"].format(why=words[why])

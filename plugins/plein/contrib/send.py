@@ -7,6 +7,7 @@ import click
 
 from ..errors import FatalError
 from ..git import ops as gitops
+from ..policy.ratelimit import within_hour
 from .nextstep import next_step
 
 
@@ -42,7 +43,8 @@ def _tell_next(c) -> None:
         me = c.me()
     except FatalError:  # a new profile, or no profile yet: the sentence then needs no person
         me = None
-    sentence = next_step(c.kind, me, c.settings)
+    recent = within_hour(c.org, me.handle, c.now) if me is not None else 0
+    sentence = next_step(c.kind, me, c.settings, recent)
     if sentence:
         click.echo(sentence)
 

@@ -39,11 +39,15 @@ def flood(added, parsed, handle: str | None, org, limit: int) -> Flood | None:
     if not mine:
         return None
     end = max(moment(r.date) for r in mine)
+    count = len(mine) + within_hour(org, handle, end, exclude=set(added))
+    return Flood(count, limit) if count > limit else None
+
+
+def within_hour(org, handle: str, end, exclude=frozenset()) -> int:
+    """How many of `handle`'s contributions on `org` are dated in the hour up to `end`; the
+    policy counts them, and the contribution commands use the same count to forecast."""
     start = end - HOUR
     a = org.by(handle)
     before = [*a.threads, *a.replies, *a.updates, *a.kudos_given,
               *(r for r in getattr(org, "hidden", ()) if _writer(r) == handle)]
-    added = set(added)
-    count = len(mine) + sum(1 for r in before
-                            if r.source.path not in added and start < moment(r.date) <= end)
-    return Flood(count, limit) if count > limit else None
+    return sum(1 for r in before if r.source.path not in exclude and start < moment(r.date) <= end)
