@@ -87,3 +87,47 @@ def test_the_converter_leaves_what_is_not_a_relative_link_alone():
     for kept in ("https://example.org/x.md", "//example.org/x.md", "/help/bijdragen.md", "#kop",
                  "mailto:a@b.example", "javascript:alert(1)", "../../../buiten.md", ""):
         assert convert(kept) is None, kept
+
+
+def test_relative_links_in_the_news_feed_lead_to_the_pages(tmp_path):
+    """The Atom feed carries the same body: its links lead from the feed's address (its
+    xml:base), so a feed reader, which has no page to resolve them against, reaches the same files."""
+    import xml.etree.ElementTree as ET
+    from html.parser import HTMLParser
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from test_site_build import write_config
+    org = tmp_path / "org"
+    shutil.copytree(CASES / "basic" / "org", org)
+    (org / NEWS).write_text(BODY, encoding="utf-8")
+    (org / "content/img").mkdir()
+    Image.new("RGB", (8, 8), "white").save(org / "content/img/plattegrond.png")
+    (org / "content/help/bijdragen.md").write_text("# Bijdragen\n", encoding="utf-8")
+    (org / "content/help/index.md").write_text("# Help\n", encoding="utf-8")
+    (org / "content/help/content-reference.md").write_text("# Velden\n\n## Profielen\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build(load_config(config_file=str(write_config(org, now="2026-11-27 12:00")), site_dir=str(site),
+                      site_url="https://intranet.example.org/sub/"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    [entry] = [e for e in ET.parse(site / "feeds/news.xml").getroot().iter(atom + "entry")
+               if e.findtext(atom + "title") == "Links in het nieuws"]
+    found = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag in ("a", "img") and (attrs.get("href") or attrs.get("src")):
+                found.append(attrs.get("href") or attrs.get("src"))
+    Reader().feed(entry.findtext(atom + "content"))
+    from urllib.parse import urljoin
+    feed_base = ET.parse(site / "feeds/news.xml").getroot().get("{http://www.w3.org/XML/1998/namespace}base")
+    assert feed_base == "https://intranet.example.org/sub/feeds/news.xml"
+    found = [urljoin(feed_base, u) if not u.startswith("#") else u for u in found]
+    inside = [u for u in found if u.startswith("https://intranet.example.org/sub/")]
+    assert len(inside) == 5, repr(found)  # the page, the reference, the other item, the folder, the image
+    for url in inside:
+        path = unquote(urlsplit(url).path)[len("/sub/"):]
+        assert (site / path / "index.html").is_file() or (site / path).is_file(), url
+    assert "https://example.org/a.md" in found and "mailto:comms@wetterveen.example" in found

@@ -15,11 +15,15 @@ def atom(title: str, self_src: str, page_src: str, items, site_url: str, lang, o
     # Dates in the files are local wall-clock times in `zone`; Atom needs their offset.
     _stamp = lambda when: offset_stamp(when, zone)  # noqa: E731
     base = (site_url or "").rstrip("/") + "/"
+    # links in a body lead from the feed's own address, which readers resolve them against
+    # (xml:base says so explicitly); not absolute, since the sanitiser drops images of hosts
+    body_prefix = "../" * self_src.count("/")
     link = lambda src: base + L.url(src, directory_urls)
     items = list(items)[:MAX_ENTRIES]
     updated = max((n.date for n in items), default=datetime(2000, 1, 1))
     out = ['<?xml version="1.0" encoding="utf-8"?>',
-           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang.code}">',
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang.code}"'
+           + (f" xml:base={quoteattr(link(self_src))}>" if site_url else ">"),
            f"<title>{escape(title)}</title>", f"<id>{escape(link(page_src))}</id>",
            f"<link rel=\"self\" href={quoteattr(link(self_src))}/>",
            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(page_src))}/>",
@@ -34,6 +38,6 @@ def atom(title: str, self_src: str, page_src: str, items, site_url: str, lang, o
                 authors]
         if n.summary:
             out.append(f"<summary>{escape(n.summary)}</summary>")
-        out += [f"<content type=\"html\">{escape(str(html_of(n.body)))}</content>", "</entry>"]
+        out += [f"<content type=\"html\">{escape(str(html_of(n, body_prefix)))}</content>", "</entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"

@@ -241,7 +241,7 @@ class Site:
 
     def _feeds(self, facts):
         config, t, org = self.config, self.lang.t, facts.org
-        html = self.views.env.globals["news_md"]
+        html = self.views.feed_html
         out = [File.generated(config, L.FEED, content=atom(
             f"{config.site_name} – {t('news')}", L.FEED, L.NEWS, facts.current, config.site_url,
             self.lang, org, html, config.use_directory_urls, self.plugin_config.timezone))]

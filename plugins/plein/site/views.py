@@ -45,6 +45,7 @@ class Views:
     def __init__(self, facts, lang, forge, sanitizer, history, photos, directory_urls, now, languages=None):
         self.facts, self.org, self.lang, self.forge = facts, facts.org, lang, forge
         self.history, self.now, self.photos = history, now, photos
+        self._sanitizer, self._feed_bodies = sanitizer, {}
         # forge links carry the day only, so a page stays the same all day (plein.js puts in
         # the time of the click)
         self.stamp = f"{now:%Y-%m-%d} 12:00"
@@ -107,6 +108,19 @@ class Views:
         """The link from the page being rendered to `src`: relative, so the site works in
         any folder. A global (not a context value) so that macros stay cached by Jinja."""
         return self._base + self._url(src)
+
+    def feed_html(self, news_item, prefix: str) -> str:
+        """A news body for a feed entry: its relative links made `prefix` + the target's URL,
+        where `prefix` is the way up from the feed to the site (feeds.atom)."""
+        key = (news_item.id, news_item.body, prefix)  # one item is in many teams' feeds
+        if key not in self._feed_bodies:
+            self._feed_bodies[key] = self._feed_html(news_item, prefix)
+        return self._feed_bodies[key]
+
+    def _feed_html(self, news_item, prefix: str) -> str:
+        src = L.news(news_item.id)
+        return self._sanitizer.news(news_item.body, converter(posixpath.dirname(src),
+                                                              lambda target: prefix + self._url(target)))
 
     def render(self, spec, page_url: str) -> str:
         self._base = "../" * page_url.count("/")
