@@ -52,7 +52,7 @@ def _run(root: Path, paths: list[str], cache):
     org, problems = load(root, cache)
     if cache is not None:
         cache.save()
-    check(org, problems, touched=wanted)
+    check(org, problems, touched=wanted, root=root)  # with root: site_name and links in records too
     if wanted:
         problems = [p for p in problems
                     if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w in ("", ".")

@@ -1,9 +1,13 @@
-"""Checks across files: references exist, hierarchies have no cycles, ids are unique."""
+"""Checks across files: references exist, hierarchies have no cycles, ids are unique; and,
+given the repository's root, the site's name and the links in what staff write, judged as the
+pipelines' build judges them (model/siteconfig.py, model/recordlinks.py)."""
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from .org import Org
+from . import recordlinks, siteconfig
 from .problems import Problems
 from .topiccheck import near_duplicates
 
@@ -27,9 +31,11 @@ class _Refs:
         self.problems.add(source.path, source.at(key), f"'{key}': unknown team '{team_id}'", hint)
 
 
-def check(org: Org, problems: Problems | None = None, touched=()) -> Problems:
+def check(org: Org, problems: Problems | None = None, touched=(), root=None) -> Problems:
     """Every problem across files. A cycle is reported at a file in `touched` (the files a
-    change or a pre-commit hook names) when one is in it: that is where the fix belongs."""
+    change or a pre-commit hook names) when one is in it: that is where the fix belongs.
+    With `root` (the repository, for an Org of all its files) also mkdocs.yml's site_name and
+    every link in a record that the pipelines' build would refuse."""
     problems = Problems() if problems is None else problems
     refs = _Refs(org, problems)
     touched = frozenset(touched)
@@ -42,7 +48,15 @@ def check(org: Org, problems: Problems | None = None, touched=()) -> Problems:
         _update_author(org, update, problems)
     _kudos(org, refs, problems)
     near_duplicates(org, problems)  # notices only
+    if root is not None:
+        _site(org, Path(root), problems)
     return problems
+
+
+def _site(org, root: Path, problems) -> None:
+    config = siteconfig.read(root)
+    siteconfig.check_site_name(config, problems)
+    recordlinks.check(org, siteconfig.site_view(config), root, problems)
 
 
 def _news(news, refs, problems):

@@ -86,7 +86,7 @@ def review(root: Path, base: str, pusher: str | None = None, trusted=(), pusher_
     report.decision = decide_refs(root, base, head.hexsha, pusher)
     trusted = frozenset(t.lstrip("@").casefold() for t in trusted)
     org, problems = load(root)
-    check(org, problems)
+    check(org, problems, root=root)  # with root: site_name and links in records too
     base_people = _people_at(mb, prefix)
     people = {**base_people, **org.people}
     report.changes = _changes(repo, root, mb, head, prefix)
