@@ -69,7 +69,13 @@ def search(query, kinds, teams, location, topic, language, day, limit, as_json, 
     filters = {"kind": list(kinds) or None, "team": team_ids(store.org, teams) or None,
                **facet_values(store.org, location, topic), "language": language, "day": day}
     asked = text if text.strip() or any(filters.values()) else "."  # nothing asked: a query without words
-    results = store.engine().search(asked, limit=limit, **filters)
+    first = None
+    if text.strip():  # who knows about it first, in who-knows' order (model/standing.py)
+        from ..search.rank import people_first
+        from ..search.whoknows import rank
+        active, alumni = rank(store.org, store.engine(), text)
+        first = people_first(active + alumni)
+    results = store.engine().search(asked, limit=limit, first=first, **filters)
     if as_json:
         click.echo(json.dumps({
             "query": text, "words": results.words, "total": results.total,

@@ -155,14 +155,21 @@ class Engine:
         return words, R.score(per_word)
 
     def search(self, query: str, kind=None, team=None, topic=None, limit: int = 10,
-               offset: int = 0, **facets) -> Results:
+               offset: int = 0, first: dict | None = None, **facets) -> Results:
         """The best documents for `query` that pass the filters; with no query words, every
         document that passes them, by name (the directory). `facets`: location, language,
         day (one value each, see Filters)."""
         f = Filters(kind, team, topic, **facets)
         words, scores = self.match(query)
         if words:
-            found = [d for d in R.ranked(scores, self.order) if f.passes(self.data(d))]
+            place = None
+            if first:  # rank.people_first: who knows about it, found however they wrote it
+                for doc_id in first:
+                    docnum = self.docnum(doc_id)
+                    if docnum is not None:
+                        scores.setdefault(docnum, (0, 0))
+                place = lambda d: first.get(self.data(d)["id"])  # noqa: E731
+            found = [d for d in R.ranked(scores, self.order, place) if f.passes(self.data(d))]
         elif query.strip():  # only punctuation or single letters: no words to look for
             found = []
         else:

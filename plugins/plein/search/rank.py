@@ -130,5 +130,21 @@ def score(per_word: list[list[tuple[dict, bool]]]) -> dict:
     return total
 
 
-def ranked(scores: dict, order) -> list:
-    return sorted(scores, key=lambda d: (-scores[d][0], -scores[d][1], order(d)))
+def ranked(scores: dict, order, first=None) -> list:
+    """Documents best first. `first(doc)`: a place in the one ranking of people for a topic
+    (model/standing.py, as who-knows lists them), or None: placed documents come first, in
+    that order, so that search and who-knows agree on who knows about what is asked."""
+    if first is None:
+        return sorted(scores, key=lambda d: (-scores[d][0], -scores[d][1], order(d)))
+    last = float("inf")
+
+    def key(d):
+        place = first(d)
+        return (last if place is None else place, -scores[d][0], -scores[d][1], order(d))
+    return sorted(scores, key=key)
+
+
+def people_first(experts) -> dict:
+    """{document id: place} of who-knows' people whose files say something of the topic
+    (a declared topic, a team named for it), in its order: `ranked`'s `first`."""
+    return {f"person:{e.handle}": i for i, e in enumerate(e for e in experts if e.standing)}

@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.org import Org
-from ..model.topics import topic_words
+from ..model.standing import (ACCEPTED, ASK_ME, DECLARED, EXACT, NEWS, OTHER, PARTIAL, REPLY, TEAM,  # noqa: F401
+                              best_replies, matches, order, standings)
 from ..site import links as L
 from .engine import Engine
 
-DECLARED, ASK_ME, ACCEPTED, REPLY, NEWS = 10, 6, 5, 2, 3
-EXACT, PARTIAL, TEAM, OTHER = 3, 2, 1, 0  # standing: what someone's files say of the topic
 FOUND = 300  # threads and news taken from the search for the topic
 
 
@@ -57,39 +56,6 @@ class Expert:
                 "evidence": [e.__dict__ for e in self.evidence]}
 
 
-def order(standing: int, score: int, name: str, handle: str) -> tuple:
-    """The one order of people for a topic (who-knows, the topic's experts in the digest and
-    on thread pages): standing, then score, then name."""
-    return (-standing, -score, name.casefold(), handle)
-
-
-def _runs(words: list) -> set:
-    """Every run of adjacent words, joined: 'front', 'end', 'frontend' of 'Front-End'."""
-    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)}
-
-
-def matches(org: Org, label: str, topic: str) -> int:
-    """EXACT when a label is the topic (in any spelling), PARTIAL when it holds the topic's
-    words or the topic holds its words ('BAG' and 'BAG-API', 'frontend' and 'Frontend
-    Platform', 'front end' and 'Frontend Platform'), else OTHER."""
-    if org.topic_key(label) == org.topic_key(topic):
-        return EXACT
-    mine, theirs = topic_words(topic), topic_words(label)
-    if not mine or not theirs:
-        return OTHER
-    if set(mine) <= set(theirs) or set(theirs) <= set(mine) or "".join(mine) in _runs(theirs) \
-            or "".join(theirs) in _runs(mine):
-        return PARTIAL
-    return OTHER
-
-
-def _declares(org: Org, labels, topic: str) -> tuple[list, int]:
-    """(the labels that match the topic, the best standing among them)."""
-    found = [(label, matches(org, label, topic)) for label in labels]
-    found = [(label, s) for label, s in found if s != OTHER]
-    return [label for label, _ in found], max((s for _, s in found), default=OTHER)
-
-
 def _found(engine: Engine, topic: str, kind: str) -> set:
     """Ids of the records of a kind that match every word of the topic."""
     results = engine.search(topic, kind=[kind], limit=FOUND)
@@ -114,27 +80,17 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
                                      p.left.isoformat() if p.left else "")
         return experts.get(handle)
 
-    teams = {t.id for t in org.teams.values() if matches(org, t.name, topic) != OTHER}
-    for p in org.people.values():
-        declared, standing = _declares(org, p.expertise, topic)
-        ask_me, ask_standing = _declares(org, p.ask_me_about, topic)
-        if declared or ask_me:
-            e = expert(p.handle)
-            e.declared, e.ask_me = list(org.topic_labels(declared)), list(org.topic_labels(ask_me))  # each once
-            e.standing = max(standing, ask_standing)
-        elif p.team in teams:
-            e = expert(p.handle)
-            e.standing, e.in_team = TEAM, org.teams[p.team].name
+    for handle, s in standings(org, topic).items():  # the one ranking (model/standing.py)
+        e = expert(handle)
+        e.declared, e.ask_me, e.standing, e.in_team = s.declared, s.ask_me, s.standing, s.in_team
     for tid in sorted(threads):
         t = org.threads[tid]
         url = L.url(L.thread(tid))
-        best: dict = {}  # one piece of evidence per person and thread: the accepted answer wins
-        for r in t.replies:
-            if best.get(r.author, ("",))[0] != "accepted":
-                best[r.author] = ("accepted" if r.id == t.accepted else "reply", r.id)
-        for author, (what, reply_id) in best.items():
+        last = {r.author: r.id for r in t.replies}
+        for author, what in best_replies(t).items():  # the accepted answer wins
             e = expert(author)
             if e:
+                reply_id = t.accepted if what == "accepted" else last[author]
                 e.evidence.append(Evidence(what, t.title, f"{url}#reply-{reply_id}"))
     for n in org.news:
         if n.id in news:

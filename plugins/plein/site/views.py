@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model.fields import LANGUAGES, WEEKDAYS
+from ..model.standing import declared_by_topic
 from ..insights import charts
 from ..insights.figures import compute
 from . import links as L
@@ -191,7 +192,11 @@ class Views:
     def _topic(self, spec):
         topic = spec.key
         ev = self.facts.topic_evidence.get(topic.key, {"accepted": [], "replied": []})
-        declared = [self.org.people[h] for h in topic.people if not self.org.people[h].alumnus]
+        # everyone who declares it, in the one order of who-knows and search (model/standing.py)
+        if getattr(self, "_declared_org", None) is not self.org:
+            self._declared, self._declared_org = declared_by_topic(self.org), self.org
+        declared = [self.org.people[s.handle] for s in self._declared.get(topic.key, ())
+                    if not self.org.people[s.handle].alumnus]
         return {"declared": declared, "accepted": ev["accepted"], "replied": ev["replied"],
                 "max_cards": TOPIC_CARDS}  # the rest as names: a page stays small for common topics
 
