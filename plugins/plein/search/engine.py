@@ -169,7 +169,8 @@ class Engine:
                     if docnum is not None:
                         scores.setdefault(docnum, (0, 0))
                 place = lambda d: first.get(self.data(d)["id"])  # noqa: E731
-            found = [d for d in R.ranked(scores, self.order, place) if f.passes(self.data(d))]
+            person = lambda d: self.data(d)["kind"] == "person"  # noqa: E731
+            found = [d for d in R.ranked(scores, self.order, place, person) if f.passes(self.data(d))]
         elif query.strip():  # only punctuation or single letters: no words to look for
             found = []
         else:

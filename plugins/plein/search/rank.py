@@ -130,18 +130,20 @@ def score(per_word: list[list[tuple[dict, bool]]]) -> dict:
     return total
 
 
-def ranked(scores: dict, order, first=None) -> list:
+def ranked(scores: dict, order, first=None, is_person=None) -> list:
     """Documents best first. `first(doc)`: a place in the one ranking of people for a topic
-    (model/standing.py, as who-knows lists them), or None: placed documents come first, in
-    that order, so that search and who-knows agree on who knows about what is asked."""
+    (model/standing.py, as who-knows lists them), or None; `is_person(doc)`. The people then
+    take the places of people in the order, placed ones first and in their order, the rest
+    after them: search lists people as who-knows does, and other kinds where they were."""
+    out = sorted(scores, key=lambda d: (-scores[d][0], -scores[d][1], order(d)))
     if first is None:
-        return sorted(scores, key=lambda d: (-scores[d][0], -scores[d][1], order(d)))
-    last = float("inf")
-
-    def key(d):
-        place = first(d)
-        return (last if place is None else place, -scores[d][0], -scores[d][1], order(d))
-    return sorted(scores, key=key)
+        return out
+    slots = [i for i, d in enumerate(out) if is_person(d)]
+    people = [out[i] for i in slots]
+    placed = sorted((d for d in people if first(d) is not None), key=first)
+    for i, d in zip(slots, placed + [d for d in people if first(d) is None]):
+        out[i] = d
+    return out
 
 
 def people_first(experts) -> dict:
