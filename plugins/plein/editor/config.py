@@ -1,9 +1,14 @@
 """Decap CMS's config.yml, made from Plein's field declarations (model/fields.py).
 
 One collection per kind of record. Widgets follow each field's kind; required fields,
-lengths and patterns become Decap's validation; help texts are the field docs. Fields that
-name a person or a team use Plein's own widgets (editor.js), which search the site's static
-index instead of reading every file of a collection through the forge's API.
+lengths and patterns become Decap's validation. Labels, help and the values of choices are in
+the site's language (words.py, hints.py), never the field docs of model/fields.py, which are
+written for whoever edits YAML. Fields that name a person or a team use Plein's own widgets
+(editor.js), which search the site's static index instead of reading every file of a collection
+through the forge's API, and show names, not ids. Lists take what people type (listfield.js);
+choices are checkboxes and plain menus (fields.js). What the person may not set is shown
+read-only with the reason (HR's fields of a profile) or not at all (what moderators set: Decap
+cannot tell a moderator from anyone else, since the forge's group decides that).
 
 File names are Plein's: Decap's path and slug templates build them from the entry's own
 fields. Fields whose name starts with '_' only place the file (the thread of a reply, the
@@ -20,7 +25,9 @@ import yaml
 from ..model import fields as F
 from ..model.load import MAX_PHOTO
 from ..model.schema import EMAIL, URL
-from .words import label
+from ..policy.rules import HR
+from .hints import hint
+from .words import DECAP_COMMITS, choice_labels, label
 
 FOLDER = "bewerken"  # where the editor lives on the site
 FORMAT = "plein"  # the file format editor.js registers: Plein's YAML, nothing else
@@ -28,6 +35,12 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
 DATE_FORMAT = "YYYY-MM-DD"
 # Person and team fields that are the logged-in person: set by editor.js, never typed.
 AUTHOR_FIELDS = {("thread", "author"), ("reply", "author"), ("kudos", "from")}
+# What only moderators set (issue 25): not in the form, kept in the file as it was
+MODERATOR_FIELDS = {"hidden", "hidden_reason"}
+# A profile's fields that HR keeps (policy/rules.py): read-only in an existing profile
+HR_FIELDS = frozenset(HR)
+# Lists whose items are topics: offered from the topics colleagues already use (topics.json)
+TOPIC_LISTS = {"expertise", "ask_me_about", "tags"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +55,7 @@ class Collection:
     summary: str | None = None
     create: bool = True
     filter: dict | None = None
-    extra: tuple = ()  # (Field, widget) placed before the declared fields
+    extra: tuple = ()  # (Field, widget) pairs placed before the declared fields
 
 
 # Kinds the editor has no form for: "this helped me" is one line of YAML in a file named after
@@ -62,11 +75,11 @@ COLLECTIONS = (
                "{{fields.date | date('YYYY-MM-DD')}}T{{fields.date | date('HH-mm')}}-{{author}}",
                path="{{_thread}}/replies/{{slug}}", identifier="author", summary="{{author}} · {{date}}",
                filter={"field": "_thread_file", "value": False},
-               extra=(F.Field("_thread", F.STR, "The discussion you reply to.", True), "hidden")),
+               extra=((F.Field("_thread", F.STR, "The discussion you reply to.", True), "hidden"),)),
     Collection("update", "updates", "content/updates", "md",
                "{{fields.date | date('YYYY-MM-DD')}}-{{fields.date | date('HHmm')}}",
                path="{{_author}}/{{slug}}", identifier="date", summary="{{date}}",
-               extra=(F.Field("_author", F.HANDLE, "You.", True), "plein-author")),
+               extra=((F.Field("_author", F.HANDLE, "You.", True), "plein-author"),)),
     Collection("kudos", "kudos", "content/kudos", "md",
                "{{fields.date | date('YYYY-MM-DD')}}-{{from}}-1",
                path="{{_year}}/{{slug}}", identifier="from", summary="{{from}} → {{to}}{{to_team}}"),
@@ -78,7 +91,8 @@ def decap_config(lang: str, backend: dict, local_backend: str | None = None) -> 
     a decap-server (plein serve), or None on a published site."""
     config = {
         "locale": lang,
-        "backend": backend,
+        # commit.js writes the commit messages; these are Decap's, for what it cannot see
+        "backend": {**backend, "commit_messages": DECAP_COMMITS.get(lang, DECAP_COMMITS["en"])},
         "publish_mode": "editorial_workflow",  # every save is a branch and a merge request
         "media_folder": "content/uploads",
         "public_folder": "/uploads",
@@ -118,10 +132,8 @@ def collection(c: Collection, lang: str) -> dict:
     if c.kind == "profile":  # a media folder per person: Decap lists it whenever a profile opens
         out["media_folder"] = "photos/{{filename}}"
         out["public_folder"] = "photos/{{filename}}"
-    fields = []
-    if c.extra:
-        extra_field, widget = c.extra
-        fields.append({"name": extra_field.name, "label": label(extra_field.name, lang), "widget": widget})
+    fields = [{"name": extra_field.name, "label": label(extra_field.name, lang), "widget": widget}
+              for extra_field, widget in c.extra]
     fields += [field(c.kind, f, lang) for f in declared]
     if max_body:
         fields.append(_body(c.kind, max_body, lang))
@@ -130,18 +142,27 @@ def collection(c: Collection, lang: str) -> dict:
 
 
 def field(kind: str, f: F.Field, lang: str) -> dict:
-    out = {"name": f.name, "label": label(f.name, lang), "hint": f.doc, "required": f.required}
+    out = {"name": f.name, "label": label(f.name, lang), "hint": hint(kind, f.name, lang), "required": f.required}
     if (kind, f.name) in AUTHOR_FIELDS:
         return {**out, "widget": "plein-author"}
-    out.update(_WIDGETS[f.kind](f))
+    if f.name in MODERATOR_FIELDS:
+        return {"name": f.name, "label": label(f.name, lang), "widget": "hidden", "required": False}
+    out.update(_WIDGETS[f.kind](f, lang))
+    if f.kind in (F.ENUM, F.ENUMS):
+        out["options"] = choice_labels(f.name, f.choices, lang)
+    if f.kind == F.LIST and f.name in TOPIC_LISTS:
+        out["topics"] = True  # listfield.js offers the site's topics
+    if kind == "thread" and f.name == "accepted":
+        out["widget"] = "plein-accepted"  # the thread's replies by author and first words
+    if kind == "profile" and f.name in HR_FIELDS:
+        # read-only in an existing profile; a new profile fills them in with the widget in 'as'
+        out.update({"widget": "plein-hr", "as": out["widget"], "note": label("hr_note", lang)})
     if f.kind == F.HANDLE and kind == "kudos" and f.name == "to":
         out["only"] = "kudos"  # only colleagues who opted in
     if f.kind in (F.DATE, F.DATETIME):
         out["default"] = "{{now}}" if f.required else ""  # the time of writing; an optional date stays empty
     if kind == "thread" and f.name == "kind":
         out["default"] = "question"
-    if f.name == "hidden":  # for moderators (issue 25): no 'hidden: false' in every file written
-        del out["default"]
     if f.kind in (F.STR, F.EMAIL, F.URL) and f.max_len and "pattern" not in out:
         out["pattern"] = [f"^[^\\n]{{0,{f.max_len}}}$", _too_long(f.max_len, lang)]
     elif f.kind in (F.TEXT, F.MARKDOWN) and f.max_len:
@@ -160,34 +181,37 @@ def _too_long(n: int, lang: str) -> str:
     return label("too_long", lang).format(n=f"{n:,}".replace(",", "." if lang == "nl" else ","))
 
 
-def _select(f: F.Field, multiple: bool) -> dict:
-    return {"widget": "select", "options": list(f.choices), "multiple": multiple}
+def _choices(f: F.Field, multiple: bool) -> dict:
+    # fields.js: checkboxes for several, the browser's own menu for one (no English from a library)
+    return {"widget": "plein-choices", "multiple": multiple}
 
 
 _WIDGETS = {
-    F.STR: lambda f: {"widget": "string"},
-    F.TEXT: lambda f: {"widget": "text"},
-    F.MARKDOWN: lambda f: {"widget": "text"},  # see _body
-    F.HANDLE: lambda f: {"widget": "plein-person"},
-    F.HANDLES: lambda f: {"widget": "plein-person", "multiple": True},
-    F.TEAM: lambda f: {"widget": "plein-team"},
-    F.TEAMS: lambda f: {"widget": "plein-team", "multiple": True},
-    F.LIST: lambda f: {"widget": "list", "max": F.MAX_LIST},
-    F.DATE: lambda f: {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY",
-                       "time_format": False, "picker_utc": False},
-    F.DATETIME: lambda f: {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": "DD-MM-YYYY",
-                           "time_format": "HH:mm", "picker_utc": False},
-    F.BOOL: lambda f: {"widget": "boolean", "default": False},
-    F.EMAIL: lambda f: {"widget": "string", "pattern": [EMAIL, "name@example.org"]},
-    F.URL: lambda f: {"widget": "string", "pattern": [URL, "https://…"]},
-    F.LINKS: lambda f: {"widget": "list", "max": F.MAX_LIST, "fields": [
-        {"name": "title", "label": "Title", "widget": "string"},
-        {"name": "url", "label": "URL", "widget": "string", "pattern": [URL, "https://…"]}]},
-    F.ENUM: lambda f: _select(f, False),
-    F.ENUMS: lambda f: _select(f, True),
-    F.FILE: lambda f: {"widget": "image", "choose_url": False,
-                       "media_library": {"allow_multiple": False, "config": {"max_file_size": MAX_PHOTO}}},
-    F.AUDIENCE: lambda f: {"widget": "object", "collapsed": True, "fields": [
-        {"name": "teams", "label": "Teams", "widget": "plein-team", "multiple": True, "required": False},
-        {"name": "locations", "label": "Locations", "widget": "list", "required": False}]},
+    F.STR: lambda f, lang: {"widget": "string"},
+    F.TEXT: lambda f, lang: {"widget": "text"},
+    F.MARKDOWN: lambda f, lang: {"widget": "text"},  # see _body
+    F.HANDLE: lambda f, lang: {"widget": "plein-person"},
+    F.HANDLES: lambda f, lang: {"widget": "plein-person", "multiple": True},
+    F.TEAM: lambda f, lang: {"widget": "plein-team"},
+    F.TEAMS: lambda f, lang: {"widget": "plein-team", "multiple": True},
+    F.LIST: lambda f, lang: {"widget": "plein-list", "max": F.MAX_LIST},
+    F.DATE: lambda f, lang: {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD-MM-YYYY",
+                             "time_format": False, "picker_utc": False},
+    F.DATETIME: lambda f, lang: {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": "DD-MM-YYYY",
+                                 "time_format": "HH:mm", "picker_utc": False},
+    F.BOOL: lambda f, lang: {"widget": "boolean", "default": False},
+    F.EMAIL: lambda f, lang: {"widget": "string", "pattern": [EMAIL, "name@example.org"]},
+    F.URL: lambda f, lang: {"widget": "string", "pattern": [URL, "https://…"]},
+    F.LINKS: lambda f, lang: {"widget": "list", "max": F.MAX_LIST, "fields": [
+        {"name": "title", "label": label("link_title", lang), "widget": "string"},
+        {"name": "url", "label": label("link_url", lang), "widget": "string", "pattern": [URL, "https://…"]}]},
+    F.ENUM: lambda f, lang: _choices(f, False),
+    F.ENUMS: lambda f, lang: _choices(f, True),
+    F.FILE: lambda f, lang: {"widget": "image", "choose_url": False,
+                             "media_library": {"allow_multiple": False, "config": {"max_file_size": MAX_PHOTO}}},
+    F.AUDIENCE: lambda f, lang: {"widget": "object", "collapsed": True, "fields": [
+        {"name": "teams", "label": label("audience_teams", lang), "widget": "plein-team", "multiple": True,
+         "required": False},
+        {"name": "locations", "label": label("audience_locations", lang), "widget": "plein-list",
+         "required": False}]},
 }

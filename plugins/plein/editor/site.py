@@ -1,6 +1,7 @@
 """The editor's files on the site, under bewerken/: the page, Decap's config.yml, Decap itself
 (its dist/ folder as npm installed it, without source maps), the YAML library and editor.js,
-and the small look-up files editor.js reads: who is who (accounts/) and who takes kudos.
+and the small look-up files editor.js reads: who is who (accounts/), who takes kudos, the topics
+in use (topics.json) and each thread's replies by author and first words (replies/).
 
 Without Decap installed the page says how to install it, and the site builds as ever.
 """
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File
 from ..site.csp import editor_policy, meta, origin
 from ..model import fields as F
 from ..policy.rules import PERSONAL
+from ..search.documents import plain
 from .config import FOLDER, decap_config
 from .words import label
 
@@ -55,6 +57,8 @@ class EditorSite:
         out.append(self._text("kudos.json", _json(sorted(p.handle for p in org.people.values()
                                                         if p.kudos and not p.alumnus))))
         out.append(self._text("policy.json", _json(publishing(self.options, lang))))
+        out.append(self._text("topics.json", _json(topics(org))))
+        out += [self._text(f"replies/{thread_id}.json", _json(table)) for thread_id, table in replies(org).items()]
         if self.local:
             out.append(self._text("local.json", _json({"email": _git_email(self.root),
                                                        "publishes": bool(os.environ.get(LOCAL_PUBLISH))})))
@@ -73,7 +77,7 @@ class EditorSite:
                     f"<h1>{escape(label('no_editor', lang))}</h1>\n<p>{label('no_editor_how', lang)}</p>\n"
                     f'<p><a href="../">{escape(label("back", lang))}</a></p>\n</main>\n</body>\n</html>\n')
         else:
-            rest = ('<link rel="stylesheet" href="editor.css">\n'
+            rest = ('<link rel="stylesheet" href="editor.css">\n<link rel="stylesheet" href="fields.css">\n'
                     '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
                     '<script src="decap/decap-cms.js"></script>\n'
                     '<script src="../assets/search/engine.js"></script>\n'
@@ -139,6 +143,30 @@ def publishing(options, lang: str) -> dict:
     once (the option `publish`), the profile fields one may change oneself, and their labels."""
     return {"publish": sorted(getattr(options, "publish", ()) or ()), "personal": sorted(PERSONAL),
             "labels": {f.name: label(f.name, lang) for f in F.PROFILE}}
+
+
+def topics(org) -> list:
+    """The topics colleagues use, most used first: [spelling shown, [other spellings]] (listfield.js)."""
+    ranked = sorted(org.topics.values(), key=lambda t: (-len(t.people), t.label.casefold()))
+    return [[t.label, [s for s in t.spellings if s != t.label]] for t in ranked]
+
+
+FIRST_WORDS = 60  # characters of a reply shown where the accepted answer is chosen
+
+
+def replies(org) -> dict[str, list]:
+    """Per thread with replies: [reply id, author's name, first words] in date order (fields.js)."""
+    out = {}
+    for thread in org.threads.values():
+        rows = []
+        for r in thread.replies:
+            author = org.people.get(r.author)
+            text = " ".join(plain(r.body).split())
+            start = text if len(text) <= FIRST_WORDS else text[:FIRST_WORDS].rsplit(" ", 1)[0] + " …"
+            rows.append([r.id, author.name if author else r.author, start])
+        if rows:
+            out[thread.id] = rows
+    return out
 
 
 def _json(value) -> str:

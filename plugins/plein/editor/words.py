@@ -2,6 +2,11 @@
 page. A word missing in Dutch falls back to English; a field without a word shows its name."""
 from __future__ import annotations
 
+from babel import Locale
+
+from ..model import fields as F
+from ..site.i18n import Lang
+
 EN = {
     "profiles": "Profiles", "profile": "Profile", "teams": "Teams", "team": "Team", "news": "News",
     "threads": "Questions and discussions", "thread": "Question or discussion", "replies": "Replies",
@@ -28,6 +33,12 @@ EN = {
                      "and runs <code>npm ci</code>) and builds again. Until then, use the forge's web "
                      "editor or the <code>plein</code> command: see the contributor guide.",
     "back": "Back to the intranet",
+    "language": "Language of the text", "kudos": "Kudos", "digest": "E-mail with what is new",
+    "link_title": "Title", "link_url": "Address (https://…)", "audience_teams": "Teams",
+    "audience_locations": "Locations", "_reply": "Reply", "_by": "You",
+    "hr_note": "Changes go through HR.", "moderator_note": "Changes go through the moderators.",
+    "none": "None",
+    "helped": "This helped me", "helpeds": "This helped me",
 }
 
 NL = {
@@ -56,10 +67,59 @@ NL = {
                      "draait <code>npm ci</code>) en bouwt opnieuw. Gebruik tot dan de webeditor van de "
                      "forge of het commando <code>plein</code>: zie de handleiding voor bijdragen.",
     "back": "Terug naar het intranet",
+    "language": "Taal van de tekst", "kudos": "Kudos", "digest": "E-mail met wat er nieuw is",
+    "link_title": "Titel", "link_url": "Adres (https://…)", "audience_teams": "Teams",
+    "audience_locations": "Plaatsen", "_reply": "Reactie", "_by": "Jij",
+    "hr_note": "Wijzigingen gaan via HR.", "moderator_note": "Wijzigingen gaan via de moderatoren.",
+    "none": "Geen",
+    "helped": "Dit hielp mij", "helpeds": "Dit hielp mij",
 }
 
 _WORDS = {"en": EN, "nl": {**EN, **NL}}
 
+# The values of a choice field, as staff read them (the file keeps the value)
+CHOICES = {
+    "en": {"digest": {"weekly": "Weekly", "daily": "Daily", "off": "Never"},
+           "notify": {"instant": "At once", "digest": "With my e-mail of what is new", "off": "Never"},
+           "kind": {"question": "Question", "discussion": "Discussion"}},
+    "nl": {"digest": {"weekly": "Wekelijks", "daily": "Dagelijks", "off": "Nooit"},
+           "notify": {"instant": "Meteen", "digest": "Met mijn e-mail van wat er nieuw is", "off": "Nooit"},
+           "kind": {"question": "Vraag", "discussion": "Discussie"}},
+}
+
+# Decap's commit messages (backend.commit_messages), which commit.js replaces by ones that name
+# the thread, the title and the person; Decap's placeholders: collection, slug, path, author-login,
+# author-name
+DECAP_COMMITS = {
+    "en": {"create": "New {{collection}} '{{slug}}' by {{author-name}}",
+           "update": "Changed {{collection}} '{{slug}}' by {{author-name}}",
+           "delete": "Removed {{collection}} '{{slug}}' by {{author-name}}",
+           "uploadMedia": "File '{{path}}' by {{author-name}}", "deleteMedia": "Removed file '{{path}}'",
+           "openAuthoring": "{{message}}"},
+    "nl": {"create": "Nieuw: {{collection}} '{{slug}}' door {{author-name}}",
+           "update": "Gewijzigd: {{collection}} '{{slug}}' door {{author-name}}",
+           "delete": "Verwijderd: {{collection}} '{{slug}}' door {{author-name}}",
+           "uploadMedia": "Bestand '{{path}}' door {{author-name}}", "deleteMedia": "Bestand '{{path}}' verwijderd",
+           "openAuthoring": "{{message}}"},
+}
+
+
+def choice_labels(name: str, choices, lang: str) -> list[dict]:
+    """Decap's options for a choice field: the value as the file keeps it, the label as staff
+    read it (weekdays and languages by Babel, in the site's language)."""
+    words = CHOICES.get(lang, CHOICES["en"]).get(name, {})
+    if tuple(choices) == F.WEEKDAYS:
+        days = Locale.parse(lang).days["format"]["wide"]
+        return [{"label": days[i], "value": c} for i, c in enumerate(choices)]
+    if tuple(choices) == F.LANGUAGES:
+        site = Lang(lang)
+        return [{"label": _capital(site.language(c)), "value": c} for c in choices]
+    return [{"label": words.get(c, c), "value": c} for c in choices]
+
 
 def label(key: str, lang: str) -> str:
     return _WORDS.get(lang, EN).get(key, key.replace("_", " ").strip().capitalize())
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -8,17 +8,28 @@
    - (listing.js) no reading of a whole collection while a form is open;
    - (a11y.js, editor.css) names for icon buttons, and text colours that meet WCAG 2.1 AA.
    - (aftersave.js) after Save, what happens next in plain words.
+   - (locale.js) Decap in the site's language, all of it; (commit.js) commit messages that say
+     what and by whom, in that language;
+   - (listfield.js) lists that take what people type, topics offered from those in use;
+   - (fields.js) choices in words, HR's fields read-only, the accepted answer by author.
    Nothing here loads from another host. */
 import * as YAML from "./yaml/index.js";
 import { listOnlyInLists } from "./listing.js";
 import { nameIconButtons } from "./a11y.js";
 import { tellAfterSave } from "./aftersave.js";
+import { nameTheSiteOnLogin } from "./phone.js";  // (phone.js, editor.css) the intranet's name on the login screen
+import { installGuards } from "./guards.js";  // (guards.js, thread.js) refusals in plain words; the reply names its thread
+import { showThread } from "./thread.js";
+import { speakTheSitesLanguage } from "./locale.js";
+import { writeCommitMessages } from "./commit.js";
+import { listField, listPreview } from "./listfield.js";
+import { acceptedField, choicesField, hrField } from "./fields.js";
+import { asList, nameOf, search } from "./names.js";
 
 const CMS = window.CMS;
 const h = window.h;
 const createClass = window.createClass;
 const HERE = new URL(".", import.meta.url);
-const SITE = new URL("..", HERE);
 const LANG = document.documentElement.lang === "nl" ? "nl" : "en";
 const WORDS = {
   en: { as: "You write this as", nobody: "Your account belongs to no profile on the intranet. Create your profile first, or ask the moderators to add your forge username to it.",
@@ -148,7 +159,7 @@ function whoami() {
   return me;
 }
 
-const AUTHOR = { threads: "author", replies: "author", kudos: "from", updates: "_author" };
+const AUTHOR = { threads: "author", replies: "author", kudos: "from", updates: "_author", helped: "_by" };
 
 CMS.registerEventListener({
   name: "preSave",
@@ -192,31 +203,16 @@ CMS.registerWidget("plein-author", Author, () => null);
 
 /* ---- people and teams from the static search index ------------------------------- */
 
-let engine;
-function search() {
-  if (!engine && window.PleinSearchEngine) engine = new window.PleinSearchEngine(new URL("plein-search/", SITE).href);
-  return engine;
-}
-
-function asList(value) {
-  if (!value) return [];
-  if (typeof value === "string") return [value];
-  return value.toJS ? value.toJS() : Array.from(value);
-}
-
 function picker(kind) {
   return createClass({
     getInitialState() { return { query: "", hits: [], names: {}, searched: false }; },
     componentDidMount() { this.names(asList(this.props.value)); },
     multiple() { return !!this.props.field.get("multiple"); },
     async names(ids) {
-      const e = search();
-      if (!e) return;
       for (const id of ids) {
         if (this.state.names[id]) continue;
-        const found = await e.search(id.replace(/-/g, " "), { kind: new Set([kind]) }, 20);
-        const hit = found.hits.find((x) => x.id === `${kind}:${id}`);
-        if (hit) this.setState((s) => ({ names: { ...s.names, [id]: hit.title } }));
+        const name = await nameOf(kind, id);
+        if (name) this.setState((s) => ({ names: { ...s.names, [id]: name } }));
       }
     },
     async find(query) {
@@ -250,8 +246,9 @@ function picker(kind) {
       const typed = !search();  // no static index on this site: the id is typed
       return h("div", { className: this.props.classNameWrapper, "data-plein-picker": kind },
         chosen.length ? h("ul", { className: "plein-chosen" }, chosen.map((id) => h("li", { key: id },
-          h("span", { "data-plein-value": id }, this.state.names[id] ? `${this.state.names[id]} (${id})` : id), " ",
-          h("button", { type: "button", onClick: () => this.remove(id), "aria-label": `${WORDS.remove} ${id}` }, "×")))) : null,
+          h("span", { "data-plein-value": id }, this.state.names[id] || id), " ",
+          h("button", { type: "button", onClick: () => this.remove(id),
+                        "aria-label": `${WORDS.remove} ${this.state.names[id] || id}` }, "×")))) : null,
         (this.multiple() || !chosen.length || typed) ? h("input", {
           id: this.props.forID, type: "search", autoComplete: "off", value: typed && !this.multiple() ? (this.props.value || "") : this.state.query,
           placeholder: WORDS.search, "aria-label": label,
@@ -269,10 +266,21 @@ function picker(kind) {
 CMS.registerWidget("plein-person", picker("person"), (props) => h("span", null, asList(props.value).join(", ")));
 CMS.registerWidget("plein-team", picker("team"), (props) => h("span", null, asList(props.value).join(", ")));
 
+CMS.registerWidget("plein-list", listField(h, createClass, getJSON, LANG), listPreview(h));
+CMS.registerWidget("plein-choices", choicesField(h, createClass, LANG),
+  (props) => h("span", null, asList(props.value).join(", ")));
+CMS.registerWidget("plein-hr", hrField(h, createClass, CMS), (props) => h("span", null, String(props.value || "")));
+CMS.registerWidget("plein-accepted", acceptedField(h, createClass, getJSON, LANG), () => null);
+
 listOnlyInLists(CMS, async () => {
   const who = await whoami();
   return who ? `#/collections/profiles/entries/${who.handle}` : null;
 });
 nameIconButtons(LANG);
 tellAfterSave(CMS, LANG, whoami, (text) => YAML.parse(text), getJSON);
+nameTheSiteOnLogin();
+writeCommitMessages(CMS, LANG, whoami, fromFile);
+speakTheSitesLanguage(CMS, LANG);
+installGuards(CMS, LANG, whoami, getJSON);
+showThread(LANG);
 CMS.init();
