@@ -166,7 +166,7 @@ def test_only_the_editor_page_reaches_the_forge_api(published):
 def test_github_editor_and_serve_policies():
     github = directives(csp.editor_policy("<script>x()</script>", {"name": "github", "repo": "o/r",
                                           "base_url": "https://auth.example.org"}, "https://github.com"))
-    assert github["connect-src"] == ["'self'", "https://api.github.com", "https://auth.example.org"]
+    assert github["connect-src"] == ["'self'", "blob:", "https://api.github.com", "https://auth.example.org"]
     assert github["script-src"] == ["'self'", csp.source("x()"), "'unsafe-eval'"]
     assert github["form-action"] == ["'self'", "https://github.com"]
     serving = directives(csp.policy([csp.source("x()")], inline_scripts=True))

@@ -179,6 +179,7 @@ def editor_policy(page_html: str, backend: dict, forge: str | None, local: str |
     files and the page's one inline line: no outside host, no injected <script>."""
     scripts, _ = inline(page_html)
     connect, images = [], ["blob:"]  # blob: the preview of an image picked for upload
+    connect.append("blob:")  # Decap's local backup of a form reads its images back from blob: URLs
     base = origin(backend.get("base_url"))
     if backend.get("name") == "gitlab":
         if base:
