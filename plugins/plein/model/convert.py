@@ -61,6 +61,10 @@ def convert(kind: str, data, path: str, line: int, problems: Problems) -> dict |
             problems.add(path, lines.get(key, line), f"unknown field '{key}'", hint)
     for f in spec:
         value = data.get(f.name)
+        if f.required and isinstance(value, str) and value and not value.strip():
+            usable = False  # a title of spaces is no title (the web editor says so before Save)
+            problems.add(path, lines.get(f.name, line), f"'{f.name}' holds only spaces", f"write the {f.name}")
+            continue
         if value is None or value == "" or value == []:
             if f.required:
                 usable = False
