@@ -1,0 +1,60 @@
+"""The link check after a build that changed a few pages (linkcheck.check_once): it reads only
+those pages again, and still finds what a check of the whole site finds: a link into a page
+that lost its anchor, a link to a file that is gone, and a broken link mended by a new file,
+each on a page that itself did not change."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from plein.site import linkcheck
+
+
+def _page(site: Path, rel: str, body: str) -> None:
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"<!doctype html><html><head></head><body>{body}</body></html>", encoding="utf-8")
+    stat = path.stat()  # a rewrite within the clock's tick still counts as a change
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+def _checked(site: Path, passed: Path) -> list[str]:
+    found = [f"{b.page} {b.link}: {b.why}" for b in linkcheck.check_once(site, "/", passed)]
+    assert found == [f"{b.page} {b.link}: {b.why}" for b in linkcheck.check(site, "/")]
+    return found
+
+
+def test_unchanged_pages_are_judged_against_what_changed(tmp_path, monkeypatch):
+    site, passed = tmp_path / "site", tmp_path / "cache" / "links-checked.txt"
+    passed.parent.mkdir()
+    _page(site, "a.html", '<a href="b.html#x">b</a> <a href="c/">c</a> <a href="#top" id="top">top</a>')
+    _page(site, "b.html", '<h2 id="x">x</h2>')
+    _page(site, "c/index.html", "c")
+    assert _checked(site, passed) == []
+    assert passed.is_file()
+
+    read = []
+    real = linkcheck._read
+    monkeypatch.setattr(linkcheck, "_read", lambda chunk: read.extend(chunk[2]) or real(chunk))
+
+    _page(site, "b.html", '<h2 id="y">y</h2>')  # a.html is not read again, and is wrong now
+    assert _checked(site, passed)[0] == "a.html b.html#x: b.html has no anchor 'x'"
+    assert read[:1] == ["b.html"] and not passed.exists()
+
+    _page(site, "b.html", '<h2 id="x">x</h2>')
+    os.remove(site / "c" / "index.html")
+    os.rmdir(site / "c")
+    read.clear()
+    assert _checked(site, passed) == ["a.html c/: no such file in the site"]
+    assert sorted(set(read[:2])) == ["a.html", "b.html"]  # a.html led into what is gone
+
+    _page(site, "c/index.html", "c again")  # mends a.html, which did not change
+    assert _checked(site, passed) == []
+    assert passed.is_file()
+
+    read.clear()  # nothing changed: nothing read, nothing broken, the stamp kept
+    stamp = passed.stat().st_mtime_ns
+    assert linkcheck.check_once(site, "/", passed) == [] and read == []
+    _page(site, "b.html", '<h2 id="x">x</h2>')  # made again, the same bytes
+    assert linkcheck.check_once(site, "/", passed) == [] and read == ["b.html"]
+    assert passed.stat().st_mtime_ns == stamp
