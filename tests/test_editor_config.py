@@ -2,6 +2,7 @@
 site with or without Decap installed (a real `mkdocs build` of a small organisation)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,15 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plein.editor.config import AUTHOR_FIELDS, COLLECTIONS, NOT_EDITED, decap_config
+from plein.editor.config import AUTHOR_FIELDS, COLLECTIONS, HR_FIELDS, MODERATOR_FIELDS, NOT_EDITED, decap_config
 from plein.model import fields as F
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = REPO / "tests/cases/site/basic"
 WIDGET = {F.STR: "string", F.TEXT: "text", F.MARKDOWN: "text", F.HANDLE: "plein-person",
-          F.HANDLES: "plein-person", F.TEAM: "plein-team", F.TEAMS: "plein-team", F.LIST: "list",
+          F.HANDLES: "plein-person", F.TEAM: "plein-team", F.TEAMS: "plein-team", F.LIST: "plein-list",
           F.DATE: "datetime", F.DATETIME: "datetime", F.BOOL: "boolean", F.EMAIL: "string", F.URL: "string",
-          F.LINKS: "list", F.ENUM: "select", F.ENUMS: "select", F.FILE: "image", F.AUDIENCE: "object"}
+          F.LINKS: "list", F.ENUM: "plein-choices", F.ENUMS: "plein-choices", F.FILE: "image", F.AUDIENCE: "object"}
 
 
 def _collections(lang="nl"):
@@ -35,13 +36,22 @@ def test_every_declared_field_has_a_widget_of_its_kind(kind):
     declared, max_body = F.KINDS[kind]
     for f in declared:
         got = fields[f.name]
+        if f.name in MODERATOR_FIELDS:  # moderators set them on the forge: not in the form
+            assert got["widget"] == "hidden", f"{kind}.{f.name}"
+            continue
         expected = "plein-author" if (kind, f.name) in AUTHOR_FIELDS else WIDGET[f.kind]
+        if kind == "thread" and f.name == "accepted":
+            expected = "plein-accepted"
+        if kind == "profile" and f.name in HR_FIELDS:  # read-only, with the usual widget for a new profile
+            assert got["widget"] == "plein-hr" and got["as"] == expected and got["note"] == "Wijzigingen gaan via HR."
+            expected = "plein-hr"
         assert got["widget"] == expected, f"{kind}.{f.name}"
         assert got["required"] is f.required, f"{kind}.{f.name}"
         if expected != "plein-author":
-            assert got["hint"] == f.doc
+            assert got["hint"] and got["hint"] != f.doc  # help in the site's language (editor/hints.py)
         if f.choices:
-            assert got["options"] == list(f.choices)
+            assert [o["value"] for o in got["options"]] == list(f.choices)
+            assert all(o["label"] for o in got["options"])
             assert got["multiple"] is (f.kind == F.ENUMS)
         if f.max_len and f.kind in (F.STR, F.TEXT, F.MARKDOWN):
             assert str(f.max_len) in got["pattern"][0]
@@ -70,6 +80,8 @@ def test_labels_follow_the_language():
     nl, _ = _collections("nl")
     en, _ = _collections("en")
     assert nl["replies"]["label"] == "Reacties" and en["replies"]["label"] == "Replies"
+    days = next(f for f in nl["profiles"]["fields"] if f["name"] == "office_days")["options"]
+    assert days[0] == {"label": "maandag", "value": "mon"}  # shown in words, saved as the file's value
     assert _collections("nl")[1]["locale"] == "nl"
 
 
@@ -90,6 +102,8 @@ def test_the_site_serves_decap_with_a_gitlab_pkce_login(tmp_path):
     site = _site(tmp_path, f"    editor_modules: {REPO / 'node_modules'}\n")
     editor = site / "bewerken"
     config = yaml.safe_load((editor / "config.yml").read_text())
+    messages = config["backend"].pop("commit_messages")
+    assert messages["create"].startswith("Nieuw:")  # Dutch; commit.js writes fuller ones
     assert config["backend"] == {"name": "gitlab", "repo": "gemeente/intranet", "branch": "main",
                                  "auth_type": "pkce", "base_url": "https://gitlab.example.org",
                                  "api_root": "https://gitlab.example.org/api/v4",
@@ -97,6 +111,9 @@ def test_the_site_serves_decap_with_a_gitlab_pkce_login(tmp_path):
     assert "local_backend" not in config  # only plein serve has a local backend
     assert (editor / "decap/decap-cms.js").is_file() and (editor / "yaml/index.js").is_file()
     assert not list(editor.rglob("*.map"))
+    topics = json.loads((editor / "topics.json").read_text())
+    assert topics and all(isinstance(label, str) for label, _ in topics)
+    assert all(isinstance(json.loads(f.read_text()), list) for f in (editor / "replies").glob("*.json"))
     page = (editor / "index.html").read_text()
     assert 'lang="nl"' in page and "decap/decap-cms.js" in page
     # nothing is loaded from another host: only the CSP names the forge (for the editor's API calls)

@@ -8,12 +8,12 @@ import { nameOf } from "./names.js";
 const WORDS = {
   nl: { reply: "Reactie op '{title}' door {name}", thread: "Vraag '{title}' door {name}",
         discussion: "Discussie '{title}' door {name}", update: "Statusupdate door {name}",
-        kudos: "Kudos van {name} aan {to}", profile: "Profiel van {title}, door {name}",
+        kudos: "Kudos van {name} aan {to}", profile: "Profiel van {title}", by: "{message} door {name}",
         news: "Nieuws '{title}' door {name}", team: "Team '{title}', door {name}",
         helped: "'{title}' hielp {name}", changed: "{message} (gewijzigd)" },
   en: { reply: "Reply to '{title}' by {name}", thread: "Question '{title}' by {name}",
         discussion: "Discussion '{title}' by {name}", update: "Status update by {name}",
-        kudos: "Kudos from {name} to {to}", profile: "Profile of {title}, by {name}",
+        kudos: "Kudos from {name} to {to}", profile: "Profile of {title}", by: "{message} by {name}",
         news: "News '{title}' by {name}", team: "Team '{title}', by {name}",
         helped: "'{title}' helped {name}", changed: "{message} (changed)" },
 };
@@ -53,7 +53,8 @@ async function message(collection, newEntry, file, data, me, words) {
   } else {
     return null;
   }
-  const text = fill(template, values);
+  let text = fill(template, values);
+  if (collection === "profiles" && data.name !== name) text = fill(words.by, { message: text, name });
   return newEntry ? text : fill(words.changed, { message: text });
 }
 
