@@ -48,7 +48,13 @@ class LocalEditor:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> tuple[str | None, str]:
-        """(the URL of decap-server's API, a line for the person) or (None, why not)."""
+        """(the URL of decap-server's API, a line for the person) or (None, why not); and a
+        second line when the git identity belongs to no profile (identity_problem)."""
+        url, line = self._start()
+        problem = identity_problem(self.root)
+        return url, f"{line}\n{problem}" if problem else line
+
+    def _start(self) -> tuple[str | None, str]:
         node = shutil.which("node")
         if node is None or not self.server.is_file():
             return None, "web editor: no local backend (Node.js or decap-server missing; run 'make install')"
@@ -102,6 +108,50 @@ class LocalEditor:
         _script(self.clone / ".git" / "hooks" / "post-commit", HOOK)
         _script(self.clone.parent / "bin" / "git", GIT.format(git=shlex.quote(shutil.which("git") or "git")))
         return None
+
+
+IDENTITY = {
+    "en": {"none": "web editor: your git identity has no e-mail address, so nothing you save is yours "
+                   "and nothing publishes: set `git config user.email` to the address in profiles/<you>.yml",
+           "nobody": "web editor: your git identity ({email}) belongs to no profile, so nothing you save "
+                     "is yours and nothing publishes: set `git config user.email` to the address in "
+                     "profiles/<you>.yml"},
+    "nl": {"none": "webeditor: je git-identiteit heeft geen e-mailadres, dus wat je opslaat is van niemand "
+                   "en niets wordt gepubliceerd: zet `git config user.email` op het adres in profiles/<jij>.yml",
+           "nobody": "webeditor: je git-identiteit ({email}) hoort bij geen profiel, dus wat je opslaat is "
+                     "van niemand en niets wordt gepubliceerd: zet `git config user.email` op het adres in "
+                     "profiles/<jij>.yml"},
+}
+
+
+def identity_problem(root: Path, language: str | None = None) -> str | None:
+    """One line saying what to set when `git config user.email` is the e-mail of no profile in
+    profiles/ (the editor then knows nobody, and plein serve publishes nothing); else None.
+    Profiles are read as data, regular files only."""
+    from ..config.settings import read
+    from ..errors import FatalError
+    from ..model.parse import parse_file
+    if language is None:
+        try:
+            language = read(root).language
+        except FatalError:
+            language = "en"
+    words = IDENTITY.get(language, IDENTITY["en"])
+    try:
+        email = git.Repo(root, search_parent_directories=True).config_reader().get_value("user", "email", "")
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None  # no repository: start() says so
+    email = str(email).strip()
+    if not email:
+        return words["none"]
+    folder = Path(root) / "profiles"
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+        if path.is_symlink() or not path.is_file():
+            continue
+        record = parse_file(f"profiles/{path.name}", path.read_bytes()).record
+        if record is not None and str(getattr(record, "email", "")).casefold() == email.casefold():
+            return None
+    return words["nobody"].format(email=email)
 
 
 def _script(path: Path, text: str) -> None:
