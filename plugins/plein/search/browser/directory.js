@@ -19,7 +19,7 @@
   // the filters the page has: without show_contact it has no office day (site/views.py)
   const FACETS = ["team", "location", "expertise", "language", "day"].filter((f) => form.elements[f]);
   const input = form.elements.q;
-  let seq = 0, timer = null;
+  let seq = 0, timer = null, scrollUp = false;
 
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -94,6 +94,7 @@
         const docs = await engine.byName(res.found, page, PAGE);
         if (mine !== seq) return;
         show(docs, res.found.length, page, pages);
+        if (scrollUp) toResults();  // after the new page is in: a short last page would stop the scroll short
       }
       form.setAttribute("data-ms", Math.round(performance.now() - start));  // for tools/bench-directory
       form.setAttribute("data-state", "ready");
@@ -183,8 +184,8 @@
   pager.addEventListener("click", (ev) => {
     const step = ev.target.closest("[data-step]");
     if (!step) return;
+    scrollUp = true;
     go({ ...readUrl(), page: (+found.dataset.page || 1) + +step.dataset.step });
-    toResults();
   });
   /* The results' top just below whatever stays at the top of the screen: Material's sticky
      header, and its tabs when a site makes them sticky too (scrollIntoView would put the
@@ -195,6 +196,7 @@
       const pos = getComputedStyle(bar).position, box = bar.getBoundingClientRect();
       if ((pos === "sticky" || pos === "fixed") && box.height) covered = Math.max(covered, box.bottom);
     }
+    scrollUp = false;
     const top = found.getBoundingClientRect().top + window.scrollY - covered - 8;
     window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
   }
