@@ -1,6 +1,7 @@
 #!/bin/sh
 # The nightly HR import, as both pipelines run it: people from HR as one merge request with
-# the joiners, movers, leavers and returners (see README, "People from HR").
+# the joiners, movers, leavers and returners (see the Help page Publiceren / Publishing,
+# "Collega's uit HR" / "Colleagues from HR").
 #   PLEIN_HR_SOURCE      ldaps://ad.gemeente.example (LDAP/AD), or the path of a CSV export
 #   PLEIN_LDAP_BIND_DN   the service account that reads the directory (LDAP only)
 #   PLEIN_LDAP_PASSWORD  its password (LDAP only); a masked, protected CI variable or secret
