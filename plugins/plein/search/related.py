@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import org as model
+from ..model import pages, standing, topics
 from ..model.org import Org
 from ..site import links as L
 from . import whoknows
@@ -44,7 +45,8 @@ def _source(*paths: str) -> bytes:
 
 
 MATCHING = _source(__file__)
-PICKING = _source(__file__, whoknows.__file__, L.__file__, model.__file__)
+PICKING = _source(__file__, whoknows.__file__, L.__file__, model.__file__, standing.__file__,
+                  pages.__file__, topics.__file__)  # the ranking, the page addresses, the topic form
 
 
 @dataclass(frozen=True)
