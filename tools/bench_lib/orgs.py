@@ -68,6 +68,21 @@ def edited_role(root: Path, handle: str, role: str):
 
 
 @contextmanager
+def added_reply(root: Path, handle: str):
+    """A new reply by `handle` to the first thread, as a merged contribution adds one (the
+    file `plein reply` writes); removed after."""
+    thread = sorted(p.parent for p in (root / "content" / "discussions").glob("*/index.md"))[0]
+    path = thread / "replies" / f"2026-11-26T10-00-{handle}.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(f"---\nauthor: {handle}\ndate: 2026-11-26 10:00\n---\n\n"
+                    "Bij ons werkt een vast overleg op dinsdag; ik stuur je het verslag.\n", encoding="utf-8")
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
 def moved_aside(path: Path):
     """`path` renamed for the duration (e.g. a cache folder, for a run without it)."""
     aside = path.with_name(path.name + ".aside")
