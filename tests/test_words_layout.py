@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -253,3 +254,14 @@ def test_button_pairs_are_even(example, browser_page, width):
     assert texts == ["Mijn profiel bewerken", "Geef kudos"]
     page.goto(example.url("discussions/"))
     _even(page, "main .md-content .md-button")
+
+
+@pytest.mark.parametrize("lang, team, replies", [("nl", "1 persoon", "2 reacties"), ("en", "1 person", "2 replies")])
+def test_the_search_results_count_in_the_same_words(built, lang, team, replies):
+    """The header search shows a team's size and a thread's replies (search/documents.py)."""
+    from plein.search.documents import documents
+    from plein.search.store import for_cli
+    org = for_cli(built(lang, 1).parent / "org").org
+    extra = {d.id: d.extra for d in documents(org, datetime(2026, 11, 27), lang)}
+    assert extra["team:t"] == team
+    assert extra["thread:kaart"].endswith(replies), extra["thread:kaart"]

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from ..model.org import Org
 from ..site import links as L
+from ..site.i18n import Lang
 
 KINDS = ("person", "team", "news", "thread", "update")  # also the order of equal scores
 SNIPPET = 120
@@ -22,8 +23,7 @@ LANGUAGE_NAMES = {
     "en": {"nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish",
            "tr": "Turkish", "ar": "Arabic", "pl": "Polish", "pap": "Papiamento", "fy": "Frisian"},
 }
-WORDS = {"nl": {"replies": "reacties", "answered": "beantwoord", "people": "mensen"},
-         "en": {"replies": "replies", "answered": "answered", "people": "people"}}
+WORDS = {"nl": {"answered": "beantwoord"}, "en": {"answered": "answered"}}
 _MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|~]+|<[^>]+>")
 
 
@@ -77,7 +77,7 @@ def _hashed(doc: Doc) -> Doc:
 
 def documents(org: Org, now: datetime, language: str = "nl") -> list[Doc]:
     """Every searchable record of the organisation, as search documents."""
-    words = WORDS.get(language, WORDS["en"])
+    words = {**WORDS.get(language, WORDS["en"]), "count": Lang(language).t}  # "1 reactie": site/i18n.py
     docs = [*_people(org, language), *_teams(org, words), *_news(org, now), *_threads(org, words),
             *_updates(org)]
     return [_hashed(d) for d in docs]
@@ -127,7 +127,7 @@ def _teams(org: Org, words: dict):
             id=f"team:{t.id}", kind="team", title=t.name, url=url(L.team(t.id)),
             fields={"name": t.name, "expertise": "", "role": "", "body": t.description},
             team=t.id, snippet=snippet(t.description),
-            extra=f"{len(org.members.get(t.id, ()))} {words['people']}", people=(t.lead,) if t.lead else ())
+            extra=words["count"]("people_count", n=len(org.members.get(t.id, ()))), people=(t.lead,) if t.lead else ())
 
 
 def _tags(org: Org, tags) -> tuple[str, ...]:
@@ -154,7 +154,7 @@ def _threads(org: Org, words: dict):
             fields={"name": t.title, "expertise": " ; ".join(t.tags), "role": "",
                     "body": f"{t.body}\n\n{replies}"},
             team=_author_team(org, (t.author,)), topics=_tags(org, t.tags), snippet=snippet(t.body),
-            extra=f"{t.date:%Y-%m-%d} · {_names(org, (t.author,))} · {len(t.replies)} {words['replies']}"
+            extra=f"{t.date:%Y-%m-%d} · {_names(org, (t.author,))} · {words['count']('replies_n', n=len(t.replies))}"
                   + (f" · {words['answered']}" if t.answered else ""),
             people=tuple(dict.fromkeys((t.author, *(r.author for r in t.replies)))),
             date=t.date.isoformat(timespec="minutes"))
