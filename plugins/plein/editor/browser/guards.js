@@ -59,8 +59,10 @@ const WORDS = {
   },
 };
 
-// where each refusal shows: the field of the form it is about
-const FIELD = { others_profile: "name", nobody_profile: "name", kudos_self: "to", kudos_not_opted_in: "to",
+// where each refusal shows: the field of the form it is about; FORM: the form's first field
+// people can type in (a profile's name is HR's, read-only)
+const FORM = "*";
+const FIELD = { others_profile: FORM, nobody_profile: FORM, kudos_self: "to", kudos_not_opted_in: "to",
                 kudos_no_recipient: "to", kudos_both: "to" };
 // the widgets people type or pick in: wrapped for the checks and the backup
 const TYPED = ["string", "text", "select", "boolean", "datetime", "plein-person", "plein-team", "plein-list", "plein-choices"];
@@ -77,7 +79,7 @@ function blank(value) {
    the form (collection, the entry's slug, its fields as plain data), who is logged in (me:
    {handle} or null; undefined while not known yet), who takes kudos (a Set of handles, or
    null while not known), the labels of the fields, and the language. */
-export function refusals({ collection, slug, data, me, optedIn, labels = {}, required = [], lang = "en" }) {
+export function refusals({ collection, slug, data, me, optedIn, labels = {}, required = [], names = new Map(), lang = "en" }) {
   const words = WORDS[lang] || WORDS.en;
   const out = [];
   const add = (key, values = {}, field = FIELD[key]) => out.push({ key, field, message: fill(words[key], values) });
@@ -90,7 +92,7 @@ export function refusals({ collection, slug, data, me, optedIn, labels = {}, req
     if (!to && !team) add("kudos_no_recipient");
     else if (to && team) add("kudos_both");
     else if (to && me && to === me.handle) add("kudos_self");
-    else if (to && optedIn && !optedIn.has(to)) add("kudos_not_opted_in", { name: to });
+    else if (to && optedIn && !optedIn.has(to)) add("kudos_not_opted_in", { name: names.get(to) || to });
   }
   for (const name of required) {
     if (blank(data[name])) add("blank", { label: labels[name] || name }, name);
@@ -176,7 +178,8 @@ function readBackup(key) {
 export function installGuards(CMS, lang, whoami, getJSON) {
   const words = WORDS[lang] || WORDS.en;
   const h = window.h, createClass = window.createClass;
-  const known = { me: undefined, optedIn: null };
+  const known = { me: undefined, optedIn: null, names: new Map(), nameOf: null };
+  import("./names.js").then((m) => { known.nameOf = m.nameOf; }).catch(() => {});  // people by name
   whoami().then((who) => { known.me = who; });
   getJSON("kudos.json").then((list) => { known.optedIn = list ? new Set(list) : null; });
 
@@ -225,7 +228,7 @@ export function installGuards(CMS, lang, whoami, getJSON) {
     const labels = Object.fromEntries(fields.map((f) => [f.name, f.label || f.name]));
     const required = fields.filter((f) => f.required !== false && ["string", "text"].includes(f.widget)).map((f) => f.name);
     return { collection, slug: entry ? entry.get("slug") : "", data, me: known.me, optedIn: known.optedIn,
-             labels, required, lang };
+             labels, required, names: known.names, lang };
   };
   const topLevel = (props) => !(props.parentIds && props.parentIds.length);
 
@@ -233,7 +236,10 @@ export function installGuards(CMS, lang, whoami, getJSON) {
     const name = props.field.get("name");
     const value = props.value;
     if (topLevel(props)) {
-      const found = refusals(situation(props, value)).find((r) => r.field === name);
+      const fields = props.collection ? plain(props.collection.get("fields")) || [] : [];
+      const first = fields.find((f) => TYPED.includes(f.widget));
+      const here = (r) => r.field === name || (r.field === FORM && first && first.name === name);
+      const found = refusals(situation(props, value)).find(here);
       if (found) return found;
     } else if (props.field.get("required", true) && blank(value)) {
       return { key: "blank", message: fill(words.blank, { label: props.field.get("label") || name }) };
@@ -259,7 +265,13 @@ export function installGuards(CMS, lang, whoami, getJSON) {
         if (found && found.key !== "blank" && found.key !== "too_long") {
           // a refusal shows when the form opens, not only at Save (once Decap holds this control)
           setTimeout(() => { if (this.inner && this.props.validate) this.props.validate(); }, 0);
-          if (FIELD[found.key] === "name") say(found.message, words);
+          const to = typeof this.props.value === "string" ? this.props.value : "";
+          if (found.key === "kudos_not_opted_in" && known.nameOf && !known.names.has(to)) {
+            known.nameOf("person", to).then((n) => {  // then say it with their name
+              if (n && this.inner && this.props.validate) { known.names.set(to, n); this.props.validate(); }
+            });
+          }
+          if (FIELD[found.key] === FORM) say(found.message, words);
         }
       },
       componentDidUpdate() { this.putBack(); },
