@@ -27,6 +27,7 @@ from ..model.load import MAX_PHOTO
 from ..model.schema import EMAIL, URL
 from ..policy.rules import HR
 from .hints import hint
+from .messages import pattern, too_long  # the rules in plain words (issue 26)
 from .words import DECAP_COMMITS, choice_labels, label
 
 FOLDER = "bewerken"  # where the editor lives on the site
@@ -164,9 +165,9 @@ def field(kind: str, f: F.Field, lang: str) -> dict:
     if kind == "thread" and f.name == "kind":
         out["default"] = "question"
     if f.kind in (F.STR, F.EMAIL, F.URL) and f.max_len and "pattern" not in out:
-        out["pattern"] = [f"^[^\\n]{{0,{f.max_len}}}$", _too_long(f.max_len, lang)]
+        out["pattern"] = [f"^[^\\n]{{0,{f.max_len}}}$", too_long(kind, f.name, f.max_len, lang)]
     elif f.kind in (F.TEXT, F.MARKDOWN) and f.max_len:
-        out["pattern"] = [f"^[\\s\\S]{{0,{f.max_len}}}$", _too_long(f.max_len, lang)]
+        out["pattern"] = [f"^[\\s\\S]{{0,{f.max_len}}}$", too_long(kind, f.name, f.max_len, lang)]
     return out
 
 
@@ -174,11 +175,7 @@ def _body(kind: str, max_body: int, lang: str) -> dict:
     # a plain text box: Decap's rich-text Markdown editor rewrites what people type
     return {"name": "body", "label": label("body", lang), "widget": "text", "required": True,
             "hint": label(f"body_{kind}", lang),
-            "pattern": [f"^[\\s\\S]{{1,{max_body}}}$", _too_long(max_body, lang)]}
-
-
-def _too_long(n: int, lang: str) -> str:
-    return label("too_long", lang).format(n=f"{n:,}".replace(",", "." if lang == "nl" else ","))
+            "pattern": [f"^[\\s\\S]{{1,{max_body}}}$", too_long(kind, "body", max_body, lang)]}
 
 
 def _choices(f: F.Field, multiple: bool) -> dict:
@@ -200,11 +197,11 @@ _WIDGETS = {
     F.DATETIME: lambda f, lang: {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": "DD-MM-YYYY",
                                  "time_format": "HH:mm", "picker_utc": False},
     F.BOOL: lambda f, lang: {"widget": "boolean", "default": False},
-    F.EMAIL: lambda f, lang: {"widget": "string", "pattern": [EMAIL, "name@example.org"]},
-    F.URL: lambda f, lang: {"widget": "string", "pattern": [URL, "https://…"]},
+    F.EMAIL: lambda f, lang: {"widget": "string", "pattern": [EMAIL, pattern("email", lang)]},
+    F.URL: lambda f, lang: {"widget": "string", "pattern": [URL, pattern("url", lang)]},
     F.LINKS: lambda f, lang: {"widget": "list", "max": F.MAX_LIST, "fields": [
         {"name": "title", "label": label("link_title", lang), "widget": "string"},
-        {"name": "url", "label": label("link_url", lang), "widget": "string", "pattern": [URL, "https://…"]}]},
+        {"name": "url", "label": label("link_url", lang), "widget": "string", "pattern": [URL, pattern("url", lang)]}]},
     F.ENUM: lambda f, lang: _choices(f, False),
     F.ENUMS: lambda f, lang: _choices(f, True),
     F.FILE: lambda f, lang: {"widget": "image", "choose_url": False,
