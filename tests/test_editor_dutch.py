@@ -7,6 +7,7 @@ import re
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from plein.editor.config import COLLECTIONS, MODERATOR_FIELDS, decap_config
 from plein.editor.hints import hint
@@ -96,8 +97,9 @@ def test_office_days_and_team_show_as_words_and_names(intranet, phone):
     assert checked == [names[d] for d in office_days]
     # HR's fields: the team by its name, read-only, with the reason
     team = phone.locator("[data-plein-value=ruimte]")
-    assert "Ruimtelijke Ordening" in team.inner_text() and "Wijzigingen gaan via HR." in team.inner_text()
-    assert team.evaluate("e => e.tagName") == "P"  # text, not a field
+    assert "Wijzigingen gaan via HR." in team.inner_text()
+    expect(phone.get_by_label("Team", exact=True)).to_have_value("Ruimtelijke Ordening")
+    assert team.locator("input").evaluate("e => e.readOnly")
 
 
 @pytest.mark.browser

@@ -67,7 +67,7 @@ NL = {
                      "draait <code>npm ci</code>) en bouwt opnieuw. Gebruik tot dan de webeditor van de "
                      "forge of het commando <code>plein</code>: zie de handleiding voor bijdragen.",
     "back": "Terug naar het intranet",
-    "language": "Taal van de tekst", "kudos": "Kudos", "digest": "E-mail met wat er nieuw is",
+    "language": "Taal", "kudos": "Kudos", "digest": "E-mail met wat er nieuw is",
     "link_title": "Titel", "link_url": "Adres (https://…)", "audience_teams": "Teams",
     "audience_locations": "Plaatsen", "_reply": "Reactie", "_by": "Jij",
     "hr_note": "Wijzigingen gaan via HR.", "moderator_note": "Wijzigingen gaan via de moderatoren.",

@@ -69,10 +69,11 @@ export function hrField(h, createClass, CMS) {
         if (widget) return h(widget.control, this.props);
       }
       const shown = as === "datetime" ? shownDate(value) : (this.state.name || String(value || ""));
-      return h("p", { className: `${classNameWrapper} plein-readonly`, id: forID, ref: (el) => { this.el = el; },
-                      "data-plein-value": value || "" },
-        h("span", { className: "plein-readonly-value" }, shown), " ",
-        h("small", { className: "plein-hint" }, field.get("note")));
+      // a read-only text box: labelled by Decap's label, its reason read with it
+      return h("div", { className: `${classNameWrapper} plein-readonly`, ref: (el) => { this.el = el; },
+                        "data-plein-value": value || "" },
+        h("input", { id: forID, type: "text", readOnly: true, value: shown, "aria-describedby": `${forID}-why` }),
+        h("small", { id: `${forID}-why`, className: "plein-hint" }, field.get("note")));
     },
   });
 }
