@@ -56,7 +56,7 @@ def test_every_declared_field_has_a_widget_of_its_kind(kind):
         if f.max_len and f.kind in (F.STR, F.TEXT, F.MARKDOWN):
             assert str(f.max_len) in got["pattern"][0]
     extra = {f["name"] for f in collections[name]["fields"]} - {f.name for f in declared}
-    assert extra <= {"body", "_thread", "_author"}  # '_' fields place the file and are not written
+    assert extra <= {"body", "_thread", "_author", "_reply", "_by"}  # '_' fields place the file and are not written
     assert ("body" in extra) is bool(max_body)
 
 

@@ -30,6 +30,8 @@ SCREENS = {
     "update": ("collections/updates/new", "button:has-text('Opslaan')"),
     "kudos": ("collections/kudos/new", "button:has-text('Opslaan')"),
     "news": ("collections/news/new", "button:has-text('Opslaan')"),
+    "this helped me": (f"collections/helped/new?_thread=zaaksysteem-koppelen-aan-bag-api&_reply={'2025-11-05T09-40-pieter-van-dam'}",
+                       "button:has-text('Opslaan')"),
     "list": ("collections/updates", "a[data-testid='updates']"),
     "workflow": ("workflow", "[class*='WorkflowTop']"),
 }
@@ -111,6 +113,23 @@ def test_the_accepted_answer_is_chosen_by_author_and_first_words(intranet, phone
     options = choice.locator("option").all_text_contents()
     assert any(o.startswith("Pieter van Dam: Ja, dat kan") for o in options), options
     assert not any(re.search(r"\d{4}-\d\d-\d\dT", o) for o in options)  # no file names
+
+
+@pytest.mark.browser
+def test_this_helped_me_from_the_editor_saves_the_file_in_my_name(intranet, phone, tmp_path):
+    """Issue 25's appreciation as a form: a date and Save, the file named after reply and person."""
+    root, url = intranet
+    thread, reply = "zaaksysteem-koppelen-aan-bag-api", "2025-11-05T09-40-pieter-van-dam"
+    phone.goto(f"{url}/bewerken/#/collections/helped/new?_thread={thread}&_reply={reply}")
+    phone.locator("[data-plein-author]").wait_for()
+    phone.get_by_role("button", name="Opslaan").click()
+    branch = saved(root, f"helped/{thread}/")
+    [path] = git(root, "diff", "--name-only", "main", branch).split()
+    assert path == f"content/discussions/{thread}/helped/{reply}--{ME}.yml"
+    assert re.fullmatch(r"date: \d{4}-\d\d-\d\d\n", git(root, "show", f"{branch}:{path}"))
+    validate(root, branch, tmp_path)
+    assert git(root, "log", "-1", "--format=%s", branch).strip() == \
+        "'Hoe koppel ik het zaaksysteem aan de BAG-API?' hielp Jan de Vries"
 
 
 @pytest.mark.browser

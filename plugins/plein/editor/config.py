@@ -59,9 +59,12 @@ class Collection:
     extra: tuple = ()  # (Field, widget) pairs placed before the declared fields
 
 
-# Kinds the editor has no form for: "this helped me" is one line of YAML in a file named after
-# the reply and the person; the reply's button opens the forge's new-file page (site/views.py).
-NOT_EDITED = frozenset({"helped"})
+# Kinds the editor has no form for. "This helped me" (issue 25) has one: a file named after the
+# reply and the person, content/discussions/<thread>/helped/<reply>--<handle>.yml, which a link
+# bewerken/#/collections/helped/new?_thread=<thread>&_reply=<reply> opens with a date and Save.
+# Decap lowercases the values in a slug, and the reply's id holds a 'T': editor.js sets _day and
+# _rest, the parts before and after it, and the template writes the 'T' itself.
+NOT_EDITED = frozenset()
 
 COLLECTIONS = (
     Collection("profile", "profiles", "profiles", "yml", "{{slug}}", identifier="name",
@@ -84,6 +87,11 @@ COLLECTIONS = (
     Collection("kudos", "kudos", "content/kudos", "md",
                "{{fields.date | date('YYYY-MM-DD')}}-{{from}}-1",
                path="{{_year}}/{{slug}}", identifier="from", summary="{{from}} → {{to}}{{to_team}}"),
+    Collection("helped", "helped", "content/discussions", "yml", "{{_day}}T{{_rest}}--{{_by}}",
+               path="{{_thread}}/helped/{{slug}}", identifier="date", summary="{{date}}",
+               extra=((F.Field("_thread", F.STR, "The discussion.", True), "hidden"),
+                      (F.Field("_reply", F.STR, "The reply that helped.", True), "hidden"),
+                      (F.Field("_by", F.HANDLE, "You.", True), "plein-author"))),
 )
 
 

@@ -166,6 +166,10 @@ CMS.registerEventListener({
   handler: async ({ entry }) => {
     let data = entry.get("data");
     if (data.get("date")) data = data.set("_year", String(data.get("date")).slice(0, 4));  // the folder of news and kudos
+    if (entry.get("collection") === "helped") {  // the reply's id, around its 'T' (config.py)
+      const reply = String(data.get("_reply") || "");
+      data = data.set("_day", reply.slice(0, 10)).set("_rest", reply.slice(11));
+    }
     if (entry.get("collection") === "profiles") {
       // your own profile learns your forge username from your login, once: it then goes to a
       // moderator (the policy reviews a change of forge_username), after which you publish at once
