@@ -35,8 +35,50 @@
       }
     });
   }
+  // "Edit my profile" only on one's own profile, "Give kudos" only on others' (issue 26). The
+  // site is static, so the browser asks who is logged in, as the web editor does (editor.js
+  // whoami): the editor's login (Decap keeps it in localStorage) or plein serve's git user,
+  // looked up in the editor's bewerken/accounts/. Unknown: the edit button stays hidden.
+  var ROOT = new URL("../../", (document.currentScript && document.currentScript.src) || location.href);
+  var me = null;
+  function getJSON(path) {
+    return fetch(new URL(path, ROOT)).then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
+  function whoami() {
+    if (me) { return me; }
+    var user = null, keys = [];
+    try { user = JSON.parse(localStorage.getItem("decap-cms-user") || "null"); } catch (e) { user = null; }
+    if (user && user.login) { keys.push("u:" + String(user.login).toLowerCase()); }
+    if (user && user.email) { keys.push("e:" + String(user.email).toLowerCase()); }
+    me = getJSON("bewerken/local.json").then(function (local) {
+      if (local && local.email) { keys.push("e:" + String(local.email).toLowerCase()); }
+      var next = function (i) {
+        if (i >= keys.length) { return null; }
+        var c = keys[i].slice(2, 3);
+        return getJSON("bewerken/accounts/" + (/[a-z0-9]/.test(c) ? c : "_") + ".json").then(function (table) {
+          var found = table && Object.prototype.hasOwnProperty.call(table, keys[i]) ? table[keys[i]] : null;
+          return found ? found[0] : next(i + 1);
+        });
+      };
+      return next(0);
+    });
+    return me;
+  }
+  function ownButtons() {
+    var own = document.querySelectorAll("[data-plein-own]"), others = document.querySelectorAll("[data-plein-not-own]");
+    if (!own.length && !others.length) { return; }
+    whoami().then(function (handle) {
+      own.forEach(function (a) {
+        // a forge's own editor link (no web editor on this site): the forge decides
+        if (a.getAttribute("data-plein-own") === handle || a.href.indexOf("/bewerken/") < 0) { a.hidden = false; }
+      });
+      others.forEach(function (a) { if (handle && a.getAttribute("data-plein-not-own") === handle) { a.hidden = true; } });
+    });
+  }
   function init() {
     setTimeout(focusableScrollers, 0);  // after Material has wrapped the tables
+    ownButtons();
   }
   window.addEventListener("resize", focusableScrollers);
   if (window.document$ && window.document$.subscribe) {
