@@ -34,7 +34,7 @@ def run(monkeypatch, capsys, cwd: Path, *args: str):
 
 def test_clean_repository_exits_0_with_a_summary(tmp_path, monkeypatch, capsys):
     make_org(tmp_path, GOOD)
-    assert run(monkeypatch, capsys, tmp_path) == (0, "ok: 1 people, 1 teams, 0 news, 0 threads, "
+    assert run(monkeypatch, capsys, tmp_path) == (0, "ok: 1 person, 1 team, 0 news, 0 threads, "
                                                      "0 updates, 0 kudos\n", "")
 
 

@@ -70,7 +70,7 @@ def test_page_examples_validate(tmp_path, monkeypatch, capsys):
     make_org(tmp_path, examples)
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 0, capsys.readouterr().out
-    assert capsys.readouterr().out.startswith("ok: 2 people, 2 teams, 1 news, 1 threads, 1 updates, 1 kudos")
+    assert capsys.readouterr().out.startswith("ok: 2 people, 2 teams, 1 news item, 1 thread, 1 update, 1 kudos")
 
 
 def test_editor_check_agrees_with_validate(tmp_path, capsys):

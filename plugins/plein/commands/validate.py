@@ -62,6 +62,14 @@ def _run(root: Path, paths: list[str], cache):
     return counts, problems
 
 
+NOUNS = {"people": ("person", "people"), "teams": ("team", "teams"), "news": ("news item", "news"),
+         "threads": ("thread", "threads"), "updates": ("update", "updates"), "kudos": ("kudos", "kudos")}
+
+
+def _counted(n: int, one: str, other: str) -> str:
+    return f"{n} {one if n == 1 else other}"  # the CLI speaks English: one is singular
+
+
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -82,7 +90,6 @@ def validate(paths, fmt, root):
         click.echo(report.to_text(problems))
     if fmt == "text":
         summary = (f"{len(errors)} error(s) in {len({p.path for p in errors})} file(s)" if errors
-                   else "ok: {people} people, {teams} teams, {news} news, {threads} threads, "
-                        "{updates} updates, {kudos} kudos".format(**counts))
+                   else "ok: " + ", ".join(_counted(counts[k], *NOUNS[k]) for k in NOUNS))
         click.echo(summary, err=bool(errors))
     return 1 if errors else 0
