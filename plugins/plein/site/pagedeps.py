@@ -16,7 +16,6 @@ import json
 from hashlib import blake2b
 
 from ..insights.figures import history_inputs
-from ..model.org import topic_key
 from ..model.parsecache import dumps
 from .mentions import CANDIDATE
 
@@ -42,6 +41,7 @@ class PageInputs:
         self.memo: dict = {}  # key -> (record, digest), for the next PageInputs (plein serve)
         self._old = memo or {}
         self._people: dict = {}
+        self._keys: dict = {}  # tag -> topic key
 
     def of(self, spec):
         """The values the page's body is made from, or None for a page always made anew."""
@@ -88,9 +88,14 @@ class PageInputs:
         return self._rec(team) if team else ("-", team_id)
 
     def tags(self, values):
-        topics = self.org.topics
-        return tuple((tag, topics[k].slug if (k := topic_key(tag)) in topics else None)
-                     for tag in values)
+        topics, keys = self.org.topics, self._keys
+        out = []
+        for tag in values:
+            k = keys.get(tag)
+            if k is None:  # folding a tag is slow, and a few hundred tags recur on every page
+                k = keys[tag] = self.org.topic_key(tag)  # with the site's synonyms, as the views
+            out.append((tag, topics[k].slug if k in topics else None))
+        return tuple(out)
 
     def news_row(self, n):
         return self._rec(n), tuple(self.person(a) for a in n.authors)
