@@ -41,6 +41,10 @@ TARGETS = """(root) => {
   const sel = 'button, a[href], input:not([type=hidden]):not([type=file]), select, textarea, label[tabindex], [role=button], [role=option], [role=menuitem]';
   for (let el of scope.querySelectorAll(sel)) {
     const name = (el.getAttribute('aria-label') || el.textContent || el.value || el.placeholder || el.tagName).trim().slice(0, 40);
+    // WCAG 2.5.5's exception: a link inside a sentence (a hint, a note) is as big as its words
+    if (el.tagName === 'A' && el.closest('p, li > span') && !el.closest('button')) continue;
+    // a checkbox inside its label: the label is what a finger taps
+    if (['checkbox', 'radio'].includes(el.type) && el.closest('label')) el = el.closest('label');
     if (el.tagName === 'INPUT' && el.getBoundingClientRect().width < 44) {
       for (let up = el.parentElement; up; up = up.parentElement) {
         if (/(^|\s)css-[a-z0-9]+-control(\s|$)/.test(String(up.className))) { el = up; break; }
@@ -216,18 +220,21 @@ def test_toolbar_menus_fit_on_a_phone(phone, intranet, drafted):
     and the logout menu, each on the screen and big enough to tap."""
     _, url = intranet
     show(phone, url, "profile")
-    status = phone.locator("[class*='StyledDropdownButton']", has_text="Status: Concept")
+    status = phone.locator("[class*='StatusButton'][aria-haspopup]")  # "Status: Concept", in whatever words
     reachable(phone, status)
-    reachable(phone, phone.get_by_role("button", name="Verwijder niet-gepubliceerde wijzigingen"))
+    reachable(phone, phone.locator("[class*='EditorContainer'] [class*='DeleteButton']"))  # "Verwijder niet-gepubliceerde wijzigingen"
     shoot(phone, "toolbar")
     status.click()
-    for name in ("Concept", "Wordt beoordeeld", "Klaar"):
-        reachable(phone, phone.get_by_role("menuitem", name=name))
+    items = phone.locator("[role=menuitem]")
+    items.first.wait_for()
+    assert items.count() >= 3
+    for i in range(items.count()):
+        reachable(phone, items.nth(i))
     fits(phone, "the status menu")
     phone.keyboard.press("Escape")
     phone.mouse.click(10, HEIGHT[PHONE] - 10)
     phone.locator("[class*='AvatarDropdownButton']").click()
-    reachable(phone, phone.get_by_role("menuitem", name="Uitloggen"))
+    reachable(phone, phone.get_by_role("menuitem").last)  # Uitloggen
     fits(phone, "the logout menu")
 
 
