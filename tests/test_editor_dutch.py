@@ -129,7 +129,7 @@ def test_this_helped_me_from_the_editor_saves_the_file_in_my_name(intranet, phon
     assert re.fullmatch(r"date: \d{4}-\d\d-\d\d\n", git(root, "show", f"{branch}:{path}"))
     validate(root, branch, tmp_path)
     assert git(root, "log", "-1", "--format=%s", branch).strip() == \
-        "'Hoe koppel ik het zaaksysteem aan de BAG-API?' hielp Jan de Vries"
+        "Reactie van Pieter van Dam op 'Hoe koppel ik het zaaksysteem aan de BAG-API?' hielp Jan de Vries"
 
 
 @pytest.mark.browser

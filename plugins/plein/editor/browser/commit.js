@@ -10,12 +10,12 @@ const WORDS = {
         discussion: "Discussie '{title}' door {name}", update: "Statusupdate door {name}",
         kudos: "Kudos van {name} aan {to}", profile: "Profiel van {title}", by: "{message} door {name}",
         news: "Nieuws '{title}' door {name}", team: "Team '{title}', door {name}",
-        helped: "'{title}' hielp {name}", changed: "{message} (gewijzigd)" },
+        helped: "Reactie van {author} op '{title}' hielp {name}", changed: "{message} (gewijzigd)" },
   en: { reply: "Reply to '{title}' by {name}", thread: "Question '{title}' by {name}",
         discussion: "Discussion '{title}' by {name}", update: "Status update by {name}",
         kudos: "Kudos from {name} to {to}", profile: "Profile of {title}", by: "{message} by {name}",
         news: "News '{title}' by {name}", team: "Team '{title}', by {name}",
-        helped: "'{title}' helped {name}", changed: "{message} (changed)" },
+        helped: "{author}'s reply to '{title}' helped {name}", changed: "{message} (changed)" },
 };
 const BACKENDS = ["proxy", "gitlab", "github", "gitea", "bitbucket", "azure", "git-gateway", "test-repo"];
 const THREAD = /^content\/discussions\/([a-z0-9-]+)\//;
@@ -32,6 +32,8 @@ async function message(collection, newEntry, file, data, me, words) {
   if (collection === "replies" || collection === "helped") {
     template = words[collection === "replies" ? "reply" : "helped"];
     values.title = (thread && (await nameOf("thread", thread[1]))) || (thread ? thread[1] : "");
+    const helped = /\/helped\/\d{4}-\d\d-\d\dT\d\d-\d\d-([a-z0-9-]+?)--/.exec(file.path || "");
+    if (helped) values.author = (await nameOf("person", helped[1])) || helped[1];
   } else if (collection === "threads") {
     template = data.kind === "discussion" ? words.discussion : words.thread;
     values.title = data.title;
