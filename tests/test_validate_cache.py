@@ -85,7 +85,7 @@ def test_editing_a_file_invalidates_its_entry(tmp_path, monkeypatch, capsys):
     assert validate(monkeypatch, capsys, root)[0] == 0
     (root / "content/updates/bram-visser/2026-11-20-1.md").unlink()  # gone files leave the counts
     assert validate(monkeypatch, capsys, root)[1] == \
-        "ok: 3 people, 1 teams, 1 news, 1 threads, 0 updates, 1 kudos\n"
+        "ok: 3 people, 1 team, 1 news item, 1 thread, 0 updates, 1 kudos\n"
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "folder"])

@@ -45,7 +45,8 @@ class EditorSite:
         """Every file of bewerken/ for this build."""
         lang = self.options.language
         if not self.installed:
-            return [self._text("index.html", self._page(lang, installed=False))]
+            return [self._text("index.html", self._page(lang, installed=False)),
+                    self._text("local.json", _json({}))]  # plein.js asks; nobody is logged in
         out = [self._text("index.html", self._page(lang, installed=True)),
                self._text("config.yml", yaml.safe_dump(self.decap(lang), allow_unicode=True, sort_keys=False)),
                *(self._copy(f.name, f) for f in sorted(BROWSER.iterdir()) if f.suffix in (".js", ".css"))]
@@ -59,9 +60,10 @@ class EditorSite:
         out.append(self._text("policy.json", _json(publishing(self.options, lang))))
         out.append(self._text("topics.json", _json(topics(org))))
         out += [self._text(f"replies/{thread_id}.json", _json(table)) for thread_id, table in replies(org).items()]
-        if self.local:
-            out.append(self._text("local.json", _json({"email": _git_email(self.root),
-                                                       "publishes": bool(os.environ.get(LOCAL_PUBLISH))})))
+        # always there, empty on a published site, so that plein.js and editor.js never meet a 404
+        out.append(self._text("local.json", _json({"email": _git_email(self.root),
+                                                   "publishes": bool(os.environ.get(LOCAL_PUBLISH))}
+                                                  if self.local else {})))
         return out
 
     def decap(self, lang: str) -> dict:
@@ -123,7 +125,9 @@ def backend(options, config) -> dict:
 
 def accounts(org, emails: bool = True) -> dict[str, dict]:
     """Forge usernames (and e-mail addresses) -> [handle, name], split by first character."""
-    shards: dict[str, dict] = {}
+    # every shard is written, empty ones too, so that a lookup never meets a 404 (the browser
+    # logs each one as an error on the page)
+    shards: dict[str, dict] = {c: {} for c in "_0123456789abcdefghijklmnopqrstuvwxyz"}
     for p in org.people.values():
         if p.alumnus:
             continue

@@ -132,7 +132,7 @@ class Import(Contribution):
         command = "git push " + " ".join(gitops.quote_args(gitops.push_args(self.opts.remote, branch,
                                                                             options)))
         if not self.opts.push:
-            click.echo(f"Committed {len(rels)} file{"" if len(rels) == 1 else "s"} on branch {branch} (not pushed).")
+            click.echo(f"Committed {len(rels)} file{'' if len(rels) == 1 else 's'} on branch {branch} (not pushed).")
             click.echo(f"To open the merge request, run:\n  {command}")
             return 0
         pushed = gitops.push(self.repo, self.opts.remote, branch, options)
@@ -142,6 +142,6 @@ class Import(Contribution):
             raise FatalError(f"the push to {self.opts.remote} failed:\n{pushed.output.strip()}\n"
                              f"The import is safe on the branch {branch}. To try again, run:\n"
                              f"  {command}")
-        click.echo(f"Pushed {len(rels)} file{"" if len(rels) == 1 else "s"} on branch {branch}.")
+        click.echo(f"Pushed {len(rels)} file{'' if len(rels) == 1 else 's'} on branch {branch}.")
         click.echo(send.link(self, pushed.output, branch))
         return 0
