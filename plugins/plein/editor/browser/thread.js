@@ -65,6 +65,7 @@ function box(id, thread, words, site) {
   const link = document.createElement("a");
   link.href = new URL(`discussions/${id}/`, site).href;
   link.textContent = words.open;
+  link.className = "plein-thread__open";
   link.target = "_blank";
   link.rel = "noopener";
   section.append(question, link);
