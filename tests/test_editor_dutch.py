@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from plein.editor.config import COLLECTIONS, MODERATOR_FIELDS, decap_config
 from plein.editor.hints import hint
 from plein.model import fields as F
-from test_editor_browser import ME, git, intranet, saved, validate  # noqa: F401 (intranet: the fixture)
+from test_editor_browser import ME, after_save, git, intranet, saved, validate  # noqa: F401 (intranet: the fixture)
 
 PHONE = {"width": 375, "height": 800}
 # English that must not reach a Dutch editor: Decap's fallbacks, the field docs of model/fields.py,
@@ -130,6 +130,7 @@ def test_this_helped_me_from_the_editor_saves_the_file_in_my_name(intranet, phon
     validate(root, branch, tmp_path)
     assert git(root, "log", "-1", "--format=%s", branch).strip() == \
         "Reactie van Pieter van Dam op 'Hoe koppel ik het zaaksysteem aan de BAG-API?' hielp Jan de Vries"
+    assert after_save(phone) == "Opgeslagen. Binnen een paar minuten telt de reactie jouw ‘Dit hielp mij’ mee."
 
 
 @pytest.mark.browser

@@ -16,6 +16,7 @@ const WORDS = {
       updates: "Je update staat binnen {when} op het intranet.",
       kudos: "Je kudos staan binnen {when} op het intranet.",
       profiles: "Je profiel staat binnen {when} zo op het intranet.",
+      helped: "Binnen {when} telt de reactie jouw ‘Dit hielp mij’ mee.",
     },
     review: "Dit gaat eerst langs een moderator, omdat {why}. Daarna staat het op het intranet.",
     why: {
@@ -37,6 +38,7 @@ const WORDS = {
       updates: "Your update will be on the intranet within {when}.",
       kudos: "Your kudos will be on the intranet within {when}.",
       profiles: "Your profile will show this within {when}.",
+      helped: "Within {when} the reply counts your ‘This helped me’.",
     },
     review: "A moderator looks at this first, because {why}. Then it is on the intranet.",
     why: {
@@ -52,10 +54,11 @@ const WORDS = {
   },
 };
 // without policy.json (an older build): what the policy publishes by default
-const DEFAULTS = { publish: ["reply", "question", "update", "kudos", "profile"], labels: {},
+const DEFAULTS = { publish: ["reply", "question", "update", "kudos", "helped", "profile"], labels: {},
                    personal: ["ask_me_about", "bio", "chat", "digest", "expertise", "interests", "kudos", "language",
                               "languages", "links", "office_days", "phone", "photo", "pronouns"] };
-const KIND = { replies: "reply", threads: "question", updates: "update", kudos: "kudos", profiles: "profile" };
+const KIND = { replies: "reply", threads: "question", updates: "update", kudos: "kudos", helped: "helped",
+               profiles: "profile" };
 
 function same(a, b) {
   return JSON.stringify(a === undefined || a === "" ? null : a) === JSON.stringify(b === undefined || b === "" ? null : b);
