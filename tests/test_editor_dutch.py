@@ -120,7 +120,9 @@ def test_this_helped_me_from_the_editor_saves_the_file_in_my_name(intranet, phon
     """Issue 25's appreciation as a form: a date and Save, the file named after reply and person."""
     root, url = intranet
     thread, reply = "zaaksysteem-koppelen-aan-bag-api", "2025-11-05T09-40-pieter-van-dam"
-    phone.goto(f"{url}/bewerken/#/collections/helped/new?_thread={thread}&_reply={reply}")
+    # from the reply on the thread's page, as a reader would
+    phone.goto(f"{url}/discussions/{thread}/")
+    phone.locator(f"[id='reply-{reply}'] a.plein-helped").click()
     phone.locator("[data-plein-author]").wait_for()
     phone.get_by_role("button", name="Opslaan").click()
     branch = saved(root, f"helped/{thread}/")

@@ -1,6 +1,6 @@
 """Appreciation and mentions on the built site (issue 25), by a real `mkdocs build`: a reply shows
-how many colleagues it helped and a "Dit hielp mij" button to the forge's new-file page for the
-file in your name; `@handle` of a colleague is a link to their page, of nobody plain text; the
+how many colleagues it helped and a "Dit hielp mij" button to the web editor's form (or, without
+one, the forge's new-file page) for the file in your name; `@handle` of a colleague is a link to their page, of nobody plain text; the
 reply's author hears of each "this helped me" in the digest, one by one, without a count."""
 from __future__ import annotations
 
@@ -101,6 +101,18 @@ def test_a_reply_shows_how_many_it_helped_and_the_button(site):
     assert reply.find(cls="plein-helped-count").get_text() == "Dit hielp 2 mensen"
     button = reply.find("a", cls="plein-helped")
     assert button.get_text() == "Dit hielp mij"
+    # the web editor's one-tap form, which names the file after whoever is logged in
+    url = urlsplit(button["href"])
+    assert url.path == "../../bewerken/"
+    assert url.fragment == f"/collections/helped/new?_thread=welke-koffie&_reply={REPLY}"
+
+
+def test_without_the_web_editor_the_button_opens_the_forges_new_file_page(tmp_path):
+    root = tmp_path / "org"
+    shutil.copytree(CASES / "basic" / "org", root)
+    make_org(root, HELPED)
+    built = build_org(root, tmp_path / "site", now="2026-11-27 12:00", editor=False)
+    button = thread_page(built).find(id=f"reply-{REPLY}").find("a", cls="plein-helped")
     url = urlsplit(button["href"])
     assert url.path.endswith(f"/-/new/main/{KOFFIE}/helped")  # the forge's new-file page, GitLab
     assert parse_qs(url.query)["file_name"] == [f"{REPLY}--jouw-handle.yml"]

@@ -274,8 +274,13 @@ class Views:
         return self.forge.new(f"content/discussions/{thread_id}/replies", name, self.reply_text())
 
     def helped_url(self, thread_id: str, reply_id: str) -> str:
-        """"This helped me": the forge's new-file page for content/discussions/<thread>/helped/
-        <reply>--<your handle>.yml (GitHub fills in its one line; GitLab shows it to paste)."""
+        """"This helped me": the web editor's one-tap form when the site has one (it names the
+        file after the logged-in person), else the forge's new-file page for
+        content/discussions/<thread>/helped/<reply>--<your handle>.yml (GitHub fills in its one
+        line; GitLab shows it to paste)."""
+        form = self.form(f"helped/new?_thread={thread_id}&_reply={reply_id}")
+        if form:
+            return form
         name = f"{reply_id}--{self.lang.t('your_handle')}.yml"
         return self.forge.new(f"content/discussions/{thread_id}/helped", name, f"date: {self.now:%Y-%m-%d}\n")
 
