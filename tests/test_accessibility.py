@@ -4,6 +4,7 @@ zoom), the keyboard alone through search, the directory filters and the org char
 language of parts. What axe cannot check is listed on content/help/toegankelijkheid.md."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -254,11 +255,24 @@ def test_reply_ask_and_edit_buttons_are_reached_by_keyboard(keyboard_page, examp
     org, _ = example
     served, pg = keyboard_page
     thread = max(org.threads.values(), key=lambda t: len(t.replies))
-    person = next(p for p in org.people.values() if not p.alumnus)
+    me = next(p for p in org.people.values() if not p.alumnus and p.forge_username)
+    colleague = next(p for p in org.people.values() if not p.alumnus and p.kudos and p.handle != me.handle)
+    # logged in to the web editor as `me` (Decap keeps the login in localStorage): one's own
+    # profile has the edit button, a colleague's the kudos button (plein.js decides)
+    pg.goto(served.url(L.url(L.HOME)))
+    pg.evaluate("login => localStorage.setItem('decap-cms-user', JSON.stringify({login}))", me.forge_username)
+    # this build has no editor installed (no node_modules beside it): its accounts table, as
+    # editor/site.py writes it
+    table = json.dumps({f"u:{me.forge_username.lower()}": [me.handle, me.name, 1]})
+    pg.route("**/bewerken/accounts/*.json", lambda route: route.fulfill(
+        status=200, content_type="application/json",
+        body=table if route.request.url.endswith(f"/{me.forge_username[0].lower()}.json") else "{}"))
     for src, button in ((L.thread(thread.id), ".md-button[href*='collections/replies/new']"),
                         (L.DISCUSSIONS, ".md-button[href*='collections/threads/new']"),
-                        (L.person(person.handle), ".md-button[href*='collections/profiles/entries']")):
+                        (L.person(me.handle), ".md-button[href*='collections/profiles/entries']"),
+                        (L.person(colleague.handle), ".md-button[href*='collections/kudos/new']")):
         pg.goto(served.url(L.url(src)))
+        pg.wait_for_load_state("networkidle")  # plein.js has looked up who is logged in
         tab_to(pg, button, limit=80)
 
 

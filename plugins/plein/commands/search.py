@@ -70,11 +70,9 @@ def search(query, kinds, teams, location, topic, language, day, limit, as_json, 
                **facet_values(store.org, location, topic), "language": language, "day": day}
     asked = text if text.strip() or any(filters.values()) else "."  # nothing asked: a query without words
     first = None
-    if text.strip():  # who knows about it first, in who-knows' order (model/standing.py)
-        from ..search.rank import people_first
-        from ..search.whoknows import rank
-        active, alumni = rank(store.org, store.engine(), text)
-        first = people_first(active + alumni)
+    if text.strip():  # who knows about a topic first, in who-knows' order, as the browser does
+        from ..search.whoknows import standing_first
+        first = standing_first(store.org, store.engine(), text)
     results = store.engine().search(asked, limit=limit, first=first, **filters)
     if as_json:
         click.echo(json.dumps({

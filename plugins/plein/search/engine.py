@@ -163,7 +163,7 @@ class Engine:
         words, scores = self.match(query)
         if words:
             place = None
-            if first:  # rank.people_first: who knows about it, found however they wrote it
+            if first:  # whoknows.standing_first: who knows the topic, found however they wrote it
                 for doc_id in first:
                     docnum = self.docnum(doc_id)
                     if docnum is not None:

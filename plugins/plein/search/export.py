@@ -9,6 +9,7 @@ browser fetches only what a query needs.
                        for common stems also a 'head' of their HEAD best documents
     m/<n>.json         display data of CHUNK documents (title, url, snippet, ...)
     t/<n>.bin          documents of each topic (the expertise facet)
+    s/<prefix>.json    who-knows' people per topic form, in its order (search.rank, whoknows)
     people.z           the directory's team tree, office days and languages (search.facets)
     order.bin          the directory's order: current staff by name (search.facets)
     stamp.json         a digest of the files above (not read by the browser)
@@ -38,6 +39,7 @@ from . import facets as F
 from . import rank as R
 from .documents import KINDS
 from .engine import Engine
+from .whoknows import standing_orders
 
 FORMAT = 1
 CHUNK = 4  # documents per display chunk: a result list fetches few, small files
@@ -153,25 +155,26 @@ def export_org(engine: Engine, out: Path, org, *, show_contact: bool) -> dict:
     days only with the plugin's `show_contact` (they tell where and when someone is)."""
     return export(engine, out, {t.id: t.name for t in org.teams.values()}, topic_names(org),
                   team_parents={t.id: t.parent for t in org.teams.values() if t.parent},
-                  office_days=show_contact)
+                  office_days=show_contact, standing=standing_orders(org, engine))
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
            pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None,
-           office_days: bool = False) -> dict:
+           office_days: bool = False, standing: dict | None = None) -> dict:
     """Write the static index of `engine` into `out`, changing only what differs from the
     export it may hold already; returns its meta data. People's office days are left out
-    unless `office_days` (the plugin's show_contact) says they may be shown.
+    unless `office_days` (the plugin's show_contact) says they may be shown. `standing`:
+    {topic form: [document id]}, the people search puts first (whoknows.standing_orders).
     (`pack` and `dict_max` are for tests, which want many small files.)"""
-    team_parents = team_parents or {}
-    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days)
+    team_parents, standing = team_parents or {}, standing or {}
+    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days, standing)
     made_from = _made_from(engine)
     meta = current(out, state, made_from)
     if meta is not None:
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     files = _Out(out)
-    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days)
+    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days, standing)
     files.prune()
     made = files.digest()
     files.json(STAMP, {"format": FORMAT, "files": made})
@@ -187,14 +190,15 @@ def _made_from(engine: Engine) -> Path | None:
 
 
 def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
-          dict_max: int = DICT_MAX, team_parents: dict | None = None, office_days: bool = False) -> str:
+          dict_max: int = DICT_MAX, team_parents: dict | None = None, office_days: bool = False,
+          standing: dict | None = None) -> str:
     """A digest of everything the export is made from. The index enters as its segments
     and their deleted documents rather than as its documents' hashes: Whoosh's statistics,
     hence the weights, still count replaced documents until a merge (see search.index)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([FORMAT, CHUNK, pack, dict_max, MAX_PREFIX, engine.language, whoosh.__version__,
                               sorted(team_names.items()), sorted(topic_labels.items()),
-                              sorted((team_parents or {}).items()), office_days],
+                              sorted((team_parents or {}).items()), office_days, sorted((standing or {}).items())],
                              ensure_ascii=False).encode())
     for source in SOURCES:
         digest.update(source.read_bytes())
@@ -222,7 +226,7 @@ def current(out: Path, state: str, made_from: Path | None) -> dict | None:
 
 
 def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int,
-           team_parents: dict, office_days: bool) -> dict:
+           team_parents: dict, office_days: bool, standing: dict) -> dict:
     reader = engine.reader
     docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
     ordinal = {d: i for i, d in enumerate(docnums)}
@@ -244,7 +248,7 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
         "params": R.PARAMS, "fold": _fold_table(),
         "kinds": list(KINDS), "teams": [team_names.get(t, t) for t in teams],
         "locations": locations, "topics": [topic_labels.get(t, t) for t in topics], "split": split,
-        "nodes": nodes,
+        "nodes": nodes, "standing": _standing(out, standing, {d["id"]: o for o, d in enumerate(datas)}),
     }
     head = F.header(people, teams, meta["teams"], team_parents, topics, WEEKDAYS)
     out.put("people.z", F.people_file(head, varints(F.masks(people, head))))
@@ -286,6 +290,20 @@ def _chunks(out: _Out, datas, topic_ix, ranks: dict) -> None:
                  [topic_ix[t] for t in d["topics"]], int(d["alumnus"]), *([ranks[o]] if o in ranks else [])]
                 for o, d in enumerate(datas[c:c + CHUNK], c)]
         out.json(f"m/{c // CHUNK}.json", rows)
+
+
+def _standing(out: _Out, standing: dict, ordinal: dict) -> list:
+    """Write who-knows' people of each topic form as document numbers in its order, in files
+    by the form's first two letters (as the dictionary), so a query fetches one small file;
+    returns the files' names, which meta lists: the browser asks for no file that is absent."""
+    files: dict = {}
+    for form, ids in sorted(standing.items()):
+        found = [ordinal[i] for i in ids if i in ordinal]
+        if found:
+            files.setdefault(node_file(form[:2]), {})[form] = found
+    for name, body in files.items():
+        out.json(f"s/{name}.json", body)
+    return sorted(files)
 
 
 def _topics(out: _Out, datas, topics) -> None:

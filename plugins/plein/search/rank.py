@@ -13,7 +13,14 @@ that carry meaning are words ('c++' is 'cplusplus', model/topics.py), and words 
 also matches the MAX_EXPANSIONS most common longer words that start with it (at half
 weight, over their HEAD best documents), so results appear while typing. A document's
 score is, per query word, its best matching weight, summed over the words; documents
-matching more of the words come first, then higher scores, then the index order."""
+matching more of the words come first, then higher scores, then the index order.
+
+People for a topic (issue 27): when a query's words (`topic_form`) are those of a way the files
+write a topic, the people `plein who-knows` lists for it (model/standing.py) take the places of
+people in the results, in its order (`ranked`); other kinds stay where they were. Python
+computes those orders with one function (search.whoknows.standing_first): the command line for
+its query, the export for every such form of the site (search.export's s/ files), so the
+browser only looks its query's form up and moves its people as `ranked` does."""
 from __future__ import annotations
 
 import math
@@ -144,6 +151,12 @@ def ranked(scores: dict, order, first=None, is_person=None) -> list:
     for i, d in zip(slots, placed + [d for d in people if first(d) is None]):
         out[i] = d
     return out
+
+
+def topic_form(query: str, fold_map: dict) -> str:
+    """The words of a query as one string ('C++' and 'c++': 'cplusplus'; 'Front-End' and
+    'front end': 'front end'): what both engines look the people of a topic up by."""
+    return " ".join(read_query(query, fold_map)[0])
 
 
 def people_first(experts) -> dict:

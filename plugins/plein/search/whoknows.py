@@ -6,15 +6,19 @@ written. Alumni keep their evidence but are listed apart: they knew about it.
 
 The order is `standing` first, then the score: whoever declares the topic itself comes first,
 then whoever declares a topic that holds it ('Frontend Platform' for 'frontend'), then members
-of a team named for it, then the rest (evidence only)."""
+of a team named for it, then the rest (evidence only). Search lists the people of a topic
+in this order too (`standing_first`, search.rank)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from whoosh.support.charset import accent_map
 
 from ..model.org import Org
 from ..model.standing import (ACCEPTED, ASK_ME, DECLARED, EXACT, NEWS, OTHER, PARTIAL, REPLY, TEAM,  # noqa: F401
                               best_replies, matches, order, standings)
 from ..site import links as L
+from . import rank as R
 from .engine import Engine
 
 FOUND = 300  # threads and news taken from the search for the topic
@@ -100,6 +104,51 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
                     e.evidence.append(Evidence("news", n.title, L.url(L.news(n.id))))
     ranked = sorted(experts.values(), key=lambda e: order(e.standing, e.score, e.name, e.handle))
     return [e for e in ranked if not e.alumnus], [e for e in ranked if e.alumnus]
+
+
+def spellings(org: Org) -> dict:
+    """{topic form: the spelling asked}: every way the files write a topic (expertise, 'ask me
+    about', tags, team names), each topic's key ('compiler' for 'compilers') and the synonym
+    lists' words for it, by the words search reads of it (rank.topic_form). Of the spellings
+    of one form the first in sorted order is asked, so the command line and the export ask
+    the same; a query is no topic to search unless its form is here (the browser can look
+    up only what the export wrote)."""
+    labels = {t.name for t in org.teams.values()}
+    for p in org.people.values():
+        labels.update(p.expertise, p.ask_me_about)
+    for record in (*org.news, *org.threads.values(), *org.updates):
+        labels.update(record.tags)
+    keys = {org.topic_key(label) for label in labels}
+    labels.update(keys, *(org.synonym_words.get(k, ()) for k in keys))
+    out: dict = {}
+    for label in sorted(labels, key=lambda s: (s.casefold(), s)):
+        form = R.topic_form(label, accent_map)
+        if form:
+            out.setdefault(form, label)
+    return out
+
+
+def standing_first(org: Org, engine: Engine, query: str, forms: dict | None = None) -> dict:
+    """rank.people_first of who-knows for the topic a query writes ({} if it writes none): the
+    people search puts first, for `plein search` and (`standing_orders`) the browser."""
+    spelling = (spellings(org) if forms is None else forms).get(R.topic_form(query, accent_map))
+    return {} if spelling is None else _first(org, engine, spelling)
+
+
+def _first(org: Org, engine: Engine, spelling: str) -> dict:
+    active, alumni = rank(org, engine, spelling)
+    return R.people_first(active + alumni)
+
+
+def standing_orders(org: Org, engine: Engine) -> dict:
+    """{topic form: [document id]}: `standing_first` of every form of `spellings`, in its
+    order, for the forms that have people (search.export writes them for the browser)."""
+    out = {}
+    for form, spelling in spellings(org).items():
+        first = _first(org, engine, spelling)
+        if first:
+            out[form] = sorted(first, key=first.get)
+    return out
 
 
 def by_topic(org: Org, top: int = 8) -> dict:

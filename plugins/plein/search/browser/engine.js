@@ -1,6 +1,7 @@
 /* Plein search, the engine: reads the static index of search/export.py and ranks
    exactly as plugins/plein/search/rank.py does (see there for the rules). Python
-   computed every weight; this file only looks words up and adds integers. */
+   computed every weight and who-knows' order of people per topic; this file only looks
+   words up, adds integers and puts people in the order it finds. */
 (function (global) {
   "use strict";
 
@@ -156,11 +157,14 @@
       return Promise.all(wanted.map(async ([ref, exp]) => [await this.postings(ref), exp]));
     }
 
-    /* {words, found: [ordinal...] best first, scores: Map(ordinal -> [matched, score])} */
-    async match(query) {
+    /* {words, found: [ordinal...] best first, scores: Map(ordinal -> [matched, score])}. With
+       `people`, the people who-knows lists for the topic the query writes are found too and
+       take the places of people in its order (search.rank.ranked); the directory goes without. */
+    async match(query, people) {
       await this.load();
       const { words, prefix, joined } = this.readQuery(query);
       const perWord = await Promise.all(words.map((w) => this.alternatives(w, w === prefix, joined.get(w))));
+      const first = people && words.length ? await this.standing(words.join(" ")) : null;
       const scores = new Map();
       for (const alternatives of perWord) {
         const best = new Map();
@@ -175,12 +179,30 @@
           scores.set(doc, t ? [t[0] + 1, t[1] + w] : [1, w]);
         }
       }
+      if (first) for (const o of first.keys()) if (!scores.has(o)) scores.set(o, [0, 0]);
       const docs = Array.from(scores.keys());
       const keys = new Float64Array(docs.length);  // words matched, then score (< 1e9)
       docs.forEach((d, i) => { const t = scores.get(d); keys[i] = t[0] * 1e9 + t[1]; });
       const order = Array.from(docs.keys()).sort((i, j) => (keys[j] - keys[i]) || (docs[i] - docs[j]));
       const found = order.map((i) => docs[i]);
+      if (first) this.placePeople(found, first);
       return { words, found, scores };
+    }
+
+    /* Map(ordinal -> place) of the people who-knows lists for a topic form (search.rank
+       .topic_form), as Python wrote them in s/ (search.export), or null. */
+    async standing(form) {
+      const file = nodeFile(chars(form).slice(0, 2).join(""));
+      if (!(this.meta.standing || []).includes(file)) return null;  // an export before issue 27
+      const ords = (await this.get(`s/${file}.json`))[form];
+      return ords ? new Map(ords.map((o, place) => [o, place])) : null;
+    }
+
+    placePeople(found, first) {  // search.rank.ranked: placed people in their order, the rest after
+      const person = this.meta.kinds.indexOf("person"), slots = [], people = [];
+      found.forEach((o, i) => { if (this.kind[o] === person) { slots.push(i); people.push(o); } });
+      const placed = people.filter((o) => first.has(o)).sort((a, b) => first.get(a) - first.get(b));
+      placed.concat(people.filter((o) => !first.has(o))).forEach((o, k) => { found[slots[k]] = o; });
     }
 
     async topicDocs(i) {
@@ -318,7 +340,7 @@
 
     /* What the command line's `plein search --json` gives, for comparisons. */
     async search(query, filters, limit = 10) {
-      const { words, found, scores } = await this.match(query);
+      const { words, found, scores } = await this.match(query, true);
       const kept = await this.filter(found, filters);
       const top = await this.docs(kept.found.slice(0, limit));
       return {

@@ -30,7 +30,7 @@
     const query = input.value;
     box.setAttribute("data-state", "busy");
     try {
-      const { words, found, scores } = await engine.match(query);
+      const { words, found, scores } = await engine.match(query, true);  // who knows first
       if (mine !== seq) return;
       if (!words.length) return render(mine, query, [], null, null);
       const kept = await engine.filter(found, filters);
