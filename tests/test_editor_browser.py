@@ -261,3 +261,24 @@ def test_the_editor_meets_wcag_21_aa(intranet, page, view):
     problems = [f"{rule['id']}: {' '.join(map(str, node['target']))}: {node.get('failureSummary')}"
                 for rule in result["violations"] for node in rule["nodes"]]
     assert result["passes"] and not problems, "\n".join(problems)
+
+
+def test_tab_reaches_the_fields_before_save(intranet, page):
+    """Decap puts the toolbar before the form; the editor moves the focus to the form when it
+    opens, so that Tab goes through the fields first (issue 26)."""
+    _, url = intranet
+    page.goto(f"{url}/bewerken/#/collections/updates/new")
+    page.get_by_label("Tekst").wait_for()
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        now = page.evaluate("""() => { const a = document.activeElement;
+            return {tag: a.tagName.toLowerCase(), text: (a.textContent || '').trim().slice(0, 40),
+                    label: a.id && document.querySelector(`label[for="${a.id}"]`)
+                           ? document.querySelector(`label[for="${a.id}"]`).textContent.trim() : ''}; }""")
+        reached.append(now)
+        if now["text"] == "Opslaan":
+            break
+    fields = [r for r in reached if r["tag"] in ("input", "textarea", "select")]
+    assert fields and reached.index(fields[0]) < next(i for i, r in enumerate(reached) if r["text"] == "Opslaan"), reached
+    assert any(r["label"].startswith("Tekst") for r in reached[:reached.index(fields[-1]) + 1]), reached

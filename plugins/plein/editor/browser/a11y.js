@@ -37,3 +37,31 @@ export function nameIconButtons(lang) {
     requestAnimationFrame(() => { queued = false; nameAll(words); });
   }).observe(document.body, { childList: true, subtree: true });
 }
+
+/* Decap draws the toolbar, with Opslaan, before the form, so Tab reached Save before any field
+   (issue 26). When a form opens, the focus goes to the form itself (not to a field, which
+   would open a phone's keyboard): the next Tab is its first field, and Save comes after the
+   last. */
+const FORM_ROUTE = /^#\/collections\/[^/]+\/(new|entries\/)/;
+export function fieldsFirst() {
+  let done = "";
+  const place = () => {
+    if (!FORM_ROUTE.test(location.hash)) { done = ""; return; }
+    if (done === location.hash) return;
+    const pane = document.querySelector('[class*="ControlPaneContainer"]');
+    if (!pane || !pane.querySelector("input, textarea, select, [contenteditable=true]")) return;
+    done = location.hash;
+    const active = document.activeElement;
+    if (active && active !== document.body && pane.contains(active)) return;  // already in the form
+    pane.setAttribute("tabindex", "-1");
+    pane.style.outline = "none";  // a container, not a control: no focus ring around the form
+    pane.focus({ preventScroll: true });
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; place(); });
+  }).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener("hashchange", place);
+}

@@ -15,7 +15,7 @@
    Nothing here loads from another host. */
 import * as YAML from "./yaml/index.js";
 import { listOnlyInLists } from "./listing.js";
-import { nameIconButtons } from "./a11y.js";
+import { fieldsFirst, nameIconButtons } from "./a11y.js";
 import { tellAfterSave } from "./aftersave.js";
 import { nameTheSiteOnLogin } from "./phone.js";  // (phone.js, editor.css) the intranet's name on the login screen
 import { installGuards } from "./guards.js";  // (guards.js, thread.js) refusals in plain words; the reply names its thread
@@ -281,6 +281,7 @@ listOnlyInLists(CMS, async () => {
   return who ? `#/collections/profiles/entries/${who.handle}` : null;
 });
 nameIconButtons(LANG);
+fieldsFirst();
 tellAfterSave(CMS, LANG, whoami, (text) => YAML.parse(text), getJSON);
 nameTheSiteOnLogin();
 writeCommitMessages(CMS, LANG, whoami, fromFile);
