@@ -87,6 +87,25 @@ def test_a_comma_list_in_expertise_saves_one_topic_per_item(intranet, phone, tmp
 
 
 @pytest.mark.browser
+def test_a_pasted_list_becomes_one_item_per_line_or_comma(intranet, phone):
+    """A list copied from elsewhere (a CV, a mail) and pasted at once, on a phone."""
+    _, url = intranet
+    phone.goto(f"{url}/bewerken/#/collections/profiles/entries/{ME}")
+    field = phone.locator("[data-plein-list=interests] input")
+    field.wait_for()
+    before = phone.locator("[data-plein-list=interests] [data-plein-item]").all_text_contents()
+    field.evaluate("""(input, text) => {
+        input.focus();
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        input.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", "Fotografie\nTuinieren; Koken, Hardlopen\n")
+    items = phone.locator("[data-plein-list=interests] [data-plein-item]")
+    expect(items).to_have_count(len(before) + 4)
+    assert items.all_text_contents()[len(before):] == ["Fotografie", "Tuinieren", "Koken", "Hardlopen"]
+
+
+@pytest.mark.browser
 def test_office_days_and_team_show_as_words_and_names(intranet, phone):
     _, url = intranet
     phone.goto(f"{url}/bewerken/#/collections/profiles/entries/{ME}")
