@@ -125,6 +125,10 @@ def test_the_moderators_page_lists_the_last_14_days_newest_first_and_what_is_hid
         ]  # (the discussion welke-koffie and its first reply, of 10 November, are older)
         shown = rows.first.locator("td").all_inner_texts()
         assert shown[1:3] == ["statusupdate", "Carla Smit"]
+        # each row offers the moderator the file to hide it in, on the forge
+        hide = rows.nth(2).get_by_role("link", name="Verbergen:")
+        assert hide.inner_text() == "verbergen"
+        assert hide.get_attribute("href").endswith(f"/-/edit/main/{SHOWN_REPLY}")
         link = rows.nth(2).locator("td:nth-child(4) a").first
         link.click()
         page.wait_for_url("**/discussions/welke-koffie/#reply-2026-11-21T10-00-anna-jansen")

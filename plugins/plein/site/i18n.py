@@ -179,8 +179,9 @@ EN.update({"report": "Report", "report_aria": "Report: {what} by {name}", "repor
            "moderation_reports_none": "This site has no issue tracker and no moderators' e-mail address "
                                       "(options report_to and moderators_email), so it shows no Report links.",
            "moderation_hide": "To hide an item, add hidden: true and hidden_reason (why, in a few words) to "
-                              "its file, in the web editor or in the file itself, through one merge request. "
+                              "its file ('hide' below opens it), through one merge request. "
                               "It leaves the site, search, the digest and the e-mails; Git keeps it.",
+           "moderation_hide_link": "hide", "moderation_hide_aria": "Hide: {label} (opens the file on {forge})",
            "moderation_recent": "Published in the last {days} days",
            "moderation_recent_none": "Nothing was published in the last {days} days.",
            "moderation_hidden": "Hidden items", "moderation_hidden_none": "No items are hidden.",
@@ -203,9 +204,11 @@ NL.update({"report": "Melden", "report_aria": "Melden: {what} van {name}", "repo
                                       "moderatoren (opties report_to en moderators_email), dus er staan "
                                       "geen Melden-links op.",
            "moderation_hide": "Om een bericht te verbergen, voeg je hidden: true en hidden_reason (waarom, "
-                              "in een paar woorden) toe aan het bestand, in de webeditor of in het bestand zelf, via "
+                              "in een paar woorden) toe aan het bestand ('verbergen' hieronder opent het), via "
                               "één merge request. Het verdwijnt van de site, uit het zoeken, de digest en "
                               "de e-mails; Git bewaart het.",
+           "moderation_hide_link": "verbergen",
+           "moderation_hide_aria": "Verbergen: {label} (opent het bestand op {forge})",
            "moderation_recent": "Gepubliceerd in de afgelopen {days} dagen",
            "moderation_recent_none": "De afgelopen {days} dagen is niets gepubliceerd.",
            "moderation_hidden": "Verborgen berichten", "moderation_hidden_none": "Er zijn geen berichten verborgen.",

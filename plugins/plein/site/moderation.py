@@ -89,7 +89,7 @@ class Row:
     link: str = ""  # the item on its page, relative to the moderators' page
     label: str = ""  # the question's title, or the start of the text
     text_of: object = None  # the record whose language the label is in
-    file_url: str = ""  # the file on the forge (to lift the hiding)
+    file_url: str = ""  # the file on the forge's editor (to hide an item, or to lift the hiding)
     reason: str = ""  # why it is hidden (a reply under a hidden question: the question's reason)
 
 
@@ -116,7 +116,7 @@ def rows(items, org, href, file_url) -> list[Row]:
         why = getattr(record, "hidden_reason", "") or getattr(questions.get(getattr(record, "thread", None)),
                                                                "hidden_reason", "")
         out.append(Row(moment(record.date), kind, record, author_of(record), record.source.path, link,
-                       label, thread or record, file_url(record.source.path) if item is record else "", why))
+                       label, thread or record, file_url(record.source.path), why))
     return out
 
 
