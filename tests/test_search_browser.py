@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from plein.search.store import for_cli
+from plein.search.whoknows import standing_first
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -165,7 +166,8 @@ def browser_top(page, query: str, n: int = 10) -> list:
 
 
 def cli_top(store, query: str, n: int = 10) -> list:
-    found = store.engine().search(query, limit=n)
+    first = standing_first(store.org, store.engine(), query)  # as `plein search`: who knows a topic first
+    found = store.engine().search(query, limit=n, first=first)
     return [(h.id, h.matched, h.score) for h in found.hits], found.total
 
 

@@ -60,9 +60,11 @@ def matches(org, label: str, topic: str) -> int:
     return OTHER
 
 
-def declares(org, labels, topic: str) -> tuple[list, int]:
-    """(the labels that match the topic, the best standing among them)."""
-    found = [(label, matches(org, label, topic)) for label in labels]
+def declares(org, labels, topic: str, match=None) -> tuple[list, int]:
+    """(the labels that match the topic, the best standing among them). `match(label)`: a
+    memo of `matches` for this topic, if the caller has one."""
+    match = match or (lambda label: matches(org, label, topic))
+    found = [(label, match(label)) for label in labels]
     found = [(label, s) for label, s in found if s != OTHER]
     return [label for label, _ in found], max((s for _, s in found), default=OTHER)
 
@@ -70,11 +72,35 @@ def declares(org, labels, topic: str) -> tuple[list, int]:
 def standings(org, topic: str) -> dict:
     """{handle: Standing} of everyone whose files say something of the topic: what they
     declare, or their team's name. Points of evidence are the caller's to add."""
-    teams = {t.id for t in org.teams.values() if matches(org, t.name, topic) != OTHER}
-    out = {}
+    return many_standings(org, [topic])[topic]
+
+
+def many_standings(org, topics) -> dict:
+    """{topic: `standings`} of many topics at once, the same as one by one: each distinct label
+    is matched once per topic, and only people holding a matching label or in a team named for
+    the topic are looked at (search.whoknows asks every topic of the site for the browser)."""
+    holders: dict = {}  # label -> handles, team id -> handles
+    members: dict = {}
     for p in org.people.values():
-        declared, standing = declares(org, p.expertise, topic)
-        ask_me, ask_standing = declares(org, p.ask_me_about, topic)
+        for label in (*p.expertise, *p.ask_me_about):
+            holders.setdefault(label, set()).add(p.handle)
+        members.setdefault(p.team, set()).add(p.handle)
+    out = {}
+    for topic in topics:
+        match = {label: matches(org, label, topic) for label in holders}
+        teams = {t.id for t in org.teams.values() if matches(org, t.name, topic) != OTHER}
+        near = {h for label, s in match.items() if s != OTHER for h in holders[label]}
+        near.update(h for t in teams for h in members.get(t, ()))
+        people = [p for p in org.people.values() if p.handle in near]  # in the model's order
+        out[topic] = _standings(org, topic, people, match.__getitem__, teams)
+    return out
+
+
+def _standings(org, topic: str, people, match, teams: set) -> dict:
+    out = {}
+    for p in people:
+        declared, standing = declares(org, p.expertise, topic, match)
+        ask_me, ask_standing = declares(org, p.ask_me_about, topic, match)
         if declared or ask_me:
             out[p.handle] = Standing(p.handle, max(standing, ask_standing), list(org.topic_labels(declared)),
                                      list(org.topic_labels(ask_me)))  # each once

@@ -14,6 +14,7 @@ runs the same cases through both.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from types import MappingProxyType
@@ -90,10 +91,16 @@ def name_symbols(text: str, joiner: str = "") -> str:
 def topic_words(label: str) -> list[str]:
     """The folded words of a label: symbols named, split on everything but letters and
     digits (so on `_ - : /` and spaces), plurals folded, accents and case removed."""
+    return list(_topic_words(label))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a site has few labels, asked many times (every topic of search)
+def _topic_words(label: str) -> tuple[str, ...]:
     text = _APOSTROPHE_S.sub("s", name_symbols(unicodedata.normalize("NFKC", label)))  # "API's": APIs
-    return [_singular(_unaccent(w)) for w in _WORD.findall(text)]
+    return tuple(_singular(_unaccent(w)) for w in _WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(label: str) -> str:
     key = "".join(topic_words(label))
     return key or " ".join(unicodedata.normalize("NFKC", label).split()).casefold()

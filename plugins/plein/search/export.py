@@ -39,7 +39,7 @@ from . import facets as F
 from . import rank as R
 from .documents import KINDS
 from .engine import Engine
-from .whoknows import standing_orders
+from .whoknows import standing_inputs, standing_orders
 
 FORMAT = 1
 CHUNK = 4  # documents per display chunk: a result list fetches few, small files
@@ -52,8 +52,9 @@ STAMP = "stamp.json"
 # site holds only what its files are, and one commit built in any clone gives the same bytes.
 MADE_FROM = "plein-export.json"
 # What the export is made by: a change to any of them may change its bytes.
-SOURCES = tuple(Path(__file__).with_name(n) for n in
-                ("export.py", "rank.py", "engine.py", "documents.py", "index.py", "facets.py"))
+SOURCES = tuple(Path(__file__).parent / n for n in
+                ("export.py", "rank.py", "engine.py", "documents.py", "index.py", "facets.py", "whoknows.py",
+                 "../model/standing.py", "../model/topics.py"))
 
 
 def varints(numbers) -> bytes:
@@ -155,26 +156,27 @@ def export_org(engine: Engine, out: Path, org, *, show_contact: bool) -> dict:
     days only with the plugin's `show_contact` (they tell where and when someone is)."""
     return export(engine, out, {t.id: t.name for t in org.teams.values()}, topic_names(org),
                   team_parents={t.id: t.parent for t in org.teams.values() if t.parent},
-                  office_days=show_contact, standing=standing_orders(org, engine))
+                  office_days=show_contact, standing=(standing_inputs(org), lambda: standing_orders(org, engine)))
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
            pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None,
-           office_days: bool = False, standing: dict | None = None) -> dict:
+           office_days: bool = False, standing: tuple | None = None) -> dict:
     """Write the static index of `engine` into `out`, changing only what differs from the
     export it may hold already; returns its meta data. People's office days are left out
-    unless `office_days` (the plugin's show_contact) says they may be shown. `standing`:
-    {topic form: [document id]}, the people search puts first (whoknows.standing_orders).
+    unless `office_days` (the plugin's show_contact) says they may be shown. `standing`: (a
+    digest of its inputs, a function giving {topic form: [document id]}), the people search puts
+    first (whoknows.standing_orders); called only when the export is written, for it takes long.
     (`pack` and `dict_max` are for tests, which want many small files.)"""
-    team_parents, standing = team_parents or {}, standing or {}
-    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days, standing)
+    team_parents, (made_of, standing) = team_parents or {}, standing or ("", dict)
+    state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days, made_of)
     made_from = _made_from(engine)
     meta = current(out, state, made_from)
     if meta is not None:
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     files = _Out(out)
-    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days, standing)
+    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days, standing())
     files.prune()
     made = files.digest()
     files.json(STAMP, {"format": FORMAT, "files": made})
@@ -191,14 +193,15 @@ def _made_from(engine: Engine) -> Path | None:
 
 def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK,
           dict_max: int = DICT_MAX, team_parents: dict | None = None, office_days: bool = False,
-          standing: dict | None = None) -> str:
+          standing: str = "") -> str:
     """A digest of everything the export is made from. The index enters as its segments
     and their deleted documents rather than as its documents' hashes: Whoosh's statistics,
-    hence the weights, still count replaced documents until a merge (see search.index)."""
+    hence the weights, still count replaced documents until a merge (see search.index); the
+    people of the topics as whoknows.standing_inputs, the rest of what they are made from."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps([FORMAT, CHUNK, pack, dict_max, MAX_PREFIX, engine.language, whoosh.__version__,
                               sorted(team_names.items()), sorted(topic_labels.items()),
-                              sorted((team_parents or {}).items()), office_days, sorted((standing or {}).items())],
+                              sorted((team_parents or {}).items()), office_days, standing],
                              ensure_ascii=False).encode())
     for source in SOURCES:
         digest.update(source.read_bytes())

@@ -10,13 +10,15 @@ of a team named for it, then the rest (evidence only). Search lists the people o
 in this order too (`standing_first`, search.rank)."""
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from whoosh.support.charset import accent_map
 
 from ..model.org import Org
 from ..model.standing import (ACCEPTED, ASK_ME, DECLARED, EXACT, NEWS, OTHER, PARTIAL, REPLY, TEAM,  # noqa: F401
-                              best_replies, matches, order, standings)
+                              best_replies, many_standings, matches, order, standings)
 from ..site import links as L
 from . import rank as R
 from .engine import Engine
@@ -66,11 +68,22 @@ def _found(engine: Engine, topic: str, kind: str) -> set:
     return {h.id.split(":", 1)[1] for h in results.hits if h.matched == len(results.words)}
 
 
-def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
-    """(active experts, alumni who knew), best first."""
-    key = org.topic_key(topic)
-    threads = {t.id for t in org.threads.values() if key in {org.topic_key(x) for x in t.tags}}
-    news = {n.id for n in org.news if key in {org.topic_key(x) for x in n.tags}}
+def tagged(org: Org) -> dict:
+    """{topic key: ({thread id}, {news id})} of the threads and news tagged with each topic."""
+    out: dict = {}
+    for i, records in enumerate((org.threads.values(), org.news)):
+        for r in records:
+            for key in {org.topic_key(x) for x in r.tags}:
+                out.setdefault(key, (set(), set()))[i].add(r.id)
+    return out
+
+
+def rank(org: Org, engine: Engine | None, topic: str, stated: dict | None = None,
+         tags: dict | None = None) -> tuple[list, list]:
+    """(active experts, alumni who knew), best first. `stated`: the topic's `standings`, `tags`:
+    `tagged`, when the caller has them (search.export asks every topic of the site)."""
+    threads, news = (tagged(org) if tags is None else tags).get(org.topic_key(topic), (set(), set()))
+    threads, news = set(threads), set(news)
     if engine is not None:
         threads |= _found(engine, topic, "thread")
         news |= _found(engine, topic, "news") & {n.id for n in org.news}
@@ -84,7 +97,7 @@ def rank(org: Org, engine: Engine | None, topic: str) -> tuple[list, list]:
                                      p.left.isoformat() if p.left else "")
         return experts.get(handle)
 
-    for handle, s in standings(org, topic).items():  # the one ranking (model/standing.py)
+    for handle, s in (standings(org, topic) if stated is None else stated).items():  # the one ranking
         e = expert(handle)
         e.declared, e.ask_me, e.standing, e.in_team = s.declared, s.ask_me, s.standing, s.in_team
     for tid in sorted(threads):
@@ -132,23 +145,39 @@ def standing_first(org: Org, engine: Engine, query: str, forms: dict | None = No
     """rank.people_first of who-knows for the topic a query writes ({} if it writes none): the
     people search puts first, for `plein search` and (`standing_orders`) the browser."""
     spelling = (spellings(org) if forms is None else forms).get(R.topic_form(query, accent_map))
-    return {} if spelling is None else _first(org, engine, spelling)
+    return {} if spelling is None else _first(org, engine, spelling, standings(org, spelling), None)
 
 
-def _first(org: Org, engine: Engine, spelling: str) -> dict:
-    active, alumni = rank(org, engine, spelling)
+def _first(org: Org, engine: Engine, spelling: str, stated: dict, tags: dict | None) -> dict:
+    if not stated:  # people_first takes only people with a standing: no need to weigh evidence
+        return {}
+    active, alumni = rank(org, engine, spelling, stated, tags)
     return R.people_first(active + alumni)
 
 
 def standing_orders(org: Org, engine: Engine) -> dict:
     """{topic form: [document id]}: `standing_first` of every form of `spellings`, in its
     order, for the forms that have people (search.export writes them for the browser)."""
+    forms = spellings(org)
+    stated, tags = many_standings(org, set(forms.values())), tagged(org)
     out = {}
-    for form, spelling in spellings(org).items():
-        first = _first(org, engine, spelling)
+    for form, spelling in forms.items():
+        first = _first(org, engine, spelling, stated[spelling], tags)
         if first:
             out[form] = sorted(first, key=first.get)
     return out
+
+
+def standing_inputs(org: Org) -> str:
+    """A digest of what `standing_orders` reads of the organisation (the index it searches is
+    in search.export's stamp already): a build whose export is current need not compute them."""
+    rows = [sorted(org.synonyms.items()), sorted(org.synonym_words.items()),
+            sorted((t.id, t.name) for t in org.teams.values()),
+            sorted((p.handle, p.name, p.team, p.expertise, p.ask_me_about, p.alumnus) for p in org.people.values()),
+            sorted((t.id, t.tags, t.accepted or "", [(r.id, r.author) for r in t.replies])
+                   for t in org.threads.values()),
+            sorted((n.id, n.tags, n.authors) for n in org.news), sorted(u.tags for u in org.updates)]
+    return hashlib.blake2b(json.dumps(rows, ensure_ascii=False, default=list).encode(), digest_size=16).hexdigest()
 
 
 def by_topic(org: Org, top: int = 8) -> dict:
