@@ -1,7 +1,8 @@
 """The static search index: the Whoosh index written out in small files, so that the
 browser fetches only what a query needs.
 
-    meta.json          parameters, facet names, the accent table, the dictionary's prefixes
+    meta.json          parameters, facet names, the accent table, the dictionary's prefixes,
+                       the s/ files
     facets.bin         kind, team and location of every document (counts and runs)
     d/<prefix>.json    the words starting with a prefix: document count, stem and where
                        the stem's postings are (split into longer prefixes when large)

@@ -163,8 +163,9 @@
     async match(query, people) {
       await this.load();
       const { words, prefix, joined } = this.readQuery(query);
-      const perWord = await Promise.all(words.map((w) => this.alternatives(w, w === prefix, joined.get(w))));
-      const first = people && words.length ? await this.standing(words.join(" ")) : null;
+      const [perWord, first] = await Promise.all([  // fetched together: one round trip
+        Promise.all(words.map((w) => this.alternatives(w, w === prefix, joined.get(w)))),
+        people && words.length ? this.standing(words.join(" ")) : null]);
       const scores = new Map();
       for (const alternatives of perWord) {
         const best = new Map();
