@@ -35,7 +35,6 @@ class EditorSite:
         self.options, self.config, self.root = plugin_config, config, root
         self.modules = Path(config.config_file_path).parent / plugin_config.editor_modules
         self.local = os.environ.get(LOCAL_BACKEND) if serving else None
-        self.serving = serving
 
     @property
     def installed(self) -> bool:
@@ -60,6 +59,7 @@ class EditorSite:
         out.append(self._text("policy.json", _json(publishing(self.options, lang))))
         out.append(self._text("topics.json", _json(topics(org))))
         out += [self._text(f"replies/{thread_id}.json", _json(table)) for thread_id, table in replies(org).items()]
+        out += [self._text(f"threads/{thread_id}.json", _json(shown)) for thread_id, shown in threads(org).items()]
         # always there, empty on a published site, so that plein.js and editor.js never meet a 404
         out.append(self._text("local.json", _json({"email": _git_email(self.root),
                                                    "publishes": bool(os.environ.get(LOCAL_PUBLISH))}
@@ -86,7 +86,7 @@ class EditorSite:
                     '<script type="module" src="editor.js"></script>\n</body>\n</html>\n')
         # the Content-Security-Policy first in <head>, with the forge's API (site/csp.py)
         policy = editor_policy(head + rest, backend(self.options, self.config), origin(self.config.repo_url),
-                               self.local, self.serving)
+                               self.local)
         return f'<!doctype html>\n<html lang="{lang}">\n<head>\n{meta(policy)}\n' + head + rest
 
     def _text(self, name: str, content: str) -> File:
@@ -156,6 +156,24 @@ def topics(org) -> list:
 
 
 FIRST_WORDS = 60  # characters of a reply shown where the accepted answer is chosen
+
+
+QUESTION = 600  # characters of a question shown above the reply form: enough to recognise it
+
+
+def threads(org) -> dict[str, dict]:
+    """Per thread: its title, who asked and the start of the question, as plain text, for the
+    reply form (thread.js). Data, not the thread's page, so the browser never parses markup."""
+    out = {}
+    for thread in org.threads.values():
+        author = org.people.get(thread.author)
+        parts = [" ".join(plain(part).split()) for part in thread.body.split("\n\n")]
+        question = "\n\n".join(p for p in parts if p)
+        if len(question) > QUESTION:
+            question = question[:QUESTION].rsplit(" ", 1)[0] + " …"
+        out[thread.id] = {"title": thread.title, "who": author.name if author else thread.author,
+                          "question": question}
+    return out
 
 
 def replies(org) -> dict[str, list]:

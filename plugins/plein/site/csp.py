@@ -14,7 +14,8 @@ policy does not govern, so no page but the editor's needs 'unsafe-inline' styles
 
 The hashes are of the final bytes: with the option `minify`, the partials are minified as
 the page is (minify-html trims the text of a script). `plein serve` allows inline scripts,
-since MkDocs' live reload adds one to every page it serves, with a new text each time.
+since MkDocs' live reload adds one to every page it serves, with a new text each time; the
+web editor's page does not (a reload would lose the form being filled in).
 
 The headers a meta tag cannot set (frame-ancestors, X-Content-Type-Options, Referrer-Policy)
 are the web server's: see the help page 'Publiceren'."""
@@ -165,8 +166,7 @@ class PagePolicy:
         return _theme(content, self.minified)[1]
 
 
-def editor_policy(page_html: str, backend: dict, forge: str | None, local: str | None = None,
-                  serving: bool = False) -> str:
+def editor_policy(page_html: str, backend: dict, forge: str | None, local: str | None = None) -> str:
     """The policy of the web editor's page (bewerken/), a page of its own outside the theme;
     `forge` is the origin of repo_url.
 
@@ -190,8 +190,11 @@ def editor_policy(page_html: str, backend: dict, forge: str | None, local: str |
         images.append(GITHUB_AVATARS)
     if local:
         connect.append(origin(local))  # plein serve: decap-server, the local backend
+    # No live reload here, even under plein serve: reloading would throw away a form being
+    # filled in and the sentence after Save, and ask "leave the page?" at every rebuild. The
+    # editor shows what it saved itself; MkDocs' inline reload script is refused on this page.
     return policy(map(source, scripts), forge=forge, connect=connect, images=images,
-                  inline_scripts=serving, inline_styles=True, eval_=True)
+                  inline_scripts=False, inline_styles=True, eval_=True)
 
 
 def meta(policy_text: str) -> str:

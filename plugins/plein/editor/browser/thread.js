@@ -1,7 +1,6 @@
 /* The reply form names what it replies to: the thread's title, who asked, and the question,
-   above the fields. They come from the site's own static page of the thread
-   (discussions/<thread>/), read with DOMParser and used as text only (textContent): nothing of
-   the page is put into the editor as HTML. The thread's id comes from the form's address
+   above the fields. They come as plain text from bewerken/threads/<thread>.json (editor/site.py)
+   and are set with textContent: no markup is parsed or put into the editor. The thread's id comes from the form's address
    (#/collections/replies/new?_thread=<id>) and is only used when it is a plain name. */
 
 const WORDS = {
@@ -10,20 +9,6 @@ const WORDS = {
 };
 const ROUTE = /^#\/collections\/replies\/new\?(.*)$/;
 const NAME = /^[a-z0-9][a-z0-9-]{0,200}$/;  // a thread's id is a name, never a path
-const MAX = 600;  // characters of the question shown: enough to recognise it
-
-/* {title, who, question} of a thread page's HTML, as text; null if it is not a thread page. */
-export function readThread(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const title = doc.querySelector("article h1");
-  const body = doc.querySelector(".plein-thread__body");
-  if (!title || !body) return null;
-  const who = doc.querySelector(".plein-byline a[href*='people/']");
-  const question = [...body.querySelectorAll("p, li")].map((p) => p.textContent.replace(/\s+/g, " ").trim())
-    .filter(Boolean).join("\n\n") || body.textContent.trim();
-  return { title: title.textContent.trim(), who: who ? who.textContent.trim() : "",
-           question: question.length > MAX ? question.slice(0, MAX).replace(/\s+\S*$/, "") + " …" : question };
-}
 
 function threadId() {
   const found = ROUTE.exec(window.location.hash);
@@ -78,8 +63,8 @@ export function showThread(lang) {
   const pages = new Map();
   const read = (id) => {
     if (!pages.has(id)) {
-      pages.set(id, fetch(new URL(`discussions/${id}/`, site))
-        .then((r) => (r.ok ? r.text() : null)).then((html) => (html ? readThread(html) : null)).catch(() => null));
+      pages.set(id, fetch(new URL(`threads/${id}.json`, import.meta.url))
+        .then((r) => (r.ok ? r.json() : null)).catch(() => null));
     }
     return pages.get(id);
   };
