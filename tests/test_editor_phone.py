@@ -35,7 +35,7 @@ SHOTS = os.environ.get("PLEIN_SCREENSHOTS")
 
 # What a person can tap, and how big it is. An input of react-select (Decap's select widget) is
 # a few pixels wide and grows as one types: the target is the box around it, which is measured.
-TARGETS = """(root) => {
+TARGETS = r"""(root) => {
   const out = [];
   const scope = root ? document.querySelector(root) : document.body;
   const sel = 'button, a[href], input:not([type=hidden]):not([type=file]), select, textarea, label[tabindex], [role=button], [role=option], [role=menuitem]';
