@@ -122,7 +122,7 @@ def test_every_page_carries_one_policy_first_in_head(build, request):
 @pytest.mark.parametrize("build", ["published", "plain"])
 def test_the_theme_inline_scripts_are_hashed_and_nothing_else(build, request):
     site = request.getfixturevalue(build)
-    problems, seen = [], 0
+    problems, seen, probed = [], 0, False
     for path in pages(site):
         html = path.read_text(encoding="utf-8")
         policy = directives(policy_of(html))
@@ -132,18 +132,20 @@ def test_the_theme_inline_scripts_are_hashed_and_nothing_else(build, request):
         for text in scripts + styles:
             seen += 1
             if planted and "planted" in text:
+                probed = True
                 if csp.source(text) in allowed:
                     problems.append(f"{path.relative_to(site)}: the planted script is allowed")
             elif csp.source(text) not in allowed and "'unsafe-inline'" not in allowed:
                 problems.append(f"{path.relative_to(site)}: not allowed: {text[:60]!r}")
-    assert seen > 500
+    # the theme's own scripts are shared files (site/themejs.py): what is inline is the planted
+    # script, the editor's page's one line, and Material's tab scripts of hand-written pages
+    assert probed and seen >= 2
     assert not problems, "\n".join(problems[:20])
 
 
 def test_the_policy_of_a_page(published):
     policy = directives(policy_of((published / "index.html").read_text(encoding="utf-8")))
-    hashes = [v for v in policy["script-src"] if v.startswith("'sha256-")]
-    assert policy["script-src"] == ["'self'", *hashes] and 2 <= len(hashes) <= 4
+    assert policy["script-src"] == ["'self'"]  # the theme's scripts are files (site/themejs.py)
     assert policy["default-src"] == ["'self'"] and policy["style-src"] == ["'self'"]
     assert policy["img-src"] == ["'self'", "data:"] and policy["connect-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]

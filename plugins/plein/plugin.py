@@ -185,6 +185,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
             log.info(f"{self.pages.made} of {self.pages.seen} generated files made again")
         self.env = self.site.on_env(env)
         env.globals["plein_csp"] = PagePolicy(config, self.config, self.serving)  # templates/main.html
+        env.globals["plein_theme"] = self.site.theme_js  # the theme's scripts as files (site/themejs.py)
         return self.env
 
     def on_page_context(self, context, page, config, nav):

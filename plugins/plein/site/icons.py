@@ -1,8 +1,10 @@
-"""The theme's header icons as one SVG sprite, assets/plein/icons.svg, that pages point into
+"""The theme's icons as one SVG sprite, assets/plein/icons.svg, that pages point into
 with <use>, instead of the same inline SVG on every page. The repository icon alone is 570
 bytes, twice on each page (header and menu); at L, with 70,000 pages, the icons were 190 MB of
-the published site. The icons stay Material's own, chosen as Material chooses them
-(theme.icon.*, else its defaults); the sprite keeps their licence comments."""
+the published site. The icons of "last updated" and "contributors" under each page and of
+"back to top" (1 KB a page together) are in it too. The icons stay Material's own, chosen as
+Material chooses them (theme.icon.*, else its defaults); the sprite keeps their licence
+comments."""
 from __future__ import annotations
 
 import re
@@ -10,7 +12,9 @@ from pathlib import Path
 
 SPRITE = "assets/plein/icons.svg"
 DEFAULTS = {"logo": "material/library", "menu": "material/menu", "search": "material/magnify",
-            "previous": "material/arrow-left", "close": "material/close", "repo": "fontawesome/brands/git-alt"}
+            "previous": "material/arrow-left", "close": "material/close", "repo": "fontawesome/brands/git-alt",
+            "top": "material/arrow-up", "updated": "material/clock-edit-outline",
+            "contributors": "material/account-group"}
 _SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>", re.S)
 _VIEWBOX = re.compile(r'viewBox="([^"]+)"')
 

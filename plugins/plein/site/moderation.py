@@ -23,6 +23,10 @@ RECENT_DAYS = 14
 PAGE = "moderation/index.md"  # the moderators' page: in no tab; Help links to it
 PER_PAGE = 200
 KIND = {Thread: "thread", Reply: "reply", Update: "update", Kudos: "kudos"}
+# Characters a query may hold as they are (RFC 3986): the links' paths and addresses are not
+# percent-encoded, and spaces are '+' (form encoding, as the forges read it), since every item
+# on every page carries its link: a tenth less of it.
+SAFE = "/:~(),@"
 
 
 def kind_of(record) -> str:
@@ -147,16 +151,16 @@ class Reports:
         if not self.to:
             return ""
         title, body = self.text(record)
-        if self.to == "mail":
-            query = urlencode({"subject": title, "body": body + LABEL + "\n"}, quote_via=quote)
+        if self.to == "mail":  # (in a mailto: address '+' is a plus: spaces stay %20)
+            query = urlencode({"subject": title, "body": body + LABEL + "\n"}, quote_via=quote, safe=SAFE)
             return f"mailto:{quote(self.email, safe='@')}?{query}"
         if self.forge == "github":
-            query = urlencode({"title": title, "body": body + LABEL + "\n", "labels": LABEL}, quote_via=quote)
+            query = urlencode({"title": title, "body": body + LABEL + "\n", "labels": LABEL}, safe=SAFE)
             return f"{self.repo}/issues/new?{query}"
         # the marker on a line of its own stays when GitLab takes out the quick action, which it
         # carries out only for people allowed to label
         query = urlencode({"issue[title]": title, "issue[description]": body + f"{LABEL}\n/label ~{LABEL}\n"},
-                          quote_via=quote)
+                          safe=SAFE)
         return f"{self.repo}/-/issues/new?{query}"
 
     def list_url(self) -> str:

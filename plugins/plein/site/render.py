@@ -36,6 +36,7 @@ from .pagecache import PleinFile
 from .pagedeps import PageInputs
 from .plan import plan
 from .sanitize import Sanitizer
+from .themejs import ThemeScripts
 from .views import Views
 
 log = get_plugin_logger(__name__)
@@ -157,6 +158,8 @@ class Site:
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js")),
                  File.generated(config, icons.SPRITE, content=icons.sprite(config.theme))]
+        self.theme_js = ThemeScripts(config, str(Path(__file__).parent / "templates"))
+        kept += [File.generated(config, path, content=text) for path, text in self.theme_js.files.items()]
         return Files(kept)
 
     def refresh(self, org, pages: dict) -> bool:
