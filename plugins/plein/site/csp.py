@@ -1,8 +1,10 @@
 """The Content-Security-Policy of every page: a second wall should escaping ever fail.
 
 Each page carries it as the first element of <head> (templates/main.html), so it governs
-everything after it. Scripts run only from the site itself ('self') or when their text is
-one of the theme's own inline scripts, allowed by its sha256 hash.
+everything after it. Scripts run only from the site itself ('self'): the theme's own inline
+scripts are shared files under assets/plein/ (site/themejs.py). Only where they cannot be (a
+site with `extra.scope`) is the text of one of the theme's inline scripts allowed by its
+sha256 hash.
 
 Which inline scripts are the theme's is decided from the theme's partials, rendered for the
 page (their text depends on the page's base_url), never from the page as a whole: hashing
