@@ -8,7 +8,7 @@ import pytest
 
 from conftest import make_org
 from test_ranking import CASES, SPELLINGS, _files, _run
-from test_search_browser import Site, type_query, wait_results
+from test_search_browser import Site, type_query, wait_results, watched_page
 from test_site_build import write_config
 
 pytestmark = pytest.mark.browser
@@ -27,11 +27,7 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(chromium_browser, site):
-    p = chromium_browser.new_page()
-    p.errors = []
-    p.on("pageerror", lambda e: p.errors.append(str(e)))
-    p.on("console", lambda m: m.type == "error" and p.errors.append(m.text))
-    p.goto(site.url())
+    p = watched_page(chromium_browser, site.url())
     yield p
     p.close()
 

@@ -68,13 +68,19 @@ def site(tmp_path_factory):
     s.close()
 
 
-@pytest.fixture
-def page(chromium, site):
-    p = chromium.new_page()
+def watched_page(browser, url: str):
+    """A new page at `url` that keeps its script errors and console errors in `.errors`."""
+    p = browser.new_page()
     p.errors = []
     p.on("pageerror", lambda e: p.errors.append(str(e)))
     p.on("console", lambda m: m.type == "error" and p.errors.append(m.text))
-    p.goto(site.url())
+    p.goto(url)
+    return p
+
+
+@pytest.fixture
+def page(chromium, site):
+    p = watched_page(chromium, site.url())
     yield p
     p.close()
 

@@ -58,7 +58,6 @@ class EditorSite:
                                                         if p.kudos and not p.alumnus))))
         out.append(self._text("policy.json", _json(publishing(self.options, lang))))
         out.append(self._text("topics.json", _json(topics(org))))
-        out += [self._text(f"replies/{thread_id}.json", _json(table)) for thread_id, table in replies(org).items()]
         out += [self._text(f"threads/{thread_id}.json", _json(shown)) for thread_id, shown in threads(org).items()]
         # always there, empty on a published site, so that plein.js and editor.js never meet a 404
         out.append(self._text("local.json", _json({"email": _git_email(self.root),
@@ -156,39 +155,28 @@ def topics(org) -> list:
 
 
 FIRST_WORDS = 60  # characters of a reply shown where the accepted answer is chosen
-
-
 QUESTION = 600  # characters of a question shown above the reply form: enough to recognise it
 
 
 def threads(org) -> dict[str, dict]:
-    """Per thread: its title, who asked and the start of the question, as plain text, for the
-    reply form (thread.js). Data, not the thread's page, so the browser never parses markup."""
+    """Per thread, for the editor's forms, as plain text: its title, who asked and the start
+    of the question (the reply form, thread.js), and its replies as [reply id, author's name,
+    first words] in date order (the accepted answer's menu, fields.js). Data, not the thread's
+    page, so the browser never parses markup; one file a thread."""
+    name = lambda handle: org.people[handle].name if handle in org.people else handle
     out = {}
     for thread in org.threads.values():
-        author = org.people.get(thread.author)
         parts = [" ".join(plain(part).split()) for part in thread.body.split("\n\n")]
-        question = "\n\n".join(p for p in parts if p)
-        if len(question) > QUESTION:
-            question = question[:QUESTION].rsplit(" ", 1)[0] + " …"
-        out[thread.id] = {"title": thread.title, "who": author.name if author else thread.author,
-                          "question": question}
+        out[thread.id] = {"title": thread.title, "who": name(thread.author),
+                          "question": _start("\n\n".join(p for p in parts if p), QUESTION),
+                          "replies": [[r.id, name(r.author), _start(" ".join(plain(r.body).split()), FIRST_WORDS)]
+                                      for r in thread.replies]}
     return out
 
 
-def replies(org) -> dict[str, list]:
-    """Per thread with replies: [reply id, author's name, first words] in date order (fields.js)."""
-    out = {}
-    for thread in org.threads.values():
-        rows = []
-        for r in thread.replies:
-            author = org.people.get(r.author)
-            text = " ".join(plain(r.body).split())
-            start = text if len(text) <= FIRST_WORDS else text[:FIRST_WORDS].rsplit(" ", 1)[0] + " …"
-            rows.append([r.id, author.name if author else r.author, start])
-        if rows:
-            out[thread.id] = rows
-    return out
+def _start(text: str, most: int) -> str:
+    """The text, or its first words up to `most` characters and an ellipsis."""
+    return text if len(text) <= most else text[:most].rsplit(" ", 1)[0] + " …"
 
 
 def _json(value) -> str:

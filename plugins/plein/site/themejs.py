@@ -63,8 +63,10 @@ class ThemeScripts:
     def __init__(self, config, ours: str):
         self.files: dict[str, str] = {}
         dirs = [d for d in config.theme.dirs if Path(d) != Path(ours)]  # Material's, not Plein's
+        # Material's partials rendered as MkDocs renders the theme (no autoescape): their input
+        # is mkdocs.yml, which goes through review, and base_url; no staff text reaches them
         self._material = Environment(loader=FileSystemLoader(dirs), autoescape=False)
-        self._config_ = config
+        self._site = config
         self._inline: dict = {}
         scope = (config.extra or {}).get("scope")
         for part in PARTS:
@@ -101,7 +103,7 @@ class ThemeScripts:
         return self._inline[key]
 
     def _render(self, part: str, base_url: str) -> str:
-        config = self._config_
+        config = self._site
         return self._material.get_template(f"partials/javascripts/{part}.html").render(
             config=config, features=config.theme.get("features") or [], base_url=base_url)
 

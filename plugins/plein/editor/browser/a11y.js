@@ -2,6 +2,8 @@
    buttons that fold and remove an item and the handle that drags it. And a 'now' button
    whose English aria-label hides its visible text (2.5.3) is named by that text. React may
    redraw them, so this runs again after every change of the page. */
+import { afterEveryRedraw } from "./redraw.js";
+
 const NAMES = {
   nl: { fold: "In- of uitklappen", remove: "Verwijderen", drag: "Verslepen om de volgorde te wijzigen" },
   en: { fold: "Fold or unfold", remove: "Remove", drag: "Drag to change the order" },
@@ -30,12 +32,7 @@ function nameAll(words) {
 
 export function nameIconButtons(lang) {
   const words = NAMES[lang] || NAMES.en;
-  let queued = false;
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; nameAll(words); });
-  }).observe(document.body, { childList: true, subtree: true });
+  afterEveryRedraw(() => nameAll(words));
 }
 
 /* Decap draws the toolbar, with Opslaan, before the form, so Tab reached Save before any field
@@ -57,11 +54,6 @@ export function fieldsFirst() {
     pane.style.outline = "none";  // a container, not a control: no focus ring around the form
     pane.focus({ preventScroll: true });
   };
-  let queued = false;
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; place(); });
-  }).observe(document.body, { childList: true, subtree: true });
+  afterEveryRedraw(place);
   window.addEventListener("hashchange", place);
 }

@@ -5,7 +5,7 @@
    - plein-hr: a field HR keeps (name, role, team, …), read-only with the reason in an existing
      profile, and the usual widget (`as`) in a new one, which needs them filled in;
    - plein-accepted: the accepted answer chosen from the thread's replies, by author and first
-     words (replies/<thread>.json), not by file name.
+     words (threads/<thread>.json), not by file name.
    Every text is set as text by React. */
 import { asList, hideRow, nameOf } from "./names.js";
 
@@ -85,9 +85,10 @@ export function acceptedField(h, createClass, getJSON, lang) {
     componentDidMount() {
       const m = /^#\/collections\/threads\/entries\/([a-z0-9-]+)\/index/.exec(window.location.hash);
       if (!m) { hideRow(this.el); return; }  // a new question has no replies
-      getJSON(`replies/${m[1]}.json`).then((replies) => {
-        this.setState({ replies: replies || [] });
-        if (!(replies || []).length && !this.props.value) hideRow(this.el);
+      getJSON(`threads/${m[1]}.json`).then((thread) => {
+        const replies = (thread && thread.replies) || [];
+        this.setState({ replies });
+        if (!replies.length && !this.props.value) hideRow(this.el);
       });
     },
     render() {

@@ -3,6 +3,8 @@
    label 'page_title'), so it is the part after the first " — ". Set with textContent: a
    site name is text, whatever it holds. Decap may draw the login screen again (after a log
    out), so this runs on every change of the page, and only adds the name where it is missing. */
+import { afterEveryRedraw } from "./redraw.js";
+
 const DASH = " — ";
 
 function siteName() {
@@ -24,11 +26,6 @@ function nameLogin() {
 }
 
 export function nameTheSiteOnLogin() {
-  let queued = false;
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; nameLogin(); });
-  }).observe(document.body, { childList: true, subtree: true });
+  afterEveryRedraw(nameLogin);
   nameLogin();
 }

@@ -1,7 +1,10 @@
 /* The reply form names what it replies to: the thread's title, who asked, and the question,
    above the fields. They come as plain text from bewerken/threads/<thread>.json (editor/site.py)
-   and are set with textContent: no markup is parsed or put into the editor. The thread's id comes from the form's address
-   (#/collections/replies/new?_thread=<id>) and is only used when it is a plain name. */
+   and are set with textContent: no markup is parsed or put into the editor. The thread's id
+   comes from the form's address (#/collections/replies/new?_thread=<id>) and is only used
+   when it is a plain name. */
+
+import { afterEveryRedraw } from "./redraw.js";
 
 const WORDS = {
   nl: { region: "Je reageert op", asked: "Gevraagd door {who}", open: "Bekijk de discussie", missing: "De discussie ‘{id}’ staat (nog) niet op het intranet." },
@@ -68,9 +71,7 @@ export function showThread(lang) {
     }
     return pages.get(id);
   };
-  let queued = false;
   const place = async () => {
-    queued = false;
     const id = threadId();
     const shown = document.getElementById("plein-thread");
     if (!id) { if (shown) shown.remove(); return; }
@@ -83,11 +84,6 @@ export function showThread(lang) {
     const now = document.querySelector('[class*="ControlPaneContainer"]');
     if (now) now.prepend(box(id, thread, words, site));
   };
-  // Decap draws the form when it likes and React may draw it again: place it whenever it is missing
-  new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(place);
-  }).observe(document.body, { childList: true, subtree: true });
+  afterEveryRedraw(place);  // placed again whenever Decap's redraw left it out
   window.addEventListener("hashchange", place);
 }
