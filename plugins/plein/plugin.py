@@ -26,6 +26,7 @@ from .serve.live import Live
 from .serve.watch import Changes, watch_natively
 from .site import linkcheck
 from .site.csp import PagePolicy
+from .site.horizon import next_change
 from .site.pagecache import PageCache, build_key
 from .site.publish import link_base, minify, precompress, public_warning, site_url
 from .site.render import Site
@@ -110,7 +111,7 @@ class _DirtyNotice(logging.Filter):
 
 class PleinPlugin(BasePlugin[_PluginConfig]):
     dirty = serving = False
-    live = results = None
+    live = results = until = None
 
     def on_startup(self, command, dirty):
         # also keeps this plugin alive between the builds of `mkdocs serve`
@@ -197,6 +198,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         return minify(output) if self.config.minify else output
 
     def on_post_build(self, config):
+        self.until = next_change(self.org, self.now)  # the clock changes nothing before (plein build)
         self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
         self.site.on_post_build()

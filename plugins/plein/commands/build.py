@@ -22,6 +22,9 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from ..errors import FatalError
 from ..git.repo import find_root
+from ..model.clock import local_now
+from ..model.convert import Bad
+from ..site import lastbuild
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' notice about 2.0 is noise here
 
@@ -74,11 +77,21 @@ def config_path(config_file: str | None) -> Path:
 
 def build_site(config_file: Path, site_dir: str | None = None, strict: bool | None = None,
                quiet: bool = False) -> Path:
-    """Build into the staging folder and publish it to the site folder; returns the latter."""
+    """Build into the staging folder and publish it to the site folder; returns the latter.
+    When the last build had the same inputs and the clock changed nothing since
+    (site/lastbuild.py), the staging folder is the site already: it is only published."""
     with mkdocs_errors(quiet):
         config = load_config(config_file=str(config_file))
         target = Path(site_dir or config.site_dir).resolve()
         staging = _staging(config_file, config, target)
+        known = _inputs(config, config_file, target, strict)
+        if known is not None and lastbuild.unchanged(staging, *known):
+            logging.getLogger("mkdocs").info(
+                "nothing changed since the last build (the same commit, code and settings, and nothing "
+                "scheduled has come due): its site is published as it was")
+            publish(staging, target)
+            return target
+        lastbuild.forget(staging)  # vouches for nothing until this build succeeded
         options = {"strict": strict} if strict is not None else {}
         config = load_config(config_file=str(config_file), site_dir=str(staging), **options)
         config.plugins.on_startup(command="build", dirty=True)
@@ -87,7 +100,22 @@ def build_site(config_file: Path, site_dir: str | None = None, strict: bool | No
         finally:
             config.plugins.on_shutdown()
     publish(staging, target)
+    if known is not None:
+        lastbuild.remember(staging, known[0], getattr(config.plugins.get("plein"), "until", None))
     return target
+
+
+def _inputs(config, config_file: Path, target: Path, strict) -> tuple | None:
+    """(the key of what this build reads, the site's now), or None when it cannot be told."""
+    plein = config.plugins.get("plein")
+    if plein is None:
+        return None
+    try:
+        now = local_now(plein.config.timezone, plein.config.now)
+    except Bad:
+        return None  # the build reports it
+    root = Path(plein.config.root or config_file.parent).resolve()
+    return lastbuild.key(config, plein.config, root, target, strict), now
 
 
 def _staging(config_file: Path, config, target: Path) -> Path:

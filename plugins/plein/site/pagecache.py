@@ -52,7 +52,7 @@ class PleinFile(File):
 
 def build_key(config, plugin_config, pages) -> bytes:
     """What every page depends on besides its own inputs."""
-    parts = [FORMAT, sys.version.encode(), _code(), _version("mkdocs"), _version("mkdocs-material"),
+    parts = [FORMAT, sys.version.encode(), code_digest(), _version("mkdocs"), _version("mkdocs-material"),
              repr(sorted(dict(plugin_config).items())).encode(), str(config.site_url).encode(),
              str(config.use_directory_urls).encode(), repr(sorted(dict(config.theme).items(), key=str)).encode(),
              repr(pages).encode()]
@@ -68,7 +68,7 @@ def build_key(config, plugin_config, pages) -> bytes:
     return digest(tuple(parts))
 
 
-def _code() -> bytes:
+def code_digest() -> bytes:
     h = blake2b(digest_size=16)
     for path in sorted(CODE.rglob("*")):
         if path.suffix in (".py", ".html", ".js", ".css", ".json") and "__pycache__" not in path.parts:
