@@ -29,6 +29,20 @@ def synthetic(cache: Path, people: int) -> Path:
     return root
 
 
+def committed(root: Path) -> Path:
+    """The organisation as a pipeline finds it: a Git work tree with everything committed
+    (plein build skips a build whose commit, code and settings are those of the last one)."""
+    git = ["git", "-c", "user.name=Bench", "-c", "user.email=bench@plein.example"]
+    if not (root / ".git").is_dir():
+        subprocess.run([*git, "init", "-q", "-b", "main"], cwd=root, check=True)
+        (root / ".git" / "info").mkdir(exist_ok=True)
+        (root / ".git" / "info" / "exclude").write_text(DONE + "\n")
+    if subprocess.run([*git, "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout:
+        subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "organisation"], cwd=root, check=True)
+    return root
+
+
 def write_config(root: Path, path: Path, search: bool = True) -> Path:
     """An mkdocs.yml for the organisation at root: the repository's theme and extensions, no
     Git (generated organisations have no history), a fixed 'now'."""
