@@ -2,6 +2,7 @@
 `plein who-knows` use, and what search.export writes out for the browser."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from whoosh.reading import TermNotFound
@@ -51,11 +52,38 @@ class Engine:
         self._data: dict = {}
         self._order: dict = {}
         self._lengths: dict | None = None  # field -> {docnum: length}, when read in bulk
+        self._memo: dict | None = None  # while `remembering`: (what, argument) -> result
+        self._deleted_set: frozenset | None = None
 
     def read_lengths(self) -> None:
         """Read every document's field lengths at once: faster when ranking every term."""
         live = [d for d in range(self.reader.doc_count_all()) if not self.reader.is_deleted(d)]
         self._lengths = {f: {d: self.reader.doc_field_length(d, f) for d in live} for f in SCORED}
+
+    @contextmanager
+    def remembering(self):
+        """Within, postings, word counts and matches are computed once each: the export asks
+        who-knows of every topic form of the site, thousands of searches that share their words
+        (the index does not change meanwhile). What is remembered is given out shared: read only."""
+        self._memo = {}
+        try:
+            yield self
+        finally:
+            self._memo = None
+
+    def _remembered(self, what: str, arg, compute):
+        if self._memo is None:
+            return compute(arg)
+        key = (what, arg)
+        if key not in self._memo:
+            self._memo[key] = compute(arg)
+        return self._memo[key]
+
+    def postings_once(self, stem: str) -> dict:
+        """`postings`, taking it out of what is remembered: the export's pass over every stem
+        needs each once, and keeping them all would hold the whole index in memory."""
+        found = self._memo.pop(("postings", stem), None) if self._memo is not None else None
+        return self._postings(stem) if found is None else found
 
     def length(self, docnum: int, f: str) -> int:
         if self._lengths is not None:
@@ -99,6 +127,9 @@ class Engine:
     # -- terms
 
     def word_count(self, word: str) -> int:
+        return self._remembered("word_count", word, self._word_count)
+
+    def _word_count(self, word: str) -> int:
         """In how many documents a surface word occurs (0: not a word of the index). An index
         updated in place still counts replaced documents in Whoosh's frequencies: then the
         live ones are counted, so a word of a deleted item is no word at all."""
@@ -108,8 +139,8 @@ class Engine:
             ids = self.reader.postings("words", word).all_ids()
         except TermNotFound:
             return 0
-        deleted = self.reader.is_deleted
-        return sum(1 for d in ids if not deleted(d))
+        deleted = self.deleted
+        return sum(1 for d in ids if d not in deleted)
 
     def word_stem(self, word: str) -> str | None:
         return self.stem(word) if self.word_count(word) else None
@@ -124,12 +155,26 @@ class Engine:
 
     def postings(self, stem: str) -> dict:
         """{docnum: weight} of a stem over the scored fields."""
+        return self._remembered("postings", stem, self._postings)
+
+    @property
+    def deleted(self) -> frozenset:
+        """The replaced documents an index updated in place still holds (asked once: Whoosh
+        answers each question through its segments, millions of times in an export)."""
+        if self._deleted_set is None:
+            is_deleted = self.reader.is_deleted
+            self._deleted_set = frozenset(d for d in range(self.reader.doc_count_all()) if is_deleted(d)) \
+                if self._deletions else frozenset()
+        return self._deleted_set
+
+    def _postings(self, stem: str) -> dict:
         tfs: dict = {}
+        deleted = self.deleted
         for f in SCORED:
             if not self.reader.frequency(f, stem):
                 continue
             for docnum, freq in self.reader.postings(f, stem).items_as("frequency"):
-                if not self.reader.is_deleted(docnum):
+                if docnum not in deleted:
                     tfs.setdefault(docnum, {})[f] = freq
         df = len(tfs)
         return {d: R.weight(t, {f: self.length(d, f) for f in t}, self.avg, BOOSTS,
@@ -140,6 +185,9 @@ class Engine:
 
     def match(self, query: str) -> tuple[list, dict]:
         """(query words, {docnum: (words matched, score)})."""
+        return self._remembered("match", query, self._match)
+
+    def _match(self, query: str) -> tuple[list, dict]:
         words, prefix, whole = R.read_query(query, accent_map)
         per_word = []
         for word in words:
@@ -164,6 +212,7 @@ class Engine:
         if words:
             place = None
             if first:  # whoknows.standing_first: who knows the topic, found however they wrote it
+                scores = dict(scores)  # match's may be remembered: not to be changed
                 for doc_id in first:
                     docnum = self.docnum(doc_id)
                     if docnum is not None:

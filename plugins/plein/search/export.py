@@ -177,7 +177,10 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     files = _Out(out)
-    meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days, standing())
+    with engine.remembering():  # who-knows' searches and the postings share their words
+        engine.read_lengths()
+        meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days,
+                      standing())
     files.prune()
     made = files.digest()
     files.json(STAMP, {"format": FORMAT, "files": made})
@@ -336,7 +339,7 @@ def _postings(engine: Engine, packs: _Packs, stems, ordinal) -> dict:
     engine.read_lengths()
     refs = {}
     for stem in stems:
-        postings = engine.postings(stem)
+        postings = engine.postings_once(stem)
         full = {ordinal[d]: w for d, w in postings.items()}
         ref = packs.add(encode(full))
         top = R.head(postings, engine.order)

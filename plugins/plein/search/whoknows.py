@@ -63,9 +63,19 @@ class Expert:
 
 
 def _found(engine: Engine, topic: str, kind: str) -> set:
-    """Ids of the records of a kind that match every word of the topic."""
-    results = engine.search(topic, kind=[kind], limit=FOUND)
-    return {h.id.split(":", 1)[1] for h in results.hits if h.matched == len(results.words)}
+    """Ids of the records of a kind that match every word of the topic: of `engine.search`'s
+    FOUND best of that kind, those that match every word. Found here from the topic's matches
+    (the export's engine remembers them for both kinds), as search orders them: more words
+    matched, then the score, then the index order."""
+    words, scores = engine.match(topic)
+    if not words:  # nothing to match: search lists the kind by name
+        results = engine.search(topic, kind=[kind], limit=FOUND)
+        return {h.id.split(":", 1)[1] for h in results.hits if h.matched == len(results.words)}
+    every = len(words)
+    full = [d for d, (matched, _) in scores.items() if matched == every and engine.data(d)["kind"] == kind]
+    if len(full) > FOUND:
+        full = sorted(full, key=lambda d: (-scores[d][1], engine.order(d)))[:FOUND]
+    return {engine.data(d)["id"].split(":", 1)[1] for d in full}
 
 
 def tagged(org: Org) -> dict:
@@ -79,9 +89,10 @@ def tagged(org: Org) -> dict:
 
 
 def rank(org: Org, engine: Engine | None, topic: str, stated: dict | None = None,
-         tags: dict | None = None) -> tuple[list, list]:
+         tags: dict | None = None, only_stated: bool = False) -> tuple[list, list]:
     """(active experts, alumni who knew), best first. `stated`: the topic's `standings`, `tags`:
-    `tagged`, when the caller has them (search.export asks every topic of the site)."""
+    `tagged`, when the caller has them (search.export asks every topic of the site);
+    `only_stated`: only the people with a standing, whose order is all `_first` needs."""
     threads, news = (tagged(org) if tags is None else tags).get(org.topic_key(topic), (set(), set()))
     threads, news = set(threads), set(news)
     if engine is not None:
@@ -89,7 +100,11 @@ def rank(org: Org, engine: Engine | None, topic: str, stated: dict | None = None
         news |= _found(engine, topic, "news") & {n.id for n in org.news}
     experts: dict = {}
 
+    stated = standings(org, topic) if stated is None else stated
+
     def expert(handle):
+        if only_stated and handle not in stated:
+            return None
         if handle not in experts and handle in org.people:
             p = org.people[handle]
             team = org.teams[p.team].name if p.team in org.teams else p.team
@@ -97,7 +112,7 @@ def rank(org: Org, engine: Engine | None, topic: str, stated: dict | None = None
                                      p.left.isoformat() if p.left else "")
         return experts.get(handle)
 
-    for handle, s in (standings(org, topic) if stated is None else stated).items():  # the one ranking
+    for handle, s in stated.items():  # the one ranking
         e = expert(handle)
         e.declared, e.ask_me, e.standing, e.in_team = s.declared, s.ask_me, s.standing, s.in_team
     for tid in sorted(threads):
@@ -151,7 +166,7 @@ def standing_first(org: Org, engine: Engine, query: str, forms: dict | None = No
 def _first(org: Org, engine: Engine, spelling: str, stated: dict, tags: dict | None) -> dict:
     if not stated:  # people_first takes only people with a standing: no need to weigh evidence
         return {}
-    active, alumni = rank(org, engine, spelling, stated, tags)
+    active, alumni = rank(org, engine, spelling, stated, tags, only_stated=True)
     return R.people_first(active + alumni)
 
 
