@@ -17,6 +17,7 @@ import yaml
 from mkdocs.structure.files import File
 
 from ..site.csp import editor_policy, meta, origin
+from ..site.pagecache import ContentFile
 from ..model import fields as F
 from ..policy.rules import PERSONAL
 from ..search.documents import plain
@@ -89,7 +90,7 @@ class EditorSite:
         return f'<!doctype html>\n<html lang="{lang}">\n<head>\n{meta(policy)}\n' + head + rest
 
     def _text(self, name: str, content: str) -> File:
-        return File.generated(self.config, f"{FOLDER}/{name}", content=content)
+        return ContentFile.generated(self.config, f"{FOLDER}/{name}", content=content)
 
     def _copy(self, name: str, source: Path) -> File:
         return File.generated(self.config, f"{FOLDER}/{name}", abs_src_path=str(source))

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from ..errors import FatalError
 from ..site import links as L
+from ..site.pagecache import ContentFile
 from .store import Store, cache_folder
 
 log = get_plugin_logger(__name__)
@@ -88,7 +89,7 @@ class SiteSearch:
             if name != WORDS:
                 files.append(File.generated(config, name, abs_src_path=str(ASSETS / Path(name).name)))
         words = json.dumps(STRINGS[self.language], ensure_ascii=False)
-        files.append(File.generated(config, WORDS, content=f"window.PleinSearchWords = {words};\n"))
+        files.append(ContentFile.generated(config, WORDS, content=f"window.PleinSearchWords = {words};\n"))
         return files
 
     def follow(self, config, now: datetime):

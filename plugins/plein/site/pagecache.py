@@ -50,6 +50,25 @@ class PleinFile(File):
         return self.changed
 
 
+class ContentFile(File):
+    """A generated file made from text (a feed, an editor file, a theme script) that is written
+    only when its bytes differ from the output's: one that did not change keeps its time, so
+    that publishing the site and the link check pass it by. Files copied from a source keep
+    MkDocs' rule."""
+
+    def is_modified(self) -> bool:
+        if self.abs_src_path is not None:
+            return super().is_modified()
+        data = self.content_bytes
+        try:
+            if os.path.getsize(self.abs_dest_path) != len(data):
+                return True
+            with open(self.abs_dest_path, "rb") as fh:
+                return fh.read() != data
+        except OSError:
+            return True
+
+
 def build_key(config, plugin_config, pages) -> bytes:
     """What every page depends on besides its own inputs."""
     parts = [FORMAT, sys.version.encode(), code_digest(), _version("mkdocs"), _version("mkdocs-material"),

@@ -32,7 +32,7 @@ from .i18n import Lang
 from .languages import Languages
 from .moderation import Reports, reports_of
 from .insights import csv_file
-from .pagecache import PleinFile
+from .pagecache import ContentFile, PleinFile
 from .pagedeps import PageInputs
 from .plan import plan
 from .sanitize import Sanitizer
@@ -157,9 +157,9 @@ class Site:
         kept += self._feeds(facts) + self.insights_csv
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
                  File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js")),
-                 File.generated(config, icons.SPRITE, content=icons.sprite(config.theme))]
+                 ContentFile.generated(config, icons.SPRITE, content=icons.sprite(config.theme))]
         self.theme_js = ThemeScripts(config, str(Path(__file__).parent / "templates"))
-        kept += [File.generated(config, path, content=text) for path, text in self.theme_js.files.items()]
+        kept += [ContentFile.generated(config, path, content=text) for path, text in self.theme_js.files.items()]
         return Files(kept)
 
     def refresh(self, org, pages: dict) -> bool:
@@ -245,12 +245,12 @@ class Site:
     def _feeds(self, facts):
         config, t, org = self.config, self.lang.t, facts.org
         html = self.views.feed_html
-        out = [File.generated(config, L.FEED, content=atom(
+        out = [ContentFile.generated(config, L.FEED, content=atom(
             f"{config.site_name} – {t('news')}", L.FEED, L.NEWS, facts.current, config.site_url,
             self.lang, org, html, config.use_directory_urls, self.plugin_config.timezone))]
         for team in org.teams.values():
             page = L.news_for_team(team.id) if team.id in facts.news_by_team else L.team(team.id)
-            out.append(File.generated(config, L.team_feed(team.id), content=atom(
+            out.append(ContentFile.generated(config, L.team_feed(team.id), content=atom(
                 f"{config.site_name} – {t('news_for', what=team.name)}", L.team_feed(team.id), page,
                 facts.team_feed_news(team.id), config.site_url, self.lang, org, html,
                 config.use_directory_urls, self.plugin_config.timezone)))
