@@ -233,3 +233,28 @@ def test_nobody_logged_in_sees_no_edit_button(intranet, chromium_browser):
     pg.wait_for_timeout(1500)
     assert pg.get_by_role("link", name="Mijn profiel bewerken").count() == 0
     context.close()
+
+
+@pytest.mark.browser
+def test_the_local_backup_brings_back_lists_and_links_as_typed(intranet, page):
+    """The backup of one's own profile: topics typed as a comma list, and a link (a list of
+    title and address), back after a reload exactly as they were typed, not empty."""
+    _, url = intranet
+    page.goto(f"{url}/bewerken/#/collections/profiles/entries/{ME}")
+    field = page.locator("[data-plein-list=expertise] input")
+    field.wait_for()
+    items = page.locator("[data-plein-list=expertise] [data-plein-item]")
+    before = items.all_text_contents()
+    field.press_sequentially("Stikstof, Geluid, ")
+    page.get_by_role("button", name=re.compile(r"^Voeg .* toe$")).first.click()
+    page.get_by_label("Titel", exact=True).last.fill("Mijn <notities> & \"plannen\"")
+    page.get_by_label("Adres (https://…)", exact=True).last.fill("https://wiki.example.org/jan")
+    page.wait_for_timeout(3000)  # Decap backs up two seconds after a change
+    page.on("dialog", lambda d: d.accept())
+    page.reload()
+    field.wait_for()
+    page.wait_for_function("n => document.querySelectorAll('[data-plein-list=expertise] [data-plein-item]').length === n",
+                           arg=len(before) + 2, timeout=10_000)
+    assert items.all_text_contents() == [*before, "Stikstof", "Geluid"]
+    assert page.get_by_label("Titel", exact=True).last.input_value() == "Mijn <notities> & \"plannen\""
+    assert page.get_by_label("Adres (https://…)", exact=True).last.input_value() == "https://wiki.example.org/jan"

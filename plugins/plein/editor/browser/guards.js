@@ -66,6 +66,8 @@ const FIELD = { others_profile: FORM, nobody_profile: FORM, kudos_self: "to", ku
                 kudos_no_recipient: "to", kudos_both: "to" };
 // the widgets people type or pick in: wrapped for the checks and the backup
 const TYPED = ["string", "text", "select", "boolean", "datetime", "plein-person", "plein-team", "plein-list", "plein-choices"];
+// and Decap's lists and groups of fields (a profile's links, a news item's audience): for the backup
+const WRAPPED = [...TYPED, "list", "object"];
 
 function fill(text, values) {
   return text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
@@ -148,6 +150,16 @@ function say(text, words) {
 
 function plain(value) {
   return value && value.toJS ? value.toJS() : value;
+}
+
+/* A backup's plain value as Decap's form holds it: lists and maps of Immutable.js, made from
+   an empty map of the entry's (Decap does not lend its Immutable.js out otherwise). */
+function immutable(value, emptyMap) {
+  if (Array.isArray(value)) return emptyMap.toList().push(...value.map((v) => immutable(v, emptyMap)));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).reduce((map, [k, v]) => map.set(k, immutable(v, emptyMap)), emptyMap);
+  }
+  return value;
 }
 
 function route() {
@@ -280,15 +292,16 @@ export function installGuards(CMS, lang, whoami, getJSON) {
         if (!b || Date.now() > b.until || !topLevel(this.props) || b.typed.has(field) || !(field in b.data)) return;
         const want = b.data[field];
         if (JSON.stringify(plain(this.props.value) ?? null) === JSON.stringify(want ?? null)) return;
-        if (Array.isArray(want)) {
+        if (want !== null && typeof want === "object" && !name.startsWith("plein-")) {
           const entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
-          this.props.onChange(name.startsWith("plein-") ? want : entry.get("data").toList().clear().push(...want));
-        } else if (want === null || typeof want !== "object") {
+          this.props.onChange(immutable(want, entry.get("data").clear()));  // as Decap holds them
+        } else {
           this.props.onChange(want);
         }
       },
       onChange(value, ...more) {
-        if (backup.active) backup.active.typed.add(this.props.field.get("name"));
+        // a list's own change stands for its items' (their fields are not top-level)
+        if (backup.active && topLevel(this.props)) backup.active.typed.add(this.props.field.get("name"));
         return this.props.onChange(value, ...more);
       },
       isValid() {
@@ -321,7 +334,7 @@ export function installGuards(CMS, lang, whoami, getJSON) {
     Guarded.pleinGuarded = true;
     CMS.registerWidget({ name, controlComponent: Guarded, previewComponent: preview, ...rest });
   }
-  for (const name of TYPED) wrap(name);
+  for (const name of WRAPPED) wrap(name);
 
   /* once more at Save: what a form did not show (a field it has no widget for) */
   CMS.registerEventListener({
