@@ -45,17 +45,37 @@ def _words(org, label: str) -> list:
     return [synonyms.get(w, w) for w in topic_words(label)]
 
 
+@dataclass(frozen=True)
+class Form:
+    """What `matches` compares of a label, worked out once (many_standings compares every
+    label with every topic of the site)."""
+
+    key: str
+    words: frozenset
+    joined: str
+    runs: frozenset
+
+
+def form(org, label: str) -> Form:
+    words = _words(org, label)
+    return Form(org.topic_key(label), frozenset(words), "".join(words), frozenset(_runs(words)))
+
+
 def matches(org, label: str, topic: str) -> int:
     """EXACT when a label is the topic (in any spelling), PARTIAL when it holds the topic's
     words or the topic holds its words ('BAG' and 'BAG-API', 'frontend' and 'Frontend
     Platform', 'front end' and 'Frontend Platform'), else OTHER."""
-    if org.topic_key(label) == org.topic_key(topic):
+    return match_forms(form(org, label), form(org, topic))
+
+
+def match_forms(label: Form, topic: Form) -> int:
+    """`matches` of two labels' forms."""
+    if label.key == topic.key:
         return EXACT
-    mine, theirs = _words(org, topic), _words(org, label)
-    if not mine or not theirs:
+    if not topic.words or not label.words:
         return OTHER
-    if set(mine) <= set(theirs) or set(theirs) <= set(mine) or "".join(mine) in _runs(theirs) \
-            or "".join(theirs) in _runs(mine):
+    if topic.words <= label.words or label.words <= topic.words or topic.joined in label.runs \
+            or label.joined in topic.runs:
         return PARTIAL
     return OTHER
 
@@ -85,10 +105,13 @@ def many_standings(org, topics) -> dict:
         for label in (*p.expertise, *p.ask_me_about):
             holders.setdefault(label, set()).add(p.handle)
         members.setdefault(p.team, set()).add(p.handle)
+    labels = {label: form(org, label) for label in holders}
+    team_forms = [(t.id, form(org, t.name)) for t in org.teams.values()]
     out = {}
     for topic in topics:
-        match = {label: matches(org, label, topic) for label in holders}
-        teams = {t.id for t in org.teams.values() if matches(org, t.name, topic) != OTHER}
+        mine = form(org, topic)
+        match = {label: match_forms(f, mine) for label, f in labels.items()}
+        teams = {tid for tid, f in team_forms if match_forms(f, mine) != OTHER}
         near = {h for label, s in match.items() if s != OTHER for h in holders[label]}
         near.update(h for t in teams for h in members.get(t, ()))
         people = [p for p in org.people.values() if p.handle in near]  # in the model's order
