@@ -57,6 +57,8 @@ class Engine:
 
     def read_lengths(self) -> None:
         """Read every document's field lengths at once: faster when ranking every term."""
+        if self._lengths is not None:
+            return  # the index does not change under an engine
         live = [d for d in range(self.reader.doc_count_all()) if not self.reader.is_deleted(d)]
         self._lengths = {f: {d: self.reader.doc_field_length(d, f) for d in live} for f in SCORED}
 

@@ -23,7 +23,7 @@ from hashlib import blake2b
 from importlib import metadata
 from pathlib import Path
 
-from .pagecache import code_digest
+from .pagecache import code_digest, read_or_empty
 
 RECORD = "last-build.json"
 FORMAT = 1
@@ -58,7 +58,7 @@ def key(config, plugin_config, root: Path, target: Path, strict) -> str | None:
         digest.update(json.dumps(part, default=str, sort_keys=True).encode() + b"\0")
     digest.update(code_digest())
     for path in (config_file, *_editor_packages(config, plugin_config)):
-        digest.update(_read(path) + b"\0")
+        digest.update(read_or_empty(path) + b"\0")
     return digest.hexdigest()
 
 
@@ -128,10 +128,3 @@ def _editor_packages(config, plugin_config) -> list:
     """The npm packages the web editor copies (their package.json names the version)."""
     modules = Path(config.config_file_path).parent / getattr(plugin_config, "editor_modules", "node_modules")
     return [modules / "decap-cms" / "package.json", modules / "yaml" / "package.json"]
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError:
-        return b""

@@ -77,7 +77,7 @@ def build_key(config, plugin_config, pages) -> bytes:
              repr(pages).encode()]
     hooks = config.hooks if isinstance(config.hooks, dict) else {}
     for path in (config.config_file_path, *(getattr(h, "__file__", None) for h in hooks.values())):
-        parts.append(_read(path))
+        parts.append(read_or_empty(path))
     custom = config.theme.custom_dir
     if custom and os.path.isdir(custom):
         for folder, _, names in sorted(os.walk(custom)):
@@ -102,7 +102,7 @@ def _version(dist: str) -> bytes:
         return b"-"
 
 
-def _read(path) -> bytes:
+def read_or_empty(path) -> bytes:
     try:
         return Path(path).read_bytes() if path else b""
     except OSError:
