@@ -111,6 +111,9 @@ def test_the_site_serves_decap_with_a_gitlab_pkce_login(tmp_path):
     assert "local_backend" not in config  # only plein serve has a local backend
     assert (editor / "decap/decap-cms.js").is_file() and (editor / "yaml/index.js").is_file()
     assert not list(editor.rglob("*.map"))
+    # one of Decap's two builds: the page's decap-cms.js and the parts it loads, not cms.js's
+    assert list(editor.glob("decap/*.decap-cms.js"))
+    assert not [f.name for f in editor.glob("decap/*cms.js") if not f.name.endswith("decap-cms.js")]
     topics = json.loads((editor / "topics.json").read_text())
     assert topics and all(isinstance(label, str) for label, _ in topics)
     assert all(isinstance(json.loads(f.read_text()), list) for f in (editor / "replies").glob("*.json"))

@@ -190,17 +190,33 @@ def test_every_reply_question_update_and_kudos_has_a_report_link(site):
     assert 'id="update-carla-smit-2026-11-26-1"' in read(site, "people/carla-smit")  # the link's anchor
 
 
-def test_reports_by_mail_when_the_site_has_no_issue_tracker(tmp_path):
+@pytest.mark.browser
+def test_reports_by_mail_when_the_site_has_no_issue_tracker(tmp_path, page):
     root = moderated_org(tmp_path / "org")
     out = build_org(root, tmp_path / "site", report_to="mail", moderators_email="moderatie@wetterveen.example")
-    thread = read(out, "discussions/welke-koffie")
-    start = thread.index('href="mailto:')
-    href = thread[start + len('href="'):thread.index('"', start + len('href="'))].replace("&amp;", "&")
+    served = Served(out)
+    try:
+        page.goto(served.url("discussions/welke-koffie/"))
+        href = page.locator(".plein-byline a.plein-report").get_attribute("href")
+    finally:
+        served.close()
     parts = urlsplit(href)
     assert parts.scheme == "mailto" and unquote(parts.path) == "moderatie@wetterveen.example"
     query = parse_qs(parts.query)
     assert query["subject"] == [f"Melding: discussie {KOFFIE}/index.md"]
+    assert query["body"][0].startswith("Pagina: http://127.0.0.1:8000/discussions/welke-koffie/\n")
     assert "Meldingen komen per e-mail binnen op moderatie@wetterveen.example" in read(out, "moderation")
+
+
+def test_without_a_script_a_report_link_opens_the_empty_issue_form(site):
+    """The page carries the item, not the prefilled link (a tenth of the site at 15,000
+    people): plein.js makes that. Without it the link still reaches the forge's form."""
+    thread = read(site, "discussions/welke-koffie")
+    start = thread.index('<a class="plein-report"')
+    link = thread[start:thread.index(">", start)]
+    assert f'href="{REPO_URL}/-/issues/new"' in link
+    assert f'data-report="discussion {KOFFIE}/index.md discussions/welke-koffie/"' in link
+    assert 'data-report="reply ' in thread and "roerdomp" not in link
 
 
 def test_a_bad_moderators_address_stops_the_build_with_a_plain_message(tmp_path, caplog):

@@ -99,11 +99,19 @@ class EditorSite:
         out = []
         for folder, _, names in os.walk(top):
             for name in sorted(names):
-                if name.endswith(".map"):
-                    continue  # source maps: megabytes nobody on the intranet needs
+                if name.endswith(".map") or _other_build(name):
+                    continue  # source maps and the unused build: megabytes nobody needs
                 path = Path(folder) / name
                 out.append(self._copy(f"{into}/{path.relative_to(top).as_posix()}", path))
         return out
+
+
+def _other_build(name: str) -> bool:
+    """Decap's dist/ holds two builds of the same editor: decap-cms.js, which the page loads
+    and which loads its parts as `N.decap-cms.js`, and cms.js with its `N.cms.js`. The second
+    is 7.5 MB the site need not carry (issue 29: the site must fit the Pages limit)."""
+    return name == "cms.js" or (name.endswith(".cms.js") and not name.endswith(".decap-cms.js")) \
+        or name == "cms.js.LICENSE.txt"
 
 
 def backend(options, config) -> dict:

@@ -23,6 +23,13 @@ RECENT_DAYS = 14
 PAGE = "moderation/index.md"  # the moderators' page: in no tab; Help links to it
 PER_PAGE = 200
 KIND = {Thread: "thread", Reply: "reply", Update: "update", Kudos: "kudos"}
+# A prefilled Report link was 470 bytes, and every reply, question, update and kudos on every
+# page carries one: 58 MB of the site at 15,000 people (issue 29). A page now carries the
+# item's kind, file and page (`Reports.data`, about 110 bytes); plein.js fills in the link from
+# one template per site (`Reports.template`) with these tokens.
+KIND_TOKEN, FILE_TOKEN, PAGE_TOKEN = "PLEINKIND", "PLEINFILE", "PLEINPAGE"
+CODES = {"thread": "report_thread", "discussion": "report_discussion", "reply": "report_reply",
+         "update": "report_update", "kudos": "report_kudos"}
 # Characters a query may hold as they are (RFC 3986): the links' paths and addresses are not
 # percent-encoded, and spaces are '+' (form encoding, as the forges read it), since every item
 # on every page carries its link: a tenth less of it.
@@ -150,7 +157,35 @@ class Reports:
         """The "Report" link of an item, or '' when the site has nowhere to send it."""
         if not self.to:
             return ""
-        title, body = self.text(record)
+        return self._prefilled(*self.text(record))
+
+    def template(self) -> str:
+        """The prefilled link with KIND, FILE and PAGE for the item's kind, file and address,
+        which plein.js puts in each page's Report links (see `data`); '' without a place."""
+        if not self.to:
+            return ""
+        t = self.lang.t
+        return self._prefilled(f"{t('report_title')}: {KIND_TOKEN} {FILE_TOKEN}",
+                               f"{t('report_page')}: {PAGE_TOKEN}\n\n{t('report_why')}\n\n")
+
+    def kinds(self) -> dict:
+        """The items' names in the site's words, by the codes `data` writes."""
+        return {code: self.lang.t(key) for code, key in CODES.items()}
+
+    def fallback(self) -> str:
+        """Where a Report link goes when the browser runs no script: the empty issue form
+        (or an e-mail to the moderators). The reporter then names the page."""
+        if self.to == "mail":
+            return f"mailto:{quote(self.email, safe='@')}"
+        return f"{self.repo}/issues/new" if self.forge == "github" else f"{self.repo}/-/issues/new"
+
+    def data(self, record) -> str:
+        """The item for plein.js: its kind's code, its file and its page from the site's root."""
+        mark = anchor(record)
+        page = L.url(page_of(record), self.directory_urls) + (f"#{mark}" if mark else "")
+        return f"{word(record)[len('report_'):]} {quote(record.source.path)} {page}"
+
+    def _prefilled(self, title: str, body: str) -> str:
         if self.to == "mail":  # (in a mailto: address '+' is a plus: spaces stay %20)
             query = urlencode({"subject": title, "body": body + LABEL + "\n"}, quote_via=quote, safe=SAFE)
             return f"mailto:{quote(self.email, safe='@')}?{query}"

@@ -15,7 +15,12 @@ from mkdocs.exceptions import PluginError
 PUBLIC_HOSTS = ("github.io", "gitlab.io", "pages.dev", "netlify.app", "vercel.app", "codeberg.page")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 COMPRESS = (".html", ".xml", ".json", ".js", ".css", ".svg", ".txt")
-MIN_SIZE = 1024  # smaller files gain little and cost a file each
+# A response of up to about 14 KB arrives in the first round trip whether compressed or not
+# (TCP's initial window is 10 segments, RFC 6928), so below it a copy saves the reader no wait
+# and costs the site its bytes: at 15,000 people the copies of such pages were 91 MB of a site
+# that must fit the Pages limit (issue 29). Larger pages, the scripts and the search index
+# still get theirs.
+MIN_SIZE = 14 * 1024
 
 
 SITE_URL_VARIABLE = "PLEIN_SITE_URL"
@@ -79,28 +84,29 @@ def public_warning(site_url: str | None, access_controlled: bool) -> str | None:
 def minify(html: str) -> str:
     """The page without what a browser ignores: whitespace between blocks, optional quotes,
     comments. About a quarter smaller; tests/test_publish.py checks that the text, links and
-    elements stay the same. Closing tags and <html>/<head> are kept, for tools reading pages.
-    (minify-html drops a space between two inline elements in a <div>: templates write
+    elements stay the same. <html> and <head> are kept, for tools reading pages; the closing
+    tags a browser adds by itself (</li>, </p>, </td>…) are not: 9 MB at 15,000 people, of a site
+    that must fit the Pages limit (issue 29). (minify-html drops a space between two inline elements in a <div>: templates write
     &nbsp; there.)"""
     try:
         import minify_html
     except ImportError:
         raise PluginError("plein: option 'minify' needs minify-html. "
                           "Fix: pip install 'plein[site]' (make install-site)") from None
-    return minify_html.minify(html, minify_css=True, keep_closing_tags=True,
+    return minify_html.minify(html, minify_css=True, keep_closing_tags=False,
                               keep_html_and_head_opening_tags=True)
 
 
 def precompress(site_dir: str | Path, level: int = 9) -> tuple[int, int]:
-    """Write `f.gz` beside each text file of the site that gzip makes smaller. Kept when
+    """Write `f.gz` beside each text file of the site of MIN_SIZE or more. Kept when
     the file is unchanged (a dirty build then recompresses only what it wrote). Returns
     (files compressed now, bytes of all .gz files)."""
     made = total = 0
     for folder, _, names in os.walk(site_dir):
         for name in names:
             path = os.path.join(folder, name)
-            if name.endswith(".gz") and name[:-3].endswith(COMPRESS) and not os.path.exists(path[:-3]):
-                os.unlink(path)  # its page is gone
+            if name.endswith(".gz") and name[:-3].endswith(COMPRESS) and not _wanted(path[:-3]):
+                os.unlink(path)  # its page is gone, or too small now to need a copy
                 continue
             if not name.endswith(COMPRESS):
                 continue
@@ -122,3 +128,11 @@ def precompress(site_dir: str | Path, level: int = 9) -> tuple[int, int]:
             made += 1
             total += len(data)
     return made, total
+
+
+def _wanted(path: str) -> bool:
+    """Whether the file is there and large enough to get a compressed copy."""
+    try:
+        return os.stat(path).st_size >= MIN_SIZE
+    except FileNotFoundError:
+        return False

@@ -84,6 +84,9 @@ class Site:
         self.forge = L.Forge(plugin_config.forge, config.repo_url, plugin_config.branch, plugin_config.editor)
         self.reports: Reports = reports_of(self.lang, plugin_config, config)
         config.repo_name = L.repo_name(config.repo_name, config.repo_url, plugin_config.forge)
+        # no "Made with Material for MkDocs" under every page (a site may still set it): staff
+        # have no use for it, and at 15,000 people it was 9 MB of the site (issue 29)
+        config.extra.setdefault("generator", False)
         self.sanitizer = Sanitizer(config.markdown_extensions, config.mdx_configs)
         self.cache = Path(config.config_file_path).parent / plugin_config.cache_dir
         for css in (CSS,):
@@ -156,11 +159,19 @@ class Site:
         self.insights_csv = [csv_file(config, self, page)] if page else []
         kept += self._feeds(facts) + self.insights_csv
         kept += [File.generated(config, CSS, abs_src_path=str(ASSETS / "plein.css")),
-                 File.generated(config, JS, abs_src_path=str(ASSETS / "plein.js")),
+                 ContentFile.generated(config, JS, content=self._script()),
                  ContentFile.generated(config, icons.SPRITE, content=icons.sprite(config.theme))]
         self.theme_js = ThemeScripts(config, str(Path(__file__).parent / "templates"))
         kept += [ContentFile.generated(config, path, content=text) for path, text in self.theme_js.files.items()]
         return Files(kept)
+
+    def _script(self) -> str:
+        """plein.js, after the one line it needs from the build: where Report links go."""
+        reports = self.reports
+        setting = {"url": reports.template(), "kinds": reports.kinds(), "site": reports.site} \
+            if reports.to else None
+        return (f"window.PleinReport = {json.dumps(setting, ensure_ascii=False)};\n"
+                + (ASSETS / "plein.js").read_text(encoding="utf-8"))
 
     def refresh(self, org, pages: dict) -> bool:
         """The model changed but no file did (plein serve, see live): each generated page (in

@@ -237,9 +237,12 @@ class Views:
                 "search_url": reports.search_url() if reports else "",
                 "email": reports.email if reports and reports.to == "mail" else ""}
 
-    def report(self, record) -> str:
-        """The "Report" link of a reply, question, update or kudos ('' without a place to send it)."""
-        return self.reports.url(record) if self.reports else ""
+    def report(self, record):
+        """The "Report" link of a reply, question, update or kudos: where it goes without a
+        script, and the item for plein.js (None without a place to send it)."""
+        if not self.reports or not self.reports.to:
+            return None
+        return {"href": self.reports.fallback(), "data": self.reports.data(record)}
 
     def _changes(self, spec):
         return {"changes": [(c, self.targets(c.paths)) for c in self.history.recent]}

@@ -4,14 +4,15 @@
   "use strict";
   const box = document.querySelector("[data-plein-search]");
   if (!box) return;
+  const T = window.PleinSearchWords;  // assets/search/words.js
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  build(box, T, new URL("assets/plein/icons.svg", root).href);
   const input = box.querySelector("input.md-search__input");
   const meta = box.querySelector(".md-search-result__meta");
   const facetsEl = box.querySelector(".plein-search__facets");
   const list = box.querySelector(".md-search-result__list");
   const toggle = document.getElementById("__search");
-  const T = window.PleinSearchWords;  // assets/search/words.js
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const engine = new window.PleinSearchEngine(new URL("plein-search/", root).href);
   const PAGE = 10;  // like `plein search`
   const filters = { kind: new Set(), team: new Set(), location: new Set(), topic: null };
@@ -186,4 +187,39 @@
     }
   });
   toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+  /* The dialog's form and result list: Material's search markup, made here rather than
+     written into every page (partials/search-plein.html). Words by textContent and
+     attributes only. */
+  function build(box, T, sprite) {
+    const make = (tag, attrs, ...kids) => {
+      const e = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+      e.append(...kids);
+      return e;
+    };
+    const icon = (name) => {
+      const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      const use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+      use.setAttribute("href", sprite + "#" + name);
+      svg.append(use);
+      return svg;
+    };
+    const form = make("form", { class: "md-search__form", name: "search" },
+      make("input", { type: "text", class: "md-search__input", name: "query", "aria-label": T.label,
+        placeholder: T.label, autocapitalize: "off", autocorrect: "off", autocomplete: "off",
+        spellcheck: "false", required: "" }),
+      make("label", { class: "md-search__icon md-icon", for: "__search" }, icon("search"), icon("previous")),
+      make("nav", { class: "md-search__options", "aria-label": T.label },
+        make("button", { type: "reset", class: "md-search__icon md-icon", title: T.reset, "aria-label": T.reset,
+          tabindex: "-1" }, icon("close"))));
+    const result = make("div", { class: "md-search-result plein-search__result" },
+      make("div", { class: "md-search-result__meta" }, T.placeholder),
+      make("div", { class: "plein-search__facets" }),
+      make("ol", { class: "md-search-result__list", role: "presentation" }));
+    box.replaceChildren(
+      make("label", { class: "md-search__overlay", for: "__search" }),
+      make("div", { class: "md-search__inner", role: "search" }, form,
+        make("div", { class: "md-search__output" },
+          make("div", { class: "md-search__scrollwrap", tabindex: "0", "data-md-scrollfix": "" }, result))));
+  }
 })();

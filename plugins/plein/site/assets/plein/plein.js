@@ -1,5 +1,5 @@
-/* Plein: the time in reply and ask links. No server, no outside hosts. (The directory's
-   filters are search/browser/directory.js.) */
+/* Plein: the time in reply and ask links, Report links, own buttons. No server, no outside
+   hosts. (The directory's filters are search/browser/directory.js.) */
 (function () {
   "use strict";
   // Reply and ask links carry the day of the build; the new file gets the time of the click.
@@ -76,9 +76,30 @@
       others.forEach(function (a) { if (handle && a.getAttribute("data-plein-not-own") === handle) { a.hidden = true; } });
     });
   }
+  // A Report link carries its item ("kind file page", moderation.py Reports.data) and goes to
+  // the empty issue form; here it gets the prefilled one, from the site's one template
+  // (window.PleinReport, written above this file by the build). Every value is encoded.
+  function reportLinks() {
+    var R = window.PleinReport;
+    if (!R) { return; }
+    var site = R.site ? new URL(R.site) : ROOT;
+    document.querySelectorAll("a.plein-report[data-report]").forEach(function (a) {
+      var item = a.getAttribute("data-report").split(" ");
+      if (item.length !== 3) { return; }
+      var values = {
+        PLEINKIND: Object.prototype.hasOwnProperty.call(R.kinds, item[0]) ? R.kinds[item[0]] : item[0],
+        PLEINFILE: decodeURIComponent(item[1]),
+        PLEINPAGE: new URL(item[2], site).href
+      };
+      a.href = R.url.replace(/PLEIN(KIND|FILE|PAGE)/g, function (token) {
+        return encodeURIComponent(values[token]);
+      });
+    });
+  }
   function init() {
     setTimeout(focusableScrollers, 0);  // after Material has wrapped the tables
     ownButtons();
+    reportLinks();
   }
   window.addEventListener("resize", focusableScrollers);
   if (window.document$ && window.document$.subscribe) {
