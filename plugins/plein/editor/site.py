@@ -80,14 +80,24 @@ class EditorSite:
                     f'<p><a href="../">{escape(label("back", lang))}</a></p>\n</main>\n</body>\n</html>\n')
         else:
             rest = ('<link rel="stylesheet" href="editor.css">\n<link rel="stylesheet" href="fields.css">\n'
+                    + self._preloads() +
                     '<script>window.CMS_MANUAL_INIT = true;</script>\n</head>\n<body>\n'
-                    '<script src="decap/decap-cms.js"></script>\n'
+                    '<script src="decap/decap-cms.js" fetchpriority="high"></script>\n'
                     '<script src="../assets/search/engine.js"></script>\n'
                     '<script type="module" src="editor.js"></script>\n</body>\n</html>\n')
         # the Content-Security-Policy first in <head>, with the forge's API (site/csp.py)
         policy = editor_policy(head + rest, backend(self.options, self.config), origin(self.config.repo_url),
                                self.local)
         return f'<!doctype html>\n<html lang="{lang}">\n<head>\n{meta(policy)}\n' + head + rest
+
+    def _preloads(self) -> str:
+        """editor.js and every module it imports (its own and the YAML library's, 90 files),
+        fetched at once while Decap downloads: found import by import, they arrived one level
+        after another, 190 of the 1,050 ms until a phone showed one's profile form (issue 26)."""
+        own = [f.name for f in sorted(BROWSER.iterdir()) if f.suffix == ".js"]
+        top = self.modules / YAML_LIB
+        library = sorted(f"yaml/{p.relative_to(top).as_posix()}" for p in top.rglob("*.js"))
+        return "".join(f'<link rel="modulepreload" fetchpriority="low" href="{escape(name)}">\n' for name in own + library)
 
     def _text(self, name: str, content: str) -> File:
         return ContentFile.generated(self.config, f"{FOLDER}/{name}", content=content)
