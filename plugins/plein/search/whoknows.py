@@ -89,15 +89,16 @@ def tagged(org: Org) -> dict:
 
 
 def rank(org: Org, engine: Engine | None, topic: str, stated: dict | None = None,
-         tags: dict | None = None, only_stated: bool = False) -> tuple[list, list]:
+         tags: dict | None = None, only_stated: bool = False, news_ids: set | None = None) -> tuple[list, list]:
     """(active experts, alumni who knew), best first. `stated`: the topic's `standings`, `tags`:
-    `tagged`, when the caller has them (search.export asks every topic of the site);
-    `only_stated`: only the people with a standing, whose order is all `_first` needs."""
+    `tagged`, `news_ids`: the ids of the organisation's news, when the caller has them
+    (search.export asks every topic of the site); `only_stated`: only the people with a
+    standing, whose order is all `_first` needs."""
     threads, news = (tagged(org) if tags is None else tags).get(org.topic_key(topic), (set(), set()))
     threads, news = set(threads), set(news)
     if engine is not None:
         threads |= _found(engine, topic, "thread")
-        news |= _found(engine, topic, "news") & {n.id for n in org.news}
+        news |= _found(engine, topic, "news") & ({n.id for n in org.news} if news_ids is None else news_ids)
     experts: dict = {}
 
     stated = standings(org, topic) if stated is None else stated
@@ -163,10 +164,11 @@ def standing_first(org: Org, engine: Engine, query: str, forms: dict | None = No
     return {} if spelling is None else _first(org, engine, spelling, standings(org, spelling), None)
 
 
-def _first(org: Org, engine: Engine, spelling: str, stated: dict, tags: dict | None) -> dict:
+def _first(org: Org, engine: Engine, spelling: str, stated: dict, tags: dict | None,
+           news_ids: set | None = None) -> dict:
     if not stated:  # people_first takes only people with a standing: no need to weigh evidence
         return {}
-    active, alumni = rank(org, engine, spelling, stated, tags, only_stated=True)
+    active, alumni = rank(org, engine, spelling, stated, tags, only_stated=True, news_ids=news_ids)
     return R.people_first(active + alumni)
 
 
@@ -175,9 +177,10 @@ def standing_orders(org: Org, engine: Engine) -> dict:
     order, for the forms that have people (search.export writes them for the browser)."""
     forms = spellings(org)
     stated, tags = many_standings(org, set(forms.values())), tagged(org)
+    news_ids = {n.id for n in org.news}  # once, not once per form: 1,300 forms at L
     out = {}
     for form, spelling in forms.items():
-        first = _first(org, engine, spelling, stated[spelling], tags)
+        first = _first(org, engine, spelling, stated[spelling], tags, news_ids)
         if first:
             out[form] = sorted(first, key=first.get)
     return out
