@@ -107,6 +107,7 @@ def many_standings(org, topics) -> dict:
         members.setdefault(p.team, set()).add(p.handle)
     labels = {label: form(org, label) for label in holders}
     team_forms = [(t.id, form(org, t.name)) for t in org.teams.values()]
+    place = {h: i for i, h in enumerate(org.people)}  # the model's order
     out = {}
     for topic in topics:
         mine = form(org, topic)
@@ -114,7 +115,7 @@ def many_standings(org, topics) -> dict:
         teams = {tid for tid, f in team_forms if match_forms(f, mine) != OTHER}
         near = {h for label, s in match.items() if s != OTHER for h in holders[label]}
         near.update(h for t in teams for h in members.get(t, ()))
-        people = [p for p in org.people.values() if p.handle in near]  # in the model's order
+        people = [org.people[h] for h in sorted(near, key=place.__getitem__)]
         out[topic] = _standings(org, topic, people, match.__getitem__, teams)
     return out
 

@@ -47,6 +47,7 @@ class Engine:
         self.reader = ix.reader()
         self.stem = stemmer(language)
         self.n_docs = self.reader.doc_count()
+        self.n_weighed = R.coarse(self.n_docs)  # what the weights take: see rank.coarse
         self._deletions = self.reader.has_deletions()
         self._avg: dict | None = None
         self._data: dict = {}
@@ -95,8 +96,9 @@ class Engine:
     @property
     def avg(self) -> dict:
         """The average length of each scored field, from every document's own (rounded)
-        length. Whoosh's totals would rank an index updated in place otherwise than one built
-        afresh: they still count replaced documents, and a merge sums the rounded lengths."""
+        length, to three digits (rank.coarse). Whoosh's totals would rank an index updated in
+        place otherwise than one built afresh: they still count replaced documents, and a merge
+        sums the rounded lengths."""
         if self._avg is None:
             totals = dict.fromkeys(SCORED, 0)
             for reader, _ in self.reader.leaf_readers():
@@ -104,7 +106,7 @@ class Engine:
                 for f in SCORED:
                     totals[f] += sum(reader.doc_field_length(d, f) or 0
                                      for d in range(reader.doc_count_all()) if d not in deleted)
-            self._avg = {f: totals[f] / (self.n_docs or 1) for f in SCORED}
+            self._avg = {f: R.coarse(totals[f] / (self.n_docs or 1)) for f in SCORED}
         return self._avg
 
     def close(self) -> None:
@@ -113,9 +115,21 @@ class Engine:
     # -- documents
 
     def data(self, docnum: int) -> dict:
+        return self._stored(docnum)["data"]
+
+    def doc_hash(self, docnum: int) -> str:
+        """The hash of what the document was made from (search.documents)."""
+        return self._stored(docnum)["hash"]
+
+    def _stored(self, docnum: int) -> dict:
         if docnum not in self._data:
-            self._data[docnum] = self.reader.stored_fields(docnum)["data"]
+            self._data[docnum] = self.reader.stored_fields(docnum)
         return self._data[docnum]
+
+    def in_order(self) -> list:
+        """The live documents in index order (`order_key`): their numbers in the export."""
+        reader = self.reader
+        return sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=self.order)
 
     def order(self, docnum: int) -> tuple:
         if docnum not in self._order:
@@ -180,7 +194,7 @@ class Engine:
                     tfs.setdefault(docnum, {})[f] = freq
         df = len(tfs)
         return {d: R.weight(t, {f: self.length(d, f) for f in t}, self.avg, BOOSTS,
-                            self.n_docs, df)
+                            self.n_weighed, df)
                 for d, t in tfs.items()}
 
     # -- queries

@@ -23,7 +23,9 @@ already hold an export: if its stamp names the export that the cache says this i
 state gave (MADE_FROM, beside the index), nothing is written at all; otherwise only files
 whose bytes changed are replaced (atomically, so a reader of the site never sees half a
 file) and files no longer part of the export are removed. Unchanged files keep their time,
-so copying the site on only reaches what changed."""
+so copying the site on only reaches what changed. The costly parts, each stem's postings and
+each topic form's people, are computed again only for the words that changed documents hold;
+the rest comes from the last export's record in the cache (search.lastexport)."""
 from __future__ import annotations
 
 import hashlib
@@ -37,9 +39,11 @@ from whoosh.support.charset import accent_map
 from ..model.fields import WEEKDAYS
 from ..site.replace import replace_if_changed
 from . import facets as F
+from . import lastexport
 from . import rank as R
 from .documents import KINDS
 from .engine import Engine
+from .varints import encode, varints
 from .whoknows import standing_inputs, standing_orders
 
 FORMAT = 1
@@ -55,26 +59,7 @@ MADE_FROM = "plein-export.json"
 # What the export is made by: a change to any of them may change its bytes.
 SOURCES = tuple(Path(__file__).parent / n for n in
                 ("export.py", "rank.py", "engine.py", "documents.py", "index.py", "facets.py", "whoknows.py",
-                 "../model/standing.py", "../model/topics.py"))
-
-
-def varints(numbers) -> bytes:
-    out = bytearray()
-    for n in numbers:
-        while n >= 0x80:
-            out.append((n & 0x7F) | 0x80)
-            n >>= 7
-        out.append(n)
-    return bytes(out)
-
-
-def encode(postings: dict) -> bytes:
-    """{ordinal: weight} as (delta, weight) varint pairs in ordinal order."""
-    flat, last = [], 0
-    for o in sorted(postings):
-        flat += (o - last, postings[o])
-        last = o
-    return varints(flat)
+                 "varints.py", "../model/standing.py", "../model/topics.py"))
 
 
 def node_file(node: str) -> str:
@@ -152,39 +137,50 @@ def topic_names(org) -> dict:
     return names
 
 
-def export_org(engine: Engine, out: Path, org, *, show_contact: bool) -> dict:
+def export_org(engine: Engine, out: Path, org, *, show_contact: bool, docs=None) -> dict:
     """`export` with the team names, topic labels and team tree of the organisation; office
-    days only with the plugin's `show_contact` (they tell where and when someone is)."""
+    days only with the plugin's `show_contact` (they tell where and when someone is). `docs`:
+    a function giving the search documents (search.documents), when the caller has them: an
+    export then computes again only what the changed ones touch (search.lastexport)."""
+    accepted = {f"thread:{t.id}": t.accepted or "" for t in org.threads.values()}
     return export(engine, out, {t.id: t.name for t in org.teams.values()}, topic_names(org),
                   team_parents={t.id: t.parent for t in org.teams.values() if t.parent},
-                  office_days=show_contact, standing=(standing_inputs(org), lambda: standing_orders(org, engine)))
+                  office_days=show_contact,
+                  standing=(standing_inputs(org), lambda parts: standing_orders(org, engine, parts)),
+                  docs=docs, accepted=accepted)
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
            pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None,
-           office_days: bool = False, standing: tuple | None = None) -> dict:
+           office_days: bool = False, standing: tuple | None = None, docs=None,
+           accepted: dict | None = None) -> dict:
     """Write the static index of `engine` into `out`, changing only what differs from the
     export it may hold already; returns its meta data. People's office days are left out
     unless `office_days` (the plugin's show_contact) says they may be shown. `standing`: (a
-    digest of its inputs, a function giving {topic form: [document id]}), the people search puts
-    first (whoknows.standing_orders); called only when the export is written, for it takes long.
-    (`pack` and `dict_max` are for tests, which want many small files.)"""
-    team_parents, (made_of, standing) = team_parents or {}, standing or ("", dict)
+    digest of its inputs, a function of the export's parts giving {topic form: [document id]}),
+    the people search puts first (whoknows.standing_orders); called only when the export is
+    written, for it takes long. `docs` and `accepted` (thread id -> its accepted answer): see
+    export_org. (`pack` and `dict_max` are for tests, which want many small files.)"""
+    team_parents, (made_of, standing) = team_parents or {}, standing or ("", lambda parts: {})
     state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days, made_of)
     made_from = _made_from(engine)
     meta = current(out, state, made_from)
     if meta is not None:
         return meta
     (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
+    kept = made_from.with_name(lastexport.NAME) if made_from is not None else None
     files = _Out(out)
     with engine.remembering():  # who-knows' searches and the postings share their words
-        engine.read_lengths()
+        parts = lastexport.parts(engine, kept, docs, accepted or {}, FORMAT, SOURCES)
+        if kept is not None:
+            kept.unlink(missing_ok=True)  # vouches for nothing until this export is written
         meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days,
-                      standing())
+                      standing, parts)
     files.prune()
     made = files.digest()
     files.json(STAMP, {"format": FORMAT, "files": made})
     if made_from is not None:
+        lastexport.save(kept, parts.new)
         replace_if_changed(made_from, json.dumps({"state": state, "files": made}).encode())
     return meta
 
@@ -233,9 +229,10 @@ def current(out: Path, state: str, made_from: Path | None) -> dict | None:
 
 
 def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack: int, dict_max: int,
-           team_parents: dict, office_days: bool, standing: dict) -> dict:
-    reader = engine.reader
-    docnums = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=engine.order)
+           team_parents: dict, office_days: bool, standing, parts: lastexport.Parts) -> dict:
+    engine.read_lengths()
+    standing = standing(parts)  # first: its searches leave the postings of their words for the export's
+    docnums = engine.in_order()
     ordinal = {d: i for i, d in enumerate(docnums)}
     datas = [engine.data(d) for d in docnums]
     teams = sorted({d["team"] for d in datas})
@@ -247,8 +244,8 @@ def _write(engine: Engine, out: _Out, team_names: dict, topic_labels: dict, pack
     order = F.name_order(people)
     _chunks(out, datas, topic_ix, {o: rank for rank, o in enumerate(order)})
     _topics(out, datas, topics)
-    words = _words(engine)
-    stems = _postings(engine, _Packs(out, pack), sorted({s for _, _, s in words}), ordinal)
+    words = _words(engine, parts.counts)
+    stems = _postings(engine, _Packs(out, pack), sorted({s for _, _, s in words}), ordinal, parts)
     split, nodes = _dictionary(out, words, stems, dict_max)
     meta = {
         "format": FORMAT, "language": engine.language, "n": len(docnums), "chunk": CHUNK,
@@ -323,28 +320,26 @@ def _topics(out: _Out, datas, topics) -> None:
         out.put(f"t/{i}.bin", varints(b - a for a, b in zip([0] + ords, ords)))
 
 
-def _words(engine: Engine) -> list:
+def _words(engine: Engine, counts: dict) -> list:
     """(surface word, document count, stem) of every word, most common first."""
-    words = []
-    for word in engine.reader.lexicon("words"):
-        word = word.decode() if isinstance(word, bytes) else word
-        count = engine.word_count(word)
-        if count:  # only in replaced documents: not a word of the index any more
-            words.append((word, count, engine.stem(word)))
-    return sorted(words, key=lambda w: (-w[1], w[0]))
+    return sorted(((w, n, engine.stem(w)) for w, n in counts.items()), key=lambda w: (-w[1], w[0]))
 
 
-def _postings(engine: Engine, packs: _Packs, stems, ordinal) -> dict:
-    """Write the postings of every stem; {stem: [df, full ref, head ref]}."""
-    engine.read_lengths()
+def _postings(engine: Engine, packs: _Packs, stems, ordinal, parts: lastexport.Parts) -> dict:
+    """Write the postings of every stem (those the last export's record holds as they were);
+    {stem: [df, full ref, head ref]}."""
     refs = {}
     for stem in stems:
-        postings = engine.postings_once(stem)
-        full = {ordinal[d]: w for d, w in postings.items()}
-        ref = packs.add(encode(full))
-        top = R.head(postings, engine.order)
-        head = ref if len(top) == len(postings) else packs.add(encode({ordinal[d]: w for d, w in top.items()}))
-        refs[stem] = [len(postings), ref, head]
+        kept = parts.postings(stem)
+        if kept is None:
+            postings = engine.postings_once(stem)
+            top = R.head(postings, engine.order)
+            kept = (len(postings), encode({ordinal[d]: w for d, w in postings.items()}),
+                    None if len(top) == len(postings) else encode({ordinal[d]: w for d, w in top.items()}))
+        parts.keep_postings(stem, kept)
+        df, full, head = kept
+        ref = packs.add(full)
+        refs[stem] = [df, ref, ref if head is None else packs.add(head)]
     packs.flush()
     return {s: [df, *full, *head] for s, (df, full, head) in refs.items()}
 

@@ -75,7 +75,9 @@ def follow(settings: dict):
     if problems.errors:
         return None
     now = parse_datetime(settings["now"])
-    engine = Store(Path(settings["folder"]), settings["language"], org, now, root).engine()
+    store = Store(Path(settings["folder"]), settings["language"], org, now, root)
+    engine = store.engine()
     related = for_threads(org, engine)
-    export_org(engine, Path(settings["out"]), org, show_contact=settings.get("show_contact") is True)
+    export_org(engine, Path(settings["out"]), org, show_contact=settings.get("show_contact") is True,
+               docs=store.documents)
     return related

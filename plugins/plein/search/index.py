@@ -73,6 +73,16 @@ def schema(language: str) -> Schema:
                   data=STORED, **scored)
 
 
+def indexed_text(doc) -> str:
+    """The text of a document's field `words`: its scored fields, in order."""
+    return " ".join(doc.fields.get(f, "") for f in SCORED)
+
+
+def surface_words(field, text: str) -> tuple:
+    """The distinct words the field `words` (`field`) holds of a text, as Whoosh indexes it."""
+    return tuple(sorted({w.decode() if isinstance(w, bytes) else w for w, *_ in field.index(text)}))
+
+
 def index_dir(cache_dir: Path, language: str) -> Path:
     return Path(cache_dir) / f"search-{language}"
 
@@ -135,7 +145,7 @@ def _sync(ix, docs, fresh: bool) -> None:
     for d in changed:
         fields = {f: d.fields.get(f, "") for f in SCORED}
         (writer.add_document if d.id not in have else writer.update_document)(
-            id=d.id, hash=d.hash, kind=d.kind, data=d.data(), words=" ".join(fields.values()), **fields)
+            id=d.id, hash=d.hash, kind=d.kind, data=d.data(), words=indexed_text(d), **fields)
     writer.commit()
     # Replaced and removed documents linger in Whoosh's term statistics until their segment
     # is merged. Both the command line and the browser read the same statistics, so they

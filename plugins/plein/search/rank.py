@@ -90,6 +90,14 @@ def read_query(query: str, fold_map: dict) -> tuple[list[str], str | None, dict]
     return words, prefix, {w: whole[w] for w in words if w in whole}
 
 
+def coarse(x: float) -> float:
+    """A collection statistic (the number of documents, a field's average length) to three
+    significant digits: one changed document at L moves it across a step about once in a
+    hundred times, so the weights of the words that document does not hold stay the same, and
+    the export computes again only the words it holds (search.lastexport)."""
+    return float(f"{x:.3g}")
+
+
 def weight(tfs: dict, lengths: dict, avg: dict, boosts: dict, n_docs: int, df: int) -> int:
     """BM25F weight of a term in a document, from its frequency in each field."""
     tf = sum(boosts[f] * freq / (1 - B + B * lengths[f] / (avg[f] or 1)) for f, freq in tfs.items())

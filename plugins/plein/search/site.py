@@ -147,7 +147,7 @@ class SiteSearch:
             return
         from .export import export_org
         export_org(self.store.engine(), Path(config.site_dir) / OUT, org,
-                   show_contact=bool(self.plugin_config.show_contact))
+                   show_contact=bool(self.plugin_config.show_contact), docs=self.store.documents)
 
 
 def _materials_search(src_uri: str) -> bool:

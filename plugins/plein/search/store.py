@@ -37,6 +37,7 @@ class Store:
         self.root = Path(root) if root else None
         self._ix = None
         self._engine = None
+        self._docs: list | None = None
 
     def index(self):
         if self._ix is None:
@@ -44,11 +45,16 @@ class Store:
             with _alone(self.folder / f"search-{self.language}.lock"):
                 self._ix = reuse(self.folder, self.language, mark) if mark else None
                 if self._ix is None:
-                    docs = documents(self.org, self.now, self.language)
-                    self._ix = open_index(self.folder, self.language, docs)
+                    self._ix = open_index(self.folder, self.language, self.documents())
                     if mark:
                         remember(self.folder, self.language, mark)
         return self._ix
+
+    def documents(self) -> list:
+        """The organisation's search documents (made once)."""
+        if self._docs is None:
+            self._docs = documents(self.org, self.now, self.language)
+        return self._docs
 
     def fingerprint(self) -> str:
         """Size and time of every indexed file, and which news is out: when these are as at

@@ -172,18 +172,49 @@ def _first(org: Org, engine: Engine, spelling: str, stated: dict, tags: dict | N
     return R.people_first(active + alumni)
 
 
-def standing_orders(org: Org, engine: Engine) -> dict:
+def standing_orders(org: Org, engine: Engine, parts=None) -> dict:
     """{topic form: [document id]}: `standing_first` of every form of `spellings`, in its
-    order, for the forms that have people (search.export writes them for the browser)."""
+    order, for the forms that have people (search.export writes them for the browser).
+    `parts`: the export's (search.lastexport), which gives a form's order as the last export
+    found it when nothing it depends on changed, and keeps every form's for the next."""
     forms = spellings(org)
-    stated, tags = many_standings(org, set(forms.values())), tagged(org)
+    topics = set(forms.values())
+    stated = many_standings(org, topics) if parts is None else \
+        parts.standings(_standing_inputs(org, topics), lambda: many_standings(org, topics))
+    tags = tagged(org)
     news_ids = {n.id for n in org.news}  # once, not once per form: 1,300 forms at L
     out = {}
     for form, spelling in forms.items():
-        first = _first(org, engine, spelling, stated[spelling], tags, news_ids)
-        if first:
-            out[form] = sorted(first, key=first.get)
+        inputs, mine = _inputs(org, spelling, stated[spelling], tags)
+        ids = parts.form(form, spelling, inputs, mine) if parts is not None else None
+        if ids is None:
+            first = _first(org, engine, spelling, stated[spelling], tags, news_ids)
+            ids = sorted(first, key=first.get) if first else []
+        if parts is not None:
+            parts.keep_form(form, inputs, ids)
+        if ids:
+            out[form] = ids
     return out
+
+
+def _standing_inputs(org: Org, topics: set) -> str:
+    """A digest of what model.standing.many_standings reads: the topics asked, people's labels,
+    names (their order), teams and the synonyms. A reply or a new role leaves it the same."""
+    rows = [sorted(topics), sorted(org.synonyms.items()), sorted(org.synonym_words.items()),
+            [(t.id, t.name) for t in org.teams.values()],
+            [(p.handle, p.name, p.team, p.expertise, p.ask_me_about) for p in org.people.values()]]
+    return hashlib.blake2b(json.dumps(rows, ensure_ascii=False, default=list).encode(), digest_size=16).hexdigest()
+
+
+def _inputs(org: Org, spelling: str, stated: dict, tags: dict) -> tuple[str, set]:
+    """(a digest of what the files say of a topic that its order depends on besides the index:
+    the people with a standing, their names, the ids tagged with it; those ids as the index's)."""
+    threads, news = tags.get(org.topic_key(spelling), ((), ()))
+    people = sorted((h, s.standing, s.declared, s.ask_me, s.in_team, org.people[h].name, org.people[h].alumnus)
+                    for h, s in stated.items() if h in org.people)
+    mine = {f"thread:{t}" for t in threads} | {f"news:{n}" for n in news}
+    text = json.dumps([spelling, people, sorted(mine)], ensure_ascii=False, default=list)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest(), mine
 
 
 def standing_inputs(org: Org) -> str:
