@@ -5,6 +5,7 @@ each on a page that itself did not change."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from plein.site import linkcheck
@@ -55,6 +56,32 @@ def test_unchanged_pages_are_judged_against_what_changed(tmp_path, monkeypatch):
     read.clear()  # nothing changed: nothing read, nothing broken, the stamp kept
     stamp = passed.stat().st_mtime_ns
     assert linkcheck.check_once(site, "/", passed) == [] and read == []
-    _page(site, "b.html", '<h2 id="x">x</h2>')  # made again, the same bytes
-    assert linkcheck.check_once(site, "/", passed) == [] and read == ["b.html"]
+    _page(site, "b.html", '<h2 id="x">x</h2>')  # made again, the same bytes: known by them
+    assert linkcheck.check_once(site, "/", passed) == [] and read == []
     assert passed.stat().st_mtime_ns == stamp
+
+
+def test_a_site_restored_as_a_runner_restores_its_cache_is_not_read_again(tmp_path, monkeypatch):
+    """A pipeline's build job gets .plein-cache from a zip: every file new (another inode and
+    ctime), its time to the second. Pages with the same bytes are not read again."""
+    site, passed = tmp_path / "site", tmp_path / "cache" / "links-checked.txt"
+    passed.parent.mkdir()
+    _page(site, "a.html", '<a href="b.html#x">b</a>')
+    _page(site, "b.html", '<h2 id="x">x</h2>')
+    _page(site, "c.html", "c")
+    assert _checked(site, passed) == []
+    restored = tmp_path / "restored"
+    shutil.copytree(site, restored, copy_function=shutil.copyfile)
+    for path in restored.rglob("*.html"):
+        whole = path.stat().st_mtime_ns // 10**9 * 10**9
+        os.utime(path, ns=(whole, whole))
+    shutil.rmtree(site)
+    restored.rename(site)
+
+    read = []
+    real = linkcheck._read
+    monkeypatch.setattr(linkcheck, "_read", lambda chunk: read.extend(chunk[2]) or real(chunk))
+    assert linkcheck.check_once(site, "/", passed) == [] and read == []
+    _page(site, "b.html", '<h2 id="y">y</h2>')  # and a change after the restore is still found
+    assert _checked(site, passed) == ["a.html b.html#x: b.html has no anchor 'x'"]
+    assert read[:1] == ["b.html"]

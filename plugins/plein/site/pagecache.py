@@ -79,11 +79,11 @@ def build_key(config, plugin_config, pages) -> bytes:
     for path in (config.config_file_path, *(getattr(h, "__file__", None) for h in hooks.values())):
         parts.append(read_or_empty(path))
     custom = config.theme.custom_dir
-    if custom and os.path.isdir(custom):
+    if custom and os.path.isdir(custom):  # by content: a pipeline's fresh clone gives new times
         for folder, _, names in sorted(os.walk(custom)):
             for name in sorted(names):
-                stat = os.stat(os.path.join(folder, name))
-                parts.append(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                path = os.path.join(folder, name)
+                parts.append(os.path.relpath(path, custom).encode() + b"\0" + read_or_empty(path))
     return digest(tuple(parts))
 
 
