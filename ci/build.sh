@@ -32,4 +32,6 @@ fi
 # the address as the build uses it: normalised in one place (plein.site.publish)
 address=$(.venv/bin/python -c 'from plein.site.publish import site_url; print(site_url(None) or "")')
 echo "site address: ${address:-the one in mkdocs.yml}"
-.venv/bin/plein build --strict --config-file mkdocs-publish.yml
+# --link: site/ is new in every job, so it is made of hard links to the cache's copy, not a
+# second copy of every file (the job ends after this; the next build is another job's)
+.venv/bin/plein build --strict --link --config-file mkdocs-publish.yml

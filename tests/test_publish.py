@@ -201,3 +201,27 @@ def test_a_site_as_it_was_at_the_last_check_is_not_checked_again(org, tmp_path):
     (org / "content" / "help" / "gids.md").write_text("# Gids\n\n<a href='../../nergens/'>nergens</a>\n")
     with pytest.raises(FatalError, match="the link '../../nergens/' leads nowhere"):
         build_site(config, str(tmp_path / "site"), strict=True)
+
+
+def test_a_site_published_with_links_is_the_cache_and_survives_a_failed_build(org, tmp_path):
+    """`plein build --link` (ci/build.sh): a pipeline's job starts without site/, so the site is
+    made of hard links to the cache's copy instead of a second copy of every file (692 MB at L).
+    If the same folder is built again and the build fails, the site is still the last good one."""
+    config = write_config(org)
+    site = tmp_path / "site"
+    build_site(config, str(site), link=True)
+    page = site / "people" / "anna-jansen" / "index.html"
+    staging = next((org / ".plein-cache" / "sites").iterdir())
+    assert page.stat().st_nlink > 1 and page.samefile(staging / "people" / "anna-jansen" / "index.html")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert before == {p.relative_to(staging): p.read_bytes() for p in staging.rglob("*") if p.is_file()}
+
+    profile = org / "profiles" / "anna-jansen.yml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("name:", "role: Nieuwe rol\nname:", 1),
+                       encoding="utf-8")
+    (org / "content" / "help").mkdir(exist_ok=True)
+    (org / "content" / "help" / "kapot.md").write_text("---\ntitle: [unclosed\n---\n# Kapot\n")
+    with pytest.raises(FatalError):
+        build_site(config, str(site), strict=True, link=True)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not page.samefile(staging / "people" / "anna-jansen" / "index.html")
