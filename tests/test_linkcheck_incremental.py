@@ -19,6 +19,14 @@ def _page(site: Path, rel: str, body: str) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
 
 
+def _reading(monkeypatch) -> list[str]:
+    """The pages the check reads from now on, in order."""
+    read: list[str] = []
+    real = linkcheck._read
+    monkeypatch.setattr(linkcheck, "_read", lambda chunk: read.extend(chunk[2]) or real(chunk))
+    return read
+
+
 def _checked(site: Path, passed: Path) -> list[str]:
     found = [f"{b.page} {b.link}: {b.why}" for b in linkcheck.check_once(site, "/", passed)]
     assert found == [f"{b.page} {b.link}: {b.why}" for b in linkcheck.check(site, "/")]
@@ -34,9 +42,7 @@ def test_unchanged_pages_are_judged_against_what_changed(tmp_path, monkeypatch):
     assert _checked(site, passed) == []
     assert passed.is_file()
 
-    read = []
-    real = linkcheck._read
-    monkeypatch.setattr(linkcheck, "_read", lambda chunk: read.extend(chunk[2]) or real(chunk))
+    read = _reading(monkeypatch)
 
     _page(site, "b.html", '<h2 id="y">y</h2>')  # a.html is not read again, and is wrong now
     assert _checked(site, passed)[0] == "a.html b.html#x: b.html has no anchor 'x'"
@@ -78,9 +84,7 @@ def test_a_site_restored_as_a_runner_restores_its_cache_is_not_read_again(tmp_pa
     shutil.rmtree(site)
     restored.rename(site)
 
-    read = []
-    real = linkcheck._read
-    monkeypatch.setattr(linkcheck, "_read", lambda chunk: read.extend(chunk[2]) or real(chunk))
+    read = _reading(monkeypatch)
     assert linkcheck.check_once(site, "/", passed) == [] and read == []
     _page(site, "b.html", '<h2 id="y">y</h2>')  # and a change after the restore is still found
     assert _checked(site, passed) == ["a.html b.html#x: b.html has no anchor 'x'"]

@@ -55,6 +55,7 @@ class Engine:
         self._lengths: dict | None = None  # field -> {docnum: length}, when read in bulk
         self._memo: dict | None = None  # while `remembering`: (what, argument) -> result
         self._deleted_set: frozenset | None = None
+        self._in_order: list | None = None
 
     def read_lengths(self) -> None:
         """Read every document's field lengths at once: faster when ranking every term."""
@@ -128,8 +129,11 @@ class Engine:
 
     def in_order(self) -> list:
         """The live documents in index order (`order_key`): their numbers in the export."""
-        reader = self.reader
-        return sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)), key=self.order)
+        if self._in_order is None:  # the index does not change under an engine
+            reader = self.reader
+            self._in_order = sorted((d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)),
+                                    key=self.order)
+        return self._in_order
 
     def order(self, docnum: int) -> tuple:
         if docnum not in self._order:

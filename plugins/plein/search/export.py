@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import whoosh
@@ -59,7 +60,16 @@ MADE_FROM = "plein-export.json"
 # What the export is made by: a change to any of them may change its bytes.
 SOURCES = tuple(Path(__file__).parent / n for n in
                 ("export.py", "rank.py", "engine.py", "documents.py", "index.py", "facets.py", "whoknows.py",
-                 "varints.py", "../model/standing.py", "../model/topics.py"))
+                 "varints.py", "lastexport.py", "../model/standing.py", "../model/topics.py"))
+
+
+@lru_cache(maxsize=1)
+def made_by() -> bytes:
+    """A digest of SOURCES (read once per process: the code does not change under it)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for source in SOURCES:
+        digest.update(source.read_bytes())
+    return digest.digest()
 
 
 def node_file(node: str) -> str:
@@ -171,7 +181,7 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     kept = made_from.with_name(lastexport.NAME) if made_from is not None else None
     files = _Out(out)
     with engine.remembering():  # who-knows' searches and the postings share their words
-        parts = lastexport.parts(engine, kept, docs, accepted or {}, FORMAT, SOURCES)
+        parts = lastexport.parts(engine, kept, docs, accepted or {}, (FORMAT, made_by()))
         if kept is not None:
             kept.unlink(missing_ok=True)  # vouches for nothing until this export is written
         meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days,
@@ -203,8 +213,7 @@ def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK
                               sorted(team_names.items()), sorted(topic_labels.items()),
                               sorted((team_parents or {}).items()), office_days, standing],
                              ensure_ascii=False).encode())
-    for source in SOURCES:
-        digest.update(source.read_bytes())
+    digest.update(made_by())
     for reader, base in engine.reader.leaf_readers():
         segment = reader.segment() if hasattr(reader, "segment") else None
         if segment is not None:

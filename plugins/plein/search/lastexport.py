@@ -75,14 +75,13 @@ def digest(*parts) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-def parts(engine, kept: Path | None, docs, accepted: dict, export_format: int, sources) -> Parts:
+def parts(engine, kept: Path | None, docs, accepted: dict, made_by) -> Parts:
     """The export's parts: from the record at `kept` where the documents allow (the record's
-    key: the export's format and code (`sources`), the language and the statistics)."""
+    key: what the export is made by (its format and code), the language and the statistics)."""
     docnums = engine.in_order()
     ids = [engine.data(d)["id"] for d in docnums]
     kinds = {i: (engine.doc_hash(d), accepted.get(i, "")) for i, d in zip(ids, docnums)}
-    key = digest(export_format, FORMAT, engine.language, whoosh.__version__, engine.n_weighed,
-                 sorted(engine.avg.items()), _code(sources))
+    key = digest(made_by, FORMAT, engine.language, whoosh.__version__, engine.n_weighed, sorted(engine.avg.items()))
     previous = load(kept, key) if kept is not None and docs is not None else None
     if previous is not None:
         field = engine.ix.schema["words"]
@@ -91,13 +90,6 @@ def parts(engine, kept: Path | None, docs, accepted: dict, export_format: int, s
         if fresh.keys() == wanted:  # else the documents given are not the index's: start afresh
             return Parts(key, ids, kinds, previous, fresh, engine.stem)
     return Parts(key, ids, kinds, None, _indexed_words(engine, docnums, ids), engine.stem)
-
-
-def _code(sources) -> str:
-    made = hashlib.blake2b(digest_size=16)
-    for source in (*sources, Path(__file__)):
-        made.update(source.read_bytes())
-    return made.hexdigest()
 
 
 def _indexed_words(engine, docnums: list, ids: list) -> dict:
@@ -120,9 +112,10 @@ class Parts:
     def __init__(self, key: str, ids: list, kinds: dict, previous: Record | None, words: dict, stem):
         """`ids`: the documents in index order; `kinds`: id -> what the document is (its hash and
         what else the export reads of it); `words`: {id: surface words} of the documents whose
-        kind differs from the record's, or of all without a record."""
+        kind differs from the record's (the changed ones), or of all without a record."""
         self.stem = stem
         self.new = Record(key, list(ids))
+        self._sorted: list | None = None
         if previous is None:
             self.touched_docs: set | None = None  # everything is computed
             self.new.docs = {i: (kinds[i], " ".join(words[i])) for i in ids}  # one string loads fast
@@ -135,15 +128,14 @@ class Parts:
             self.renumber = None
             return
         self.old = previous
-        changed = {i for i in ids if previous.docs.get(i, (None,))[0] != kinds[i]}
+        changed = set(words)
         gone = set(previous.docs) - set(ids)
-        fresh = words
-        self.new.docs = {i: (kinds[i], " ".join(fresh[i])) if i in changed else previous.docs[i] for i in ids}
+        self.new.docs = {i: (kinds[i], " ".join(words[i])) if i in changed else previous.docs[i] for i in ids}
         counts = dict(previous.counts)
         self.words = set()
         for i in changed | gone:
             before = previous.docs[i][1].split() if i in previous.docs else ()
-            after = fresh[i] if i in fresh else ()
+            after = words.get(i, ())
             self.words.update(before, after)
             for w in before:
                 counts[w] -= 1
@@ -156,7 +148,6 @@ class Parts:
         if previous.ids != list(ids):
             place = {i: n for n, i in enumerate(ids)}
             self.renumber = [place.get(i) for i in previous.ids]
-        self._sorted: list | None = None
 
     @property
     def counts(self) -> dict:
@@ -173,9 +164,8 @@ class Parts:
         if kept is None or self.renumber is None:
             return kept
         df, full, head = kept
-        full = renumbered(full, self.renumber)
-        head = head if head is None else renumbered(head, self.renumber)
-        return None if full is None or (head is None and kept[2] is not None) else (df, full, head)
+        full = renumbered(full, self.renumber)  # the head's documents are among the full list's
+        return None if full is None else (df, full, None if head is None else renumbered(head, self.renumber))
 
     def keep_postings(self, stem: str, parts: tuple) -> None:
         self.new.stems[stem] = parts
