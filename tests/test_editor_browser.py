@@ -3,6 +3,7 @@ local backend (a real decap-server), driven in Debian's chromium. Each save must
 cms/… branch in the repository holding exactly the file Plein expects, and validate."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -31,11 +32,18 @@ def git(root: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def intranet(tmp_path_factory):
     """The example in a fresh Git repository whose user is Jan de Vries, served by plein serve."""
-    tmp = tmp_path_factory.mktemp("editor")
+    with served(tmp_path_factory.mktemp("editor")) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def served(tmp: Path, config: str | None = None):
+    """plein serve of the example in tmp/intranet, a fresh Git repository whose user is Jan de
+    Vries; `config`: another mkdocs.yml than the example's. Gives (root, url)."""
     root = tmp / "intranet"
     for name in ("profiles", "content"):
         shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "mkdocs.yml").write_text(config if config is not None else (REPO / "mkdocs.yml").read_text())
     (root / "node_modules").symlink_to(REPO / "node_modules")
     (root / ".gitignore").write_text("/node_modules\n/site/\n/.plein-cache/\n")
     email = yaml.safe_load((root / f"profiles/{ME}.yml").read_text())["email"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,8 +37,8 @@ def test_every_declared_field_has_a_widget_of_its_kind(kind):
     declared, max_body = F.KINDS[kind]
     for f in declared:
         got = fields[f.name]
-        if f.name in MODERATOR_FIELDS:  # moderators set them on the forge: not in the form
-            assert got["widget"] == "hidden", f"{kind}.{f.name}"
+        if f.name in MODERATOR_FIELDS:  # shown to moderators only (moderators.js), with the usual widget
+            assert (got["widget"], got["as"]) == ("plein-moderated", WIDGET[f.kind]), f"{kind}.{f.name}"
             continue
         expected = "plein-author" if (kind, f.name) in AUTHOR_FIELDS else WIDGET[f.kind]
         if kind == "thread" and f.name == "accepted":
@@ -123,6 +124,47 @@ def test_the_site_serves_decap_with_a_gitlab_pkce_login(tmp_path):
     assert "http" not in page.replace('http-equiv="Content-Security-Policy"', "").split("<meta charset", 1)[1]
     thread = (site / "discussions/gis-laag-bomen/index.html").read_text()
     assert 'href="../../bewerken/#/collections/replies/new?_thread=gis-laag-bomen"' in thread
+    # who to ask whether the person logged in is a moderator (moderators.js): the forge of repo_url
+    assert json.loads((editor / "policy.json").read_text())["moderators"] == {
+        "forge": "gitlab", "api": "https://gitlab.example.org/api/v4", "group": "intranet/moderators"}
+    # the service worker that keeps Decap in the browser, named by the libraries' bytes
+    assert re.search(r'const VERSION = "plein-editor-[0-9a-f]{16}";', (editor / "sw.js").read_text())
+
+
+def _library(tmp_path, name: str, text: str):
+    """What worker() reads of a library's File: its place on the site and the file it copies."""
+    from types import SimpleNamespace
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return SimpleNamespace(src_uri=f"bewerken/decap/{name}", abs_src_path=str(path))
+
+
+def test_the_workers_version_follows_the_libraries_bytes_not_their_place(tmp_path):
+    from plein.editor.site import worker
+    one = worker([_library(tmp_path / "a", "decap-cms.js", "decap 3.16.3")])
+    assert one == worker([_library(tmp_path / "b", "decap-cms.js", "decap 3.16.3")])  # another clone
+    assert one != worker([_library(tmp_path / "c", "decap-cms.js", "decap 3.16.4")])  # a new version
+    assert "@VERSION@" not in one and "@FIRST@" not in one
+    assert 'const FIRST = ["decap/decap-cms.js"];' in one  # kept at once: what every opening loads
+
+
+@pytest.mark.parametrize("forge, moderators, expected", [
+    ("gitlab", "@intranet/moderators", {"forge": "gitlab", "api": "https://forge.example/api/v4",
+                                        "group": "intranet/moderators"}),
+    ("gitlab", "@gemeente/ict/moderatie", {"forge": "gitlab", "api": "https://forge.example/api/v4",
+                                           "group": "gemeente/ict/moderatie"}),
+    ("github", "@intranet/moderators", {"forge": "github", "api": "https://api.github.com",
+                                        "org": "intranet", "team": "moderators"}),
+    ("github", "@someone", None),  # not a team: nobody to ask, so nobody is shown the fields
+    ("gitlab", "", None),
+])
+def test_where_the_editor_asks_who_moderates(forge, moderators, expected):
+    from types import SimpleNamespace
+    from plein.editor.site import moderators as where
+    options = SimpleNamespace(forge=forge, moderators=moderators, branch="main", editor_app_id=None,
+                              editor_auth_url=None)
+    assert where(options, SimpleNamespace(repo_url="https://forge.example/gemeente/intranet")) == expected
 
 
 def test_without_node_the_site_builds_and_the_editor_page_says_how(tmp_path):

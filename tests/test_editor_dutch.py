@@ -171,7 +171,7 @@ def test_no_english_on_a_dutch_editor_screen(intranet, phone, screen):
     phone.wait_for_timeout(300)
     text = phone.evaluate(WORDS_ON_SCREEN)
     assert not english_in(text), f"English on the {screen} screen: {english_in(text)}"
-    assert "hidden_reason" not in text and "Verborgen" not in text  # moderators' fields are not in the form
+    assert "hidden_reason" not in text and "Verborgen" not in text  # moderators' fields: not for Jan
 
 
 def test_every_field_the_editor_shows_has_help_in_both_languages():
@@ -194,12 +194,12 @@ def test_every_field_the_editor_shows_has_help_in_both_languages():
     assert hint("profile", "expertise", "nl").startswith("Waar je verstand van hebt")
 
 
-def test_moderators_fields_are_not_in_the_form_and_commit_messages_are_dutch():
+def test_moderators_fields_are_theirs_only_and_commit_messages_are_dutch():
     config = decap_config("nl", {"name": "gitlab", "repo": "x/y", "branch": "main"})
     for collection in config["collections"]:
         for f in collection["fields"]:
-            if f["name"] in MODERATOR_FIELDS:
-                assert f["widget"] == "hidden"  # Decap draws no control; the file keeps the value
+            if f["name"] in MODERATOR_FIELDS:  # drawn for moderators only (test_editor_moderators)
+                assert f["widget"] == "plein-moderated" and not f["required"]
     messages = config["backend"]["commit_messages"]
     assert not english_in(" ".join(messages.values()).replace("{{collection}}", "").replace("{{slug}}", ""))
     assert set(messages) == {"create", "update", "delete", "uploadMedia", "deleteMedia", "openAuthoring"}

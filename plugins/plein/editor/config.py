@@ -7,8 +7,8 @@ written for whoever edits YAML. Fields that name a person or a team use Plein's 
 (editor.js), which search the site's static index instead of reading every file of a collection
 through the forge's API, and show names, not ids. Lists take what people type (listfield.js);
 choices are checkboxes and plain menus (fields.js). What the person may not set is shown
-read-only with the reason (HR's fields of a profile) or not at all (what moderators set: Decap
-cannot tell a moderator from anyone else, since the forge's group decides that).
+read-only with the reason (HR's fields of a profile), or only to moderators (hiding an item:
+moderators.js asks the forge whether the person logged in is in the moderators' group).
 
 File names are Plein's: Decap's path and slug templates build them from the entry's own
 fields. Fields whose name starts with '_' only place the file (the thread of a reply, the
@@ -36,7 +36,7 @@ DATETIME_FORMAT = "YYYY-MM-DD HH:mm"
 DATE_FORMAT = "YYYY-MM-DD"
 # Person and team fields that are the logged-in person: set by editor.js, never typed.
 AUTHOR_FIELDS = {("thread", "author"), ("reply", "author"), ("kudos", "from")}
-# What only moderators set (issue 25): not in the form, kept in the file as it was
+# What only moderators set (issue 25): shown to moderators only, kept in the file as it was
 MODERATOR_FIELDS = {"hidden", "hidden_reason"}
 # A profile's fields that HR keeps (policy/rules.py): read-only in an existing profile
 HR_FIELDS = frozenset(HR)
@@ -155,7 +155,7 @@ def field(kind: str, f: F.Field, lang: str) -> dict:
     if (kind, f.name) in AUTHOR_FIELDS:
         return {**out, "widget": "plein-author"}
     if f.name in MODERATOR_FIELDS:
-        return {"name": f.name, "label": label(f.name, lang), "widget": "hidden", "required": False}
+        return {**out, "widget": "plein-moderated", "as": _WIDGETS[f.kind](f, lang)["widget"], "required": False}
     out.update(_WIDGETS[f.kind](f, lang))
     if f.kind in (F.ENUM, F.ENUMS):
         out["options"] = choice_labels(f.name, f.choices, lang)

@@ -38,6 +38,9 @@ EN = {
     "left": "The day you left. What you wrote stays on the intranet.",
     "kudos": "On: colleagues may thank you with kudos.",
     "language": _LANGUAGE_EN,
+    "hidden": "For moderators. On: the item leaves the intranet, search and the e-mails, and stays in the "
+              "history. Say why in the next field.",
+    "hidden_reason": "Why it is hidden, in a few words. It is shown on the moderators' page.",
     "digest": "How often you get the e-mail of what is new for you. Off also stops the mails about "
               "new questions you could help with.",
     "notify": "When a colleague replies to your question or mentions you.",
@@ -91,6 +94,9 @@ NL = {
     "left": "De dag dat je uit dienst ging. Wat je schreef blijft op het intranet.",
     "kudos": "Aan: collega's mogen je bedanken met kudos.",
     "language": _LANGUAGE_NL,
+    "hidden": "Voor moderatoren. Aan: het verdwijnt van het intranet, uit zoeken en uit de e-mails, en "
+              "blijft in de geschiedenis. Zeg in het volgende veld waarom.",
+    "hidden_reason": "Waarom het verborgen is, in een paar woorden. Dit staat op de pagina van de moderatoren.",
     "digest": "Hoe vaak je de e-mail krijgt met wat er nieuw is voor jou. Nooit stopt ook de mails over "
               "nieuwe vragen waarmee je kunt helpen.",
     "notify": "Wanneer een collega op je vraag reageert of je noemt.",

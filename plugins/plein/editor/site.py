@@ -1,5 +1,6 @@
 """The editor's files on the site, under bewerken/: the page, Decap's config.yml, Decap itself
 (its dist/ folder as npm installed it, without source maps), the YAML library and editor.js,
+a service worker that keeps those libraries in the browser (worker.js),
 and the small look-up files editor.js reads: who is who (accounts/), who takes kudos, the topics
 in use (topics.json) and each thread's replies by author and first words (replies/).
 
@@ -7,6 +8,7 @@ Without Decap installed the page says how to install it, and the site builds as 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from html import escape
@@ -16,7 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.structure.files import File
 
-from ..site.csp import editor_policy, meta, origin
+from ..site.csp import GITHUB_API, editor_policy, meta, origin
 from ..site.pagecache import ContentFile
 from ..model import fields as F
 from ..policy.rules import PERSONAL
@@ -25,6 +27,8 @@ from .config import FOLDER, decap_config
 from .words import label
 
 BROWSER = Path(__file__).parent / "browser"
+GITHUB_API_ROOT = GITHUB_API.rstrip("/")
+WORKER = Path(__file__).parent / "worker.js"  # bewerken/sw.js
 DECAP = "decap-cms/dist"
 YAML_LIB = "yaml/browser/dist"
 LOCAL_BACKEND = "PLEIN_EDITOR_BACKEND"  # set by plein serve: the URL of its decap-server
@@ -50,14 +54,16 @@ class EditorSite:
         out = [self._text("index.html", self._page(lang, installed=True)),
                self._text("config.yml", yaml.safe_dump(self.decap(lang), allow_unicode=True, sort_keys=False)),
                *(self._copy(f.name, f) for f in sorted(BROWSER.iterdir()) if f.suffix in (".js", ".css"))]
-        out += self._tree(self.modules / DECAP, "decap")
-        out += self._tree(self.modules / YAML_LIB, "yaml")
+        libraries = self._tree(self.modules / DECAP, "decap") + self._tree(self.modules / YAML_LIB, "yaml")
+        out += libraries
+        out.append(self._text("sw.js", worker(libraries)))
         emails = self.options.show_contact  # e-mail addresses only where the site shows them anyway
         out += [self._text(f"accounts/{key}.json", _json(table))
                 for key, table in sorted(accounts(org, emails).items())]
         out.append(self._text("kudos.json", _json(sorted(p.handle for p in org.people.values()
                                                         if p.kudos and not p.alumnus))))
-        out.append(self._text("policy.json", _json(publishing(self.options, lang))))
+        out.append(self._text("policy.json", _json({**publishing(self.options, lang),
+                                                    "moderators": moderators(self.options, self.config)})))
         out.append(self._text("topics.json", _json(topics(org))))
         out += [self._text(f"threads/{thread_id}.json", _json(shown)) for thread_id, shown in threads(org).items()]
         # always there, empty on a published site, so that plein.js and editor.js never meet a 404
@@ -116,6 +122,20 @@ class EditorSite:
         return out
 
 
+def worker(libraries: list[File]) -> str:
+    """The service worker that keeps Decap and the YAML library in the browser (worker.js),
+    named by a digest of their paths and bytes: the same for the same versions, in any clone."""
+    digest = hashlib.blake2b(digest_size=8)
+    for f in sorted(libraries, key=lambda f: f.src_uri):
+        digest.update(f.src_uri.encode() + b"\0" + Path(f.abs_src_path).read_bytes() + b"\0")
+    here = f"{FOLDER}/"
+    first = sorted(f.src_uri[len(here):] for f in libraries
+                   if f.src_uri == f"{here}decap/decap-cms.js"
+                   or (f.src_uri.startswith(f"{here}yaml/") and f.src_uri.endswith(".js")))
+    return WORKER.read_text(encoding="utf-8").replace("@VERSION@", digest.hexdigest()) \
+        .replace("@FIRST@", json.dumps(first))
+
+
 def _other_build(name: str) -> bool:
     """Decap's dist/ holds two builds of the same editor: decap-cms.js, which the page loads
     and which loads its parts as `N.decap-cms.js`, and cms.js with its `N.cms.js`. The second
@@ -165,6 +185,19 @@ def publishing(options, lang: str) -> dict:
     once (the option `publish`), the profile fields one may change oneself, and their labels."""
     return {"publish": sorted(getattr(options, "publish", ()) or ()), "personal": sorted(PERSONAL),
             "labels": {f.name: label(f.name, lang) for f in F.PROFILE}}
+
+
+def moderators(options, config) -> dict | None:
+    """Where moderators.js asks whether the person logged in is a moderator: the forge's API and
+    the group of the option `moderators` (as CODEOWNERS writes it, '@intranet/moderators'), or
+    None when the site names no forge to ask."""
+    group = str(getattr(options, "moderators", "") or "").strip().lstrip("@").strip("/")
+    if not group or not config.repo_url:
+        return None
+    if options.forge == "gitlab":
+        return {"forge": "gitlab", "api": backend(options, config)["api_root"], "group": group}
+    org, _, team = group.partition("/")
+    return {"forge": "github", "api": GITHUB_API_ROOT, "org": org, "team": team} if team else None
 
 
 def topics(org) -> list:

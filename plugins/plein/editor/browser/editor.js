@@ -11,7 +11,9 @@
    - (locale.js) Decap in the site's language, all of it; (commit.js) commit messages that say
      what and by whom, in that language;
    - (listfield.js) lists that take what people type, topics offered from those in use;
-   - (fields.js) choices in words, HR's fields read-only, the accepted answer by author.
+   - (fields.js) choices in words, HR's fields read-only, the accepted answer by author;
+   - (moderators.js) what only moderators set, shown to those the forge says are moderators;
+   - (../worker.js, sw.js on the site) Decap kept in the browser between openings.
    Nothing here loads from another host. */
 import * as YAML from "./yaml/index.js";
 import { listOnlyInLists } from "./listing.js";
@@ -25,6 +27,7 @@ import { writeCommitMessages } from "./commit.js";
 import { listField, listPreview } from "./listfield.js";
 import { acceptedField, choicesField, hrField } from "./fields.js";
 import { asList, nameOf, search } from "./names.js";
+import { moderatedField } from "./moderators.js";
 
 const CMS = window.CMS;
 const h = window.h;
@@ -32,9 +35,9 @@ const createClass = window.createClass;
 const HERE = new URL(".", import.meta.url);
 const LANG = document.documentElement.lang === "nl" ? "nl" : "en";
 const WORDS = {
-  en: { as: "You write this as", nobody: "Your account belongs to no profile on the intranet. Create your profile first, or ask the moderators to add your forge username to it.",
+  en: { as: "You write this as", by: "Written by", nobody: "Your account belongs to no profile on the intranet. Create your profile first, or ask the moderators to add your forge username to it.",
         search: "Type a name", remove: "Remove", none: "No matches", only_kudos: "Only colleagues who opted in to kudos are shown." },
-  nl: { as: "Je schrijft dit als", nobody: "Je account hoort bij geen profiel op het intranet. Maak eerst je profiel, of vraag de moderatoren je gebruikersnaam op de forge erin te zetten.",
+  nl: { as: "Je schrijft dit als", by: "Geschreven door", nobody: "Je account hoort bij geen profiel op het intranet. Maak eerst je profiel, of vraag de moderatoren je gebruikersnaam op de forge erin te zetten.",
         search: "Typ een naam", remove: "Verwijder", none: "Geen resultaten", only_kudos: "Alleen collega's die kudos willen ontvangen staan erbij." },
 }[LANG];
 
@@ -181,6 +184,9 @@ CMS.registerEventListener({
     }
     const field = AUTHOR[entry.get("collection")];
     if (!field) return data;
+    // an existing item keeps its writer: a moderator who hides a colleague's question does not
+    // become its author (the publishing policy refuses a change of writer)
+    if (!entry.get("newRecord") && data.get(field)) return data;
     const who = await whoami();
     if (!who) throw new Error(WORDS.nobody);
     return data.set(field, who.handle);
@@ -190,13 +196,19 @@ CMS.registerEventListener({
 const Author = createClass({
   getInitialState() { return { who: undefined }; },
   componentDidMount() {
+    this.writer = this.props.value || null;  // an existing item's writer stays (preSave)
+    if (this.writer) nameOf("person", this.writer).then((name) => this.setState({ writerName: name }));
     whoami().then((who) => {
       this.setState({ who });
-      if (who && this.props.value !== who.handle) this.props.onChange(who.handle);
+      if (who && !this.writer && this.props.value !== who.handle) this.props.onChange(who.handle);
     });
   },
   render() {
     const who = this.state.who;
+    if (this.writer && (!who || who.handle !== this.writer)) {
+      return h("p", { className: this.props.classNameWrapper, id: this.props.forID, "data-plein-author": this.writer },
+        WORDS.by + " ", h("strong", null, this.state.writerName || this.writer));
+    }
     if (who === undefined) return h("p", { className: this.props.classNameWrapper }, "…");
     if (who === null) return h("p", { className: this.props.classNameWrapper, role: "alert" }, WORDS.nobody);
     return h("p", { className: this.props.classNameWrapper, id: this.props.forID, "data-plein-author": who.handle },
@@ -275,6 +287,7 @@ CMS.registerWidget("plein-choices", choicesField(h, createClass, LANG),
   (props) => h("span", null, asList(props.value).join(", ")));
 CMS.registerWidget("plein-hr", hrField(h, createClass, CMS), (props) => h("span", null, String(props.value || "")));
 CMS.registerWidget("plein-accepted", acceptedField(h, createClass, getJSON, LANG), () => null);
+CMS.registerWidget("plein-moderated", moderatedField(h, createClass, CMS, getJSON), () => null);
 
 listOnlyInLists(CMS, async () => {
   const who = await whoami();
@@ -289,3 +302,12 @@ speakTheSitesLanguage(CMS, LANG);
 installGuards(CMS, LANG, whoami, getJSON);
 showThread(LANG);
 CMS.init();
+keepLibraries();
+
+/* Decap and the YAML library kept in the browser by a service worker (editor/worker.js), so
+   that the next form opens without fetching 5 MB again. Where the browser offers none (a plain
+   http:// host other than this machine), nothing changes. */
+function keepLibraries() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(new URL("sw.js", import.meta.url)).catch(() => undefined);
+}
