@@ -32,6 +32,8 @@ fi
 # the address as the build uses it: normalised in one place (plein.site.publish)
 address=$(.venv/bin/python -c 'from plein.site.publish import site_url; print(site_url(None) or "")')
 echo "site address: ${address:-the one in mkdocs.yml}"
-# --link: site/ is new in every job, so it is made of hard links to the cache's copy, not a
-# second copy of every file (the job ends after this; the next build is another job's)
-.venv/bin/plein build --strict --link --config-file mkdocs-publish.yml
+# --move: the cache's copy of the site becomes site/, which the pipeline's cache keeps with
+# .plein-cache; the next job's build takes it back and writes only what changed. No second
+# copy and no 91,000 links at L (the job ends after this; a failed build fails the job, and
+# the runner then keeps the last good cache).
+.venv/bin/plein build --strict --move --config-file mkdocs-publish.yml

@@ -200,7 +200,8 @@ def test_gitlab_previews_stop_and_never_replace_the_live_site():
     assert all(job["artifacts"].get("expire_in") for job in ci.values()
                if isinstance(job, dict) and "artifacts" in job)
     caches = {c["key"]: c for c in ci["build"]["cache"] if isinstance(c.get("key"), str)}
-    assert caches["plein-$CI_COMMIT_REF_SLUG"]["paths"] == [".plein-cache"]
+    # with site/: the last build's site, which the next build takes back (plein build --move)
+    assert caches["plein-$CI_COMMIT_REF_SLUG"]["paths"] == [".plein-cache", "site"]
     venv = ci["default"]["cache"][0]
     assert venv["paths"] == [".venv"] and "pyproject.toml" in venv["key"]["files"]
 
@@ -419,6 +420,17 @@ def test_gitlab_publishing_never_waits_on_a_side_job():
         assert not set(ci[name]["needs"]) & SIDE_JOBS, name
     jobs = {n: j for n, j in ci.items() if isinstance(j, dict) and "script" in j}
     assert SIDE_JOBS <= set(jobs), "a side job was renamed: update SIDE_JOBS"
+
+
+def test_gitlab_build_cache_is_one_solid_archive():
+    """What a merge's build job moves (issue 29): the runner packs .plein-cache, mostly the
+    previous site's pages, as tar with Zstandard, which compresses across pages (a zip does
+    each file alone); actions/cache on GitHub always does."""
+    build = gitlab_ci()["build"]
+    assert build["variables"]["CACHE_COMPRESSION_FORMAT"] == "tarzstd"
+    assert any(".plein-cache" in c.get("paths", ()) for c in build["cache"])
+    # the site is built in the cache's copy and moved to site/, which the cache keeps
+    assert "plein build --strict --move" in (REPO / "ci/build.sh").read_text()
 
 
 SCRIPTS = {"codeowners": "ci/codeowners.sh", "hr-import": "ci/import.sh", "digest": "ci/digest.sh",
@@ -701,7 +713,7 @@ def test_github_names_no_branch_and_caches_by_content():
     flow = github_flow()
     assert not [s for s in _strings(flow) if re.search(r"\bmain\b", s)], "a hard-coded 'main'"
     build = flow["jobs"]["build"]["steps"]
-    cache = next(s for s in build if s.get("with", {}).get("path") == ".plein-cache")
+    cache = next(s for s in build if s.get("with", {}).get("path", "").split() == [".plein-cache", "site"])
     key = cache["with"]["key"]
     assert "run_id" not in key and "run_attempt" not in key and "hashFiles(" in key
     for source in ("content/**", "profiles/**", "mkdocs.yml", "plugins/**"):

@@ -4,7 +4,10 @@ precompressed copies match their pages. Real `mkdocs build`s of the basic case."
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from datetime import datetime, timezone
 from pathlib import Path
@@ -225,3 +228,53 @@ def test_a_site_published_with_links_is_the_cache_and_survives_a_failed_build(or
         build_site(config, str(site), strict=True, link=True)
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not page.samefile(staging / "people" / "anna-jansen" / "index.html")
+
+
+def _files(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_site_published_by_moving_is_taken_back_by_the_next_build(org, tmp_path):
+    """`plein build --move` (ci/build.sh): the cache's copy of the site becomes site/, which the
+    pipeline's cache keeps; the next build renames it back and writes only what changed, so an
+    unchanged page is the same file throughout (no copy, no link: 4-5 s of every build at L)."""
+    config = write_config(org)
+    site, sites = tmp_path / "site", org / ".plein-cache" / "sites"
+    build_site(config, str(site), move=True)
+    page, other = site / "people/anna-jansen/index.html", site / "people/carla-smit/index.html"
+    first = _files(site)
+    assert first and page.is_file() and [p.name for p in sites.iterdir() if p.is_dir()] == []  # moved
+    inode = other.stat().st_ino
+
+    build_site(config, str(site), move=True)  # nothing changed
+    assert _files(site) == first and other.stat().st_ino == inode
+
+    profile = org / "profiles" / "anna-jansen.yml"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(re.sub(r"(?m)^role: .*$", "role: Nieuwe rol", text), encoding="utf-8")
+    build_site(config, str(site), move=True)
+    assert "Nieuwe rol" in page.read_text() and other.stat().st_ino == inode
+    again = tmp_path / "again"  # the same commit built from nothing gives the same site
+    shutil.copytree(org, tmp_path / "org2", ignore=shutil.ignore_patterns(".plein-cache"))
+    build_site(write_config(tmp_path / "org2"), str(again))
+    assert _files(site).keys() == _files(again).keys()
+
+
+def test_a_cache_without_the_moved_site_gives_a_whole_site(org, tmp_path):
+    """A runner whose cache lost site/ (or kept only .plein-cache): the record of the last build
+    no longer holds and every page is made again, never an empty or partial site."""
+    config = write_config(org)
+    site = tmp_path / "site"
+    build_site(config, str(site), move=True)
+    whole = _files(site)
+    shutil.rmtree(site)
+    build_site(config, str(site), move=True)  # nothing changed, but the site is gone
+    assert _files(site) == whole
+
+
+def test_link_and_move_are_one_or_the_other(org, tmp_path):
+    plein = Path(sys.executable).with_name("plein")
+    done = subprocess.run([str(plein), "build", "-f", str(write_config(org)), "-d", str(tmp_path / "site"),
+                           "--link", "--move"], capture_output=True, text=True)
+    assert done.returncode != 0 and "choose one" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "site").exists()

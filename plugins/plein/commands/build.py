@@ -2,7 +2,9 @@
 
 The staging folder keeps the previous build, so only pages whose inputs changed are made
 again (pagecache). Publishing copies the first build to a folder beside the site and swaps
-it in; later builds copy only the files that differ. A content error (the plugin's
+it in; later builds copy only the files that differ. A pipeline's job publishes with links
+(`--link`) or by moving the staging folder to the site folder (`--move`), which the next
+build takes back. A content error (the plugin's
 file:line report) becomes a plain FatalError message, and the site that was there before
 stays untouched: a half-built site is never published."""
 from __future__ import annotations
@@ -76,22 +78,23 @@ def config_path(config_file: str | None) -> Path:
 
 
 def build_site(config_file: Path, site_dir: str | None = None, strict: bool | None = None,
-               quiet: bool = False, link: bool = False) -> Path:
+               quiet: bool = False, link: bool = False, move: bool = False) -> Path:
     """Build into the staging folder and publish it to the site folder; returns the latter.
     When the last build had the same inputs and the clock changed nothing since
     (site/lastbuild.py), the staging folder is the site already: it is only published.
     `link`: a new site folder gets hard links to the staging folder's files, not copies (see
-    `publish`)."""
+    `publish`). `move`: the staging folder itself becomes the site folder (see `take_back`)."""
     with mkdocs_errors(quiet):
         config = load_config(config_file=str(config_file))
         target = Path(site_dir or config.site_dir).resolve()
         staging = _staging(config_file, config, target)
+        take_back(staging, target)
         known = _inputs(config, config_file, target, strict)
         if known is not None and lastbuild.unchanged(staging, *known):
             logging.getLogger("mkdocs").info(
                 "nothing changed since the last build (the same commit, code and settings, and nothing "
                 "scheduled has come due): its site is published as it was")
-            publish(staging, target, link)
+            _publish(staging, target, link, move)
             return target
         lastbuild.forget(staging)  # vouches for nothing until this build succeeded
         _unshare(staging, target)
@@ -102,7 +105,7 @@ def build_site(config_file: Path, site_dir: str | None = None, strict: bool | No
             mkdocs_build(config, dirty=True)
         finally:
             config.plugins.on_shutdown()
-    publish(staging, target, link)
+    _publish(staging, target, link, move)
     if known is not None:
         lastbuild.remember(staging, known[0], getattr(config.plugins.get("plein"), "until", None))
     return target
@@ -128,6 +131,40 @@ def _staging(config_file: Path, config, target: Path) -> Path:
     staging = cache / "sites" / name
     staging.mkdir(parents=True, exist_ok=True)
     return staging
+
+
+MOVED = "moved"  # beside the staging folder: the last build's site was moved to the site folder
+
+
+def take_back(staging: Path, target: Path) -> None:
+    """After a build published with `move` (a pipeline's job, ci/build.sh): the site folder is
+    the staging folder, which the runner's cache kept as the site, so it is renamed back before
+    the build, which then writes only what changed. Publishing renames it again. Linking or
+    copying 91,000 files instead took 4-5 s of every build at L (issue 29). Without the site
+    folder (a cache that did not keep it) the build starts from an empty staging folder, and
+    the record of the last build no longer vouches for it; each page is made again since its
+    file is missing (pagecache)."""
+    marker = staging.parent / f"{staging.name}.{MOVED}"
+    if not marker.exists():
+        return
+    if target.is_dir() and not target.is_symlink() and not any(staging.iterdir()):
+        staging.rmdir()
+        os.replace(target, staging)
+    else:
+        lastbuild.forget(staging)
+    marker.unlink()
+
+
+def _publish(staging: Path, target: Path, link: bool, move: bool) -> None:
+    if not move:
+        publish(staging, target, link)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        swap(staging, target)  # a site not taken back (another build's): replaced whole
+    else:
+        os.replace(staging, target)
+    (staging.parent / f"{staging.name}.{MOVED}").touch()
 
 
 def publish(staging: Path, target: Path, link: bool = False) -> None:
@@ -225,8 +262,14 @@ def swap(fresh: Path, target: Path) -> None:
 @click.option("--link", is_flag=True,
               help="A new site folder gets hard links to the cache's files instead of copies "
                    "(for a pipeline's job, which ends after the build).")
-def build(config_file, site_dir, strict, quiet, link):
+@click.option("--move", is_flag=True,
+              help="The cache's copy becomes the site folder, and the next build takes it back "
+                   "(for a pipeline that keeps the site folder in its cache; a failed build leaves "
+                   "no site folder).")
+def build(config_file, site_dir, strict, quiet, link, move):
     """Build the intranet site; an existing site is replaced only when the build succeeds."""
-    target = build_site(config_path(config_file), site_dir, strict, quiet, link)
+    if link and move:
+        raise FatalError("--link and --move are two ways to publish: choose one")
+    target = build_site(config_path(config_file), site_dir, strict, quiet, link, move)
     click.echo(f"built {target}", err=True)
     return 0
