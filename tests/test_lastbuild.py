@@ -51,9 +51,20 @@ def test_a_scheduled_run_with_nothing_changed_takes_no_build(tmp_path):
     assert not report(site, tree(clone / "site"), (clone, clone))
     assert took_again < took_first
 
-    shutil.rmtree(clone / "site")  # a new CI job: the cache restored, no site yet
+    # a new CI job: the cache restored with site/ in it, as the pipelines keep it (plein build
+    # --move), each file a new one with its time
+    for kept in (clone / "site", clone / ".plein-cache"):
+        shutil.copytree(kept, kept.with_name(kept.name + ".restored"))
+        shutil.rmtree(kept)
+        kept.with_name(kept.name + ".restored").rename(kept)
     fresh, _ = built(clone)
     assert SKIPPED in fresh, fresh[-2000:]
+    problems = report(site, tree(clone / "site"), (clone, clone))
+    assert not problems, problems
+
+    shutil.rmtree(clone / "site")  # a cache that did not keep site/: built whole, never empty
+    whole, _ = built(clone)
+    assert BUILT in whole and SKIPPED not in whole, whole[-2000:]
     problems = report(site, tree(clone / "site"), (clone, clone))
     assert not problems, problems
 
