@@ -133,6 +133,10 @@ class Parts:
         self.new.docs = {i: (kinds[i], " ".join(words[i])) if i in changed else previous.docs[i] for i in ids}
         counts = dict(previous.counts)
         self.words = set()
+        # What a topic form's order may see of the changed documents (see `_touches`): the words
+        # whose count changed, the stems whose document count changed, and each document's stems.
+        self.changed: list = []
+        self.df_stems: set = set()
         for i in changed | gone:
             before = previous.docs[i][1].split() if i in previous.docs else ()
             after = words.get(i, ())
@@ -141,6 +145,10 @@ class Parts:
                 counts[w] -= 1
             for w in after:
                 counts[w] = counts.get(w, 0) + 1
+            stems = ({stem(w) for w in before}, {stem(w) for w in after})
+            self.df_stems |= stems[0] ^ stems[1]
+            self.changed.append((i, *stems))
+        self.counted = {w for w in self.words if counts.get(w, 0) != previous.counts.get(w, 0)}
         self.new.counts = {w: n for w, n in counts.items() if n > 0}
         self.touched_docs = changed | gone
         self.stems = {stem(w) for w in self.words}
@@ -199,20 +207,34 @@ class Parts:
         self.new.forms[form] = (inputs, ids)
 
     def _touches(self, spelling: str) -> bool:
-        """Whether the index's answer to the query `spelling` may have changed (engine.match):
-        the count or the stem's postings of one of its words (or of a group's joined form), or
-        the words its last word expands to, or their postings."""
+        """Whether the index's answer to the query `spelling` may have changed as who-knows
+        reads it (whoknows._found: the threads and news that match every word, the best FOUND).
+        Other documents' weights change only with the document count of a stem, and which words
+        a prefix expands to only with word counts; a changed document itself matters only if it
+        may match every word (a thread or news item), or may enter or leave the head of a stem
+        the last word expands to (rank.head), before or after the change. So a reply, whose
+        thread keeps its words, touches the forms that thread matches, not every word it holds."""
         words, prefix, whole = R.read_query(spelling, accent_map)
-        for w in (*words, *(whole[w] for w in words if w in whole)):
-            if w in self.words or self.stem(w) in self.stems:
+        stem = self.stem
+        if any(w in self.counted or stem(w) in self.df_stems for w in (*words, *(whole[w] for w in words if w in whole))):
+            return True
+        expanded: set = set()
+        if prefix is not None:
+            if any(x.startswith(prefix) for x in self.counted):
+                return True  # a longer word came, went or changed its count: other expansions
+            exact = stem(prefix) if self.counts.get(prefix) else None
+            longer = [(x, self.counts[x], stem(x)) for x in self._longer(prefix)]
+            if any(s in self.df_stems for s in R.pick_expansions(longer, exact)):
                 return True
-        if prefix is None:
-            return False
-        if any(x.startswith(prefix) for x in self.words):
-            return True  # a longer word came, went or changed its count: other expansions
-        exact = self.stem(prefix) if self.counts.get(prefix) else None
-        longer = [(x, self.counts[x], self.stem(x)) for x in self._longer(prefix)]
-        return any(s in self.stems for s in R.pick_expansions(longer, exact))
+            expanded = {s for _, _, s in longer}
+        for doc_id, *sides in self.changed:
+            for stems in sides:
+                if expanded & stems:
+                    return True
+                if doc_id.startswith(("thread:", "news:")) and all(
+                        stem(w) in stems or (w in whole and stem(whole[w]) in stems) for w in words):
+                    return True
+        return False
 
     def _longer(self, prefix: str) -> list:
         if self._sorted is None:
