@@ -155,7 +155,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         files = self.site.on_files(org, history, files)
         for file in self.editor.files(org) if self.editor else ():
             files.append(file)
-        return self.search.on_files(org, files, config)
+        return self.search.on_files(org, files, config, cache.digest_of, beside=not self.serving)
 
     def accept(self, org, problems, only=None):
         """Validate the model; its warnings (about the files in `only`, if given) are logged,
@@ -181,6 +181,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_env(self, env, config, files):
         self.files = files
         self.pages.begin(files, self.dirty)
+        self.search.may_write()  # the export, in the search's own process, may write now
         self.site.read_skipped(files)
         if self.dirty:
             log.info(f"{self.pages.made} of {self.pages.seen} generated files made again")
@@ -248,6 +249,10 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.live.stop()  # a whole build follows, and makes its own
         self.live = None
         return False
+
+    def on_build_error(self, error):
+        if getattr(self, "search", None) is not None:  # (none when the configuration failed)
+            self.search.stop()  # a failed build's search process ends with it
 
     def on_shutdown(self):
         if self.live is not None:

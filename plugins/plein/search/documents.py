@@ -6,7 +6,6 @@ weights are set in search.index.BOOSTS, plus display and facet data for result l
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -71,8 +70,10 @@ def url(src: str) -> str:
 
 
 def _hashed(doc: Doc) -> Doc:
-    blob = json.dumps([doc.fields, doc.data()], sort_keys=True, ensure_ascii=False)
-    return Doc(**{**doc.__dict__, "hash": hashlib.sha1(blob.encode()).hexdigest()[:16]})
+    # repr is as stable as JSON here (the fields are made in a fixed order, of strings,
+    # tuples and bools) and twice as fast: 75,000 documents at L on every merge (issue 29)
+    blob = repr((doc.fields, doc.data()))
+    return Doc(**{**doc.__dict__, "hash": hashlib.blake2b(blob.encode(), digest_size=8).hexdigest()})
 
 
 def documents(org: Org, now: datetime, language: str = "nl") -> list[Doc]:

@@ -1,15 +1,24 @@
-"""Search following the edits of `plein serve`, in a process of its own (see live).
+"""Search in a process of its own: following the edits of `plein serve` (see live), and
+beside the pages of a one-shot build.
 
 On a large organisation bringing the index, the related content of threads and the static
 export up to date takes a minute; in the server's process it would hold Python's lock and
 slow the next edit down. The process loads the files as they are now through the one
 loader (the parse cache makes that a few seconds), and returns the related content, which
-the server puts on the thread pages."""
+the server puts on the thread pages.
+
+A build (`Beside`) does the same on its second core while it makes the pages: at L the
+search side is half of a merge's build (issue 29). The pages wait for the related content
+only, the end of the build for the export; an error there fails the build. The export waits
+for `go`: until the page cache has cleared what it no longer trusts, the site folder is not
+the search's to write (site.pagecache.PageCache.begin)."""
 from __future__ import annotations
 
 import multiprocessing
+from datetime import datetime
 from pathlib import Path
 
+from ..errors import FatalError
 from ..model.convert import parse_datetime
 
 
@@ -50,6 +59,64 @@ class Follower:
             self.process.terminate()  # the index and the export are safe to leave halfway
 
 
+class Beside:
+    """`follow` for a build, started as soon as the model is loaded: `related` waits for the
+    related content of threads, `finish` for the index and the export."""
+
+    def __init__(self, settings: dict):
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no state shared
+        self._mine, theirs = context.Pipe(duplex=False)
+        self._go = context.Event()
+        self.process = context.Process(target=_beside, args=(settings, theirs, self._go), name="plein-search",
+                                       daemon=True)
+        self.process.start()
+        theirs.close()
+        self._related = None
+
+    def go(self) -> None:
+        """The export may write into the site folder now."""
+        self._go.set()
+
+    def related(self) -> dict:
+        if self._related is None:
+            self._related = self._receive("related")
+        return self._related
+
+    def finish(self) -> None:
+        self.related()
+        self.go()
+        self._receive("done")
+        self.process.join()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()  # the index and the export are safe to leave halfway
+        self.process.join()
+
+    def _receive(self, expected: str):
+        try:
+            what, value = self._mine.recv()
+        except (EOFError, OSError):
+            self.process.join()
+            raise FatalError(f"search: the search process ended (exit code {self.process.exitcode})") from None
+        if what != expected:
+            self.stop()
+            raise FatalError(f"search: {value}")
+        return value
+
+
+def _beside(settings: dict, pipe, go) -> None:
+    def ready(related):
+        pipe.send(("related", related))
+        go.wait()
+
+    try:
+        follow(settings, ready=ready)
+        pipe.send(("done", None))
+    except Exception as err:  # noqa: BLE001 - sent back, the build fails with it
+        pipe.send(("error", f"{type(err).__name__}: {err}"))
+
+
 def _run(settings: dict, pipe) -> None:
     try:
         related = follow(settings)
@@ -59,7 +126,11 @@ def _run(settings: dict, pipe) -> None:
         pipe.send((None, f"{type(err).__name__}: {err}"))
 
 
-def follow(settings: dict):
+def follow(settings: dict, ready=None):
+    """{thread id: Related} of the files as they are now, the index and the export brought up
+    to date (None when the files have errors). `ready(related)` is called as soon as the
+    related content is known, before the export. settings["check"] False: the caller has
+    validated these files (a build)."""
     from ..model.load import load
     from ..model.parsecache import ParseCache
     from ..model.validate import check
@@ -69,15 +140,19 @@ def follow(settings: dict):
 
     root = Path(settings["root"])
     # the cache is read, not written: a process ended halfway must leave no half-saved file
-    org, problems = load(root, ParseCache(Path(settings["cache_dir"])))
+    cache = ParseCache(Path(settings["cache_dir"]))
+    org, problems = load(root, cache)
     org = org.with_topic_synonyms(settings.get("topic_synonyms"))
-    check(org, problems)
-    if problems.errors:
-        return None
-    now = parse_datetime(settings["now"])
-    store = Store(Path(settings["folder"]), settings["language"], org, now, root)
+    if settings.get("check", True):
+        check(org, problems)
+        if problems.errors:
+            return None
+    now = settings["now"] if isinstance(settings["now"], datetime) else parse_datetime(settings["now"])
+    store = Store(Path(settings["folder"]), settings["language"], org, now, root, cache.digest_of)
     engine = store.engine()
     related = for_threads(org, engine)
+    if ready is not None:
+        ready(related)
     export_org(engine, Path(settings["out"]), org, show_contact=settings.get("show_contact") is True,
                docs=store.documents)
     return related

@@ -58,6 +58,7 @@ class SiteSearch:
         self.threads: dict = {}  # source path of a thread page -> thread id
         self._related = None
         self._template = None
+        self._beside = None  # search.follow.Beside: the search side of a build, in its own process
 
     def on_config(self, config) -> None:
         if not self.enabled:
@@ -77,7 +78,11 @@ class SiteSearch:
         from ..model.clock import local_now
         return local_now(self.plugin_config.timezone, self.plugin_config.now)
 
-    def on_files(self, org, files, config):
+    def on_files(self, org, files, config, digests=None, beside=False):
+        """`digests`: the parse cache's, for the index's fingerprint (search.store.Store);
+        `beside`: bring the index up to date and export it in a process of its own (a one-shot
+        build, whose files stay as they are; search.follow.Beside)."""
+        self.stop()
         if not self.enabled:
             return files
         try:
@@ -85,10 +90,13 @@ class SiteSearch:
                                   self.root, config.docs_dir)
         except FatalError as err:
             raise PluginError(f"plein: {err}") from None
-        self.store = Store(folder, self.language, org, self._now(), self.root)
+        self.store = Store(folder, self.language, org, self._now(), self.root, digests)
         self.threads = {L.thread(t): t for t in org.threads}
         self._related = None
         self._template = None
+        if beside:
+            from .follow import Beside
+            self._beside = Beside({**self.follow(config, self.store.now), "now": self.store.now, "check": False})
         for theirs in [f for f in files if _materials_search(f.src_uri)]:
             files.remove(theirs)
         for name in (*CSS, "assets/search/engine.js"):
@@ -120,7 +128,9 @@ class SiteSearch:
         """Similar threads and people to ask for one thread (all computed on first use)."""
         if self.store is None:
             return None
-        if self._related is None:
+        if self._related is None and self._beside is not None:
+            self._related = _said(self._beside.related)
+        elif self._related is None:
             from .related import for_threads
             self._related = for_threads(self.store.org, self.store.engine())
         return self._related.get(thread_id)
@@ -145,9 +155,32 @@ class SiteSearch:
     def on_post_build(self, org, config) -> None:
         if not self.enabled or self.store is None:
             return
+        if self._beside is not None:
+            beside, self._beside = self._beside, None
+            _said(beside.finish)
+            return
         from .export import export_org
         export_org(self.store.engine(), Path(config.site_dir) / OUT, org,
                    show_contact=bool(self.plugin_config.show_contact), docs=self.store.documents)
+
+    def may_write(self) -> None:
+        """The site folder is ready for the export (site.pagecache.PageCache.begin has run)."""
+        if self._beside is not None:
+            self._beside.go()
+
+    def stop(self) -> None:
+        """End the search process of a build that failed."""
+        if self._beside is not None:
+            beside, self._beside = self._beside, None
+            beside.stop()
+
+
+def _said(wait):
+    """What the search process gives, or its error as the build's (MkDocs shows it plainly)."""
+    try:
+        return wait()
+    except FatalError as err:
+        raise PluginError(f"plein: {err}") from None
 
 
 def _materials_search(src_uri: str) -> bool:

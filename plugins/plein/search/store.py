@@ -32,9 +32,13 @@ def cache_folder(config_dir: Path, cache_dir: str, root: Path, docs_dir: str | N
 
 
 class Store:
-    def __init__(self, folder: Path, language: str, org: Org, now: datetime, root: Path | None = None):
+    def __init__(self, folder: Path, language: str, org: Org, now: datetime, root: Path | None = None,
+                 digests=None):
+        """`digests`: the parse cache's `digest_of` (a file's path -> a digest of its bytes), when
+        the caller loaded the model through one: the fingerprint is then of the files' bytes."""
         self.folder, self.language, self.org, self.now = Path(folder), language, org, now
         self.root = Path(root) if root else None
+        self.digests = digests
         self._ix = None
         self._engine = None
         self._docs: list | None = None
@@ -57,17 +61,24 @@ class Store:
         return self._docs
 
     def fingerprint(self) -> str:
-        """Size and time of every indexed file, and which news is out: when these are as at
-        the last update, the index is up to date without making its documents again."""
+        """The bytes (else size and time) of every indexed file, the topic synonyms and which
+        news is out: when these are as at the last update, the index is up to date without
+        making its documents again. Bytes, as the parse cache knows them, hold in a pipeline's
+        fresh clone too, where every file is new (a merge of a kudos or a page, issue 29)."""
         org, digest = self.org, hashlib.blake2b(digest_size=16)
         paths = [r.source.path for r in (*org.people.values(), *org.teams.values(), *org.news, *org.updates)]
         paths += [r.source.path for t in org.threads.values() for r in (t, *t.replies)]
         for rel in sorted(paths):
+            known = self.digests(rel) if self.digests is not None else None
+            if known is not None:
+                digest.update(rel.encode() + b"\0" + known + b"\n")
+                continue
             try:
                 st = (self.root / rel).stat()
             except OSError:
                 return ""
             digest.update(f"{rel}\0{st.st_mtime_ns}\0{st.st_size}\n".encode())
+        digest.update(repr((sorted(org.synonyms.items()), sorted(org.synonym_words.items()))).encode())
         digest.update(" ".join(n.id for n in org.news if n.published(self.now)).encode())
         return digest.hexdigest()
 
@@ -119,6 +130,6 @@ def for_cli(root: Path) -> Store:
         now = local_now(opts["timezone"], opts["now"])
     except Bad:
         now = local_now()
-    store = Store(folder, opts["language"], org, now, root)
+    store = Store(folder, opts["language"], org, now, root, cache.digest_of)
     store.site_url = opts["site_url"]
     return store

@@ -1,0 +1,45 @@
+"""A build brings search up to date in a process of its own (search.follow.Beside), beside the
+pages: what it writes is what the build's own process wrote before, and when it fails the
+build fails, plainly and with no site published (fail closed). Real `plein build`s of a clone
+of this repository."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from test_byte_stable import tree
+from test_pipelines import REPO, git
+
+PLEIN = REPO / ".venv" / "bin" / "plein"
+
+
+def build(clone: Path, site: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PLEIN_", "CI_"))}
+    return subprocess.run([str(PLEIN), "build", "-q", "-d", site], cwd=clone, capture_output=True, text=True,
+                          timeout=600, env={**env, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_a_failing_search_process_fails_the_build_and_publishes_nothing(tmp_path):
+    clone = tmp_path / "intranet"
+    git(tmp_path, "clone", "--quiet", str(REPO), str(clone))
+    first = build(clone, "site")
+    assert first.returncode == 0, first.stderr[-3000:]
+    before = tree(clone / "site")
+    assert any(name.startswith("plein-search/") for name in before)  # the search process exported
+
+    index = clone / ".plein-cache" / "search-nl"
+    for path in sorted(index.iterdir()):
+        path.unlink()
+    index.rmdir()
+    index.write_text("not an index\n")  # the search process cannot make its index here
+    (clone / "profiles" / "ahmed-bouzid.yml").write_text(
+        (clone / "profiles" / "ahmed-bouzid.yml").read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+
+    failed = build(clone, "site")
+    assert failed.returncode != 0
+    assert "plein: search:" in failed.stderr and "Traceback" not in failed.stderr, failed.stderr[-3000:]
+    assert tree(clone / "site") == before  # the site that was there stays as it was
+
+    fresh = build(clone, "other-site")
+    assert fresh.returncode != 0 and not (clone / "other-site").exists()  # never a half-built site
