@@ -15,6 +15,8 @@ the search's to write (site.pagecache.PageCache.begin)."""
 from __future__ import annotations
 
 import multiprocessing
+import sys
+import types
 from datetime import datetime
 from pathlib import Path
 
@@ -37,7 +39,7 @@ class Follower:
         context = multiprocessing.get_context("spawn")
         mine, theirs = context.Pipe(duplex=False)
         self.process = context.Process(target=_run, args=(settings, theirs), name="plein-search", daemon=True)
-        self.process.start()
+        _start(self.process)
         theirs.close()
         try:
             while not self.stopped and not cancel():
@@ -69,7 +71,7 @@ class Beside:
         self._go = context.Event()
         self.process = context.Process(target=_beside, args=(settings, theirs, self._go), name="plein-search",
                                        daemon=True)
-        self.process.start()
+        _start(self.process)
         theirs.close()
         self._related = None
 
@@ -103,6 +105,18 @@ class Beside:
             self.stop()
             raise FatalError(f"search: {value}")
         return value
+
+
+def _start(process) -> None:
+    """Start a process without the caller's script: spawn would run it again in the new
+    process, and a script that builds at its top level (no `if __name__ == "__main__"`)
+    would build there too. The process runs a function of this module, nothing of the script."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        process.start()
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _beside(settings: dict, pipe, go) -> None:
