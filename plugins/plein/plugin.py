@@ -148,6 +148,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         cache = ParseCache(self.cache_dir)
         org, problems, self.results = load_results(self.root, cache)
         cache.save()
+        self.search.start(config, beside=not self.serving)  # loads from the cache just saved
         org = self.accept(org, problems)
         history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
         if history.warning:
@@ -155,7 +156,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         files = self.site.on_files(org, history, files)
         for file in self.editor.files(org) if self.editor else ():
             files.append(file)
-        return self.search.on_files(org, files, config, cache.digest_of, beside=not self.serving)
+        return self.search.on_files(org, files, config, cache.digest_of)
 
     def accept(self, org, problems, only=None):
         """Validate the model; its warnings (about the files in `only`, if given) are logged,
@@ -200,11 +201,11 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     def on_post_build(self, config):
         self.until = next_change(self.org, self.now)  # the clock changes nothing before (plein build)
-        self.search.on_post_build(self.org, config)
         self.pages.commit(self.files)
         self.site.on_post_build()
         if self.config.check_links and not self.serving:
-            self._check_links(config)
+            self._check_links(config)  # while the search's process writes its export
+        self.search.on_post_build(self.org, config)
         if self.config.precompress and not self.serving:
             made, size = precompress(config.site_dir)
             log.info(f"{made} files compressed again; the .gz copies take {size / 1e6:.1f} MB")
@@ -214,7 +215,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
 
     def _check_links(self, config):
         base = link_base(config.site_url)  # the live site's path, in a merge request's build too
-        broken = linkcheck.check_once(Path(config.site_dir), base, self.cache_dir / "links-checked.txt")
+        broken = linkcheck.check_once(Path(config.site_dir), base, self.cache_dir / "links-checked.txt",
+                                      skip=self.search.folders)
         if broken:
             sources = {f.dest_uri: self._source(f, config) for f in self.files if f.is_documentation_page()}
             raise PluginError(f"plein: {len(broken)} broken links in the built site:\n"

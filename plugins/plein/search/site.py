@@ -59,6 +59,7 @@ class SiteSearch:
         self._related = None
         self._template = None
         self._beside = None  # search.follow.Beside: the search side of a build, in its own process
+        self.now: datetime | None = None
 
     def on_config(self, config) -> None:
         if not self.enabled:
@@ -78,25 +79,24 @@ class SiteSearch:
         from ..model.clock import local_now
         return local_now(self.plugin_config.timezone, self.plugin_config.now)
 
-    def on_files(self, org, files, config, digests=None, beside=False):
-        """`digests`: the parse cache's, for the index's fingerprint (search.store.Store);
-        `beside`: bring the index up to date and export it in a process of its own (a one-shot
-        build, whose files stay as they are; search.follow.Beside)."""
+    def start(self, config, beside: bool) -> None:
+        """Start the search side of a one-shot build (`beside`) in a process of its own
+        (search.follow.Beside), as soon as the parse cache is saved: it loads the files from
+        there while this process validates them and makes the pages' files (issue 29)."""
         self.stop()
+        self.now = self._now()
+        if self.enabled and beside:
+            from .follow import Beside
+            self._beside = Beside({**self.follow(config, self.now), "now": self.now, "check": False})
+
+    def on_files(self, org, files, config, digests=None):
+        """`digests`: the parse cache's, for the index's fingerprint (search.store.Store)."""
         if not self.enabled:
             return files
-        try:
-            folder = cache_folder(Path(config.config_file_path).parent, self.plugin_config.cache_dir,
-                                  self.root, config.docs_dir)
-        except FatalError as err:
-            raise PluginError(f"plein: {err}") from None
-        self.store = Store(folder, self.language, org, self._now(), self.root, digests)
+        self.store = Store(self._folder(config), self.language, org, self.now, self.root, digests)
         self.threads = {L.thread(t): t for t in org.threads}
         self._related = None
         self._template = None
-        if beside:
-            from .follow import Beside
-            self._beside = Beside({**self.follow(config, self.store.now), "now": self.store.now, "check": False})
         for theirs in [f for f in files if _materials_search(f.src_uri)]:
             files.remove(theirs)
         for name in (*CSS, "assets/search/engine.js"):
@@ -110,14 +110,21 @@ class SiteSearch:
     def follow(self, config, now: datetime):
         """What the search process needs to follow the files (search.follow), or None when
         search is off."""
-        if not self.enabled or self.store is None:
+        if not self.enabled:
             return None
         return {"root": str(self.root), "cache_dir": str(Path(config.config_file_path).parent
                                                         / self.plugin_config.cache_dir),
-                "folder": str(self.store.folder), "language": self.language,
+                "folder": str(self._folder(config)), "language": self.language,
                 "now": f"{now:%Y-%m-%d %H:%M}", "out": str(Path(config.site_dir) / OUT),
                 "show_contact": bool(self.plugin_config.show_contact),
                 "topic_synonyms": dict(self.plugin_config.topic_synonyms)}
+
+    def _folder(self, config) -> Path:
+        try:
+            return cache_folder(Path(config.config_file_path).parent, self.plugin_config.cache_dir,
+                                self.root, config.docs_dir)
+        except FatalError as err:
+            raise PluginError(f"plein: {err}") from None
 
     def adopt(self, related, org) -> None:
         """Related content of thread pages comes from the search process now."""
@@ -162,6 +169,12 @@ class SiteSearch:
         from .export import export_org
         export_org(self.store.engine(), Path(config.site_dir) / OUT, org,
                    show_contact=bool(self.plugin_config.show_contact), docs=self.store.documents)
+
+    @property
+    def folders(self) -> tuple[str, ...]:
+        """The site's folders this part writes, from its own process in a build: no page links
+        into them, scripts read them (site.linkcheck checks the pages meanwhile)."""
+        return (OUT,) if self.enabled else ()
 
     def may_write(self) -> None:
         """The site folder is ready for the export (site.pagecache.PageCache.begin has run)."""

@@ -67,13 +67,16 @@ class _Seen:
     broken: tuple
 
 
-def _scan(site: str) -> dict:
-    """{path in the site: (size, mtime, ctime, inode)} of every file: one walk, no reading."""
+def _scan(site: str, skip=()) -> dict:
+    """{path in the site: (size, mtime, ctime, inode)} of every file but those in the top
+    folders `skip`: one walk, no reading."""
     out, stack = {}, [("", site)]
     while stack:
         rel, folder = stack.pop()
         with os.scandir(folder) as entries:
             for e in entries:
+                if not rel and e.name in skip:
+                    continue
                 if e.is_dir(follow_symlinks=False):
                     stack.append((f"{rel}{e.name}/", e.path))
                 elif e.is_file(follow_symlinks=False):
@@ -90,15 +93,17 @@ def _version() -> bytes:
     return digest.digest()
 
 
-def check_once(site: Path, base_path: str, passed: Path) -> list[Broken]:
+def check_once(site: Path, base_path: str, passed: Path, skip=()) -> list[Broken]:
     """check(), reading again only the pages that changed since the last check (the record
     beside `passed`, in the cache), and the unchanged pages whose links led to a file that is
     gone or were broken. The file `passed` holds a digest of the site the last check found
     nothing broken in (its files' paths and its pages' bytes); it is rewritten only when that
     changes, so a scheduled build that changed nothing leaves it as it was.
 
-    At L the whole check reads 49,000 pages in about 50 s; a merge changes tens of them."""
-    state = _scan(str(site))
+    At L the whole check reads 49,000 pages in about 50 s; a merge changes tens of them.
+    `skip`: top folders another process may be writing meanwhile, which no page links to (the
+    search's export, which scripts read)."""
+    state = _scan(str(site), skip)
     kept = passed.with_suffix(".pickle")
     old = _load(kept, base_path)
     broken, seen, read = _check(Path(site), base_path, state, old)
