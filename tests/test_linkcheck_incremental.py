@@ -89,3 +89,49 @@ def test_a_site_restored_as_a_runner_restores_its_cache_is_not_read_again(tmp_pa
     _page(site, "b.html", '<h2 id="y">y</h2>')  # and a change after the restore is still found
     assert _checked(site, passed) == ["a.html b.html#x: b.html has no anchor 'x'"]
     assert read[:1] == ["b.html"]
+
+
+def test_a_restored_page_is_known_by_its_size_and_second_unless_this_build_wrote_it(tmp_path, monkeypatch):
+    """Make's rule: after a restore, a page of the same size and the same second as checked
+    is not even hashed (49,000 pages at L); one written since the build began (`since`) is
+    judged by its bytes, however close its time."""
+    site, passed = tmp_path / "site", tmp_path / "cache" / "links-checked.txt"
+    passed.parent.mkdir()
+    _page(site, "a.html", '<a href="b.html#x">b</a>')
+    _page(site, "b.html", '<h2 id="x">x</h2>')
+    second = 1_900_000_000 * 10**9
+    for path in site.glob("*.html"):
+        os.utime(path, ns=(second + 500_000_000, second + 500_000_000))
+    assert _checked(site, passed) == []
+    restored = tmp_path / "restored"
+    shutil.copytree(site, restored, copy_function=shutil.copyfile)
+    for path in restored.glob("*.html"):
+        os.utime(path, ns=(second, second))  # an archive keeps the second
+    shutil.rmtree(site)
+    restored.rename(site)
+
+    hashed: list[str] = []
+    real = linkcheck._sig
+    monkeypatch.setattr(linkcheck, "_sig", lambda path: hashed.append(Path(path).name) or real(path))
+    read = _reading(monkeypatch)
+    later = second + 60 * 10**9
+    assert linkcheck.check_once(site, "/", passed, since=later) == [] and read == [] and hashed == []
+
+    # this build, begun within that second, writes b.html anew: same size, same second
+    (site / "b.html").write_text((site / "b.html").read_text().replace('"x">x', '"y">y'))
+    os.utime(site / "b.html", ns=(second + 700_000_000, second + 700_000_000))
+    found = linkcheck.check_once(site, "/", passed, since=second + 200_000_000)
+    assert [f"{b.page} {b.link}: {b.why}" for b in found] == ["a.html b.html#x: b.html has no anchor 'x'"]
+    assert read == ["b.html"]
+
+
+def test_the_record_numbers_the_paths_and_renumbers_when_its_table_outgrew_the_site():
+    names = [f"old/{n}.html" for n in range(5000)] + ["b.html", "c/index.html"]
+    kept = linkcheck._Seen((1, 2, 3, 4), b"", frozenset(), (5000, 5001), (), ())
+    fresh = linkcheck._Seen((1, 2, 3, 4), b"", frozenset(), frozenset({"b.html", "d.html"}), (), ())
+    record = linkcheck._Record({"a.html", "b.html", "c/index.html", "d.html", "e.html"},
+                               {"a.html": kept, "e.html": fresh}, list(names)).numbered(5)
+    assert len(record.table) == 3  # the 5,000 paths no page leads to are gone
+    targets = {page: {record.table[i] for i in s.targets} for page, s in record.seen.items()}
+    assert targets == {"a.html": {"b.html", "c/index.html"}, "e.html": {"b.html", "d.html"}}
+    assert record.numbers({"d.html"}) == frozenset({record.table.index("d.html")})

@@ -43,3 +43,37 @@ def test_a_failing_search_process_fails_the_build_and_publishes_nothing(tmp_path
 
     fresh = build(clone, "other-site")
     assert fresh.returncode != 0 and not (clone / "other-site").exists()  # never a half-built site
+
+
+def test_with_other_threads_the_search_process_loads_the_files_itself_and_exports_the_same(tmp_path, monkeypatch):
+    """`plein build` forks its search process, which starts with the loaded model. A build in a
+    process that runs other threads (a hook's server, say) must not fork: a fresh interpreter
+    loads the files again, and the export is the same, byte for byte."""
+    import threading
+
+    from plein.commands.build import build_site
+    from plein.search import follow
+
+    clone = tmp_path / "intranet"
+    git(tmp_path, "clone", "--quiet", str(REPO), str(clone))
+    forked = build(clone, "site")
+    assert forked.returncode == 0, forked.stderr[-3000:]
+    exported = {k: v for k, v in tree(clone / "site").items() if k.startswith("plein-search/")}
+    assert exported
+
+    for name in [k for k in os.environ if k.startswith(("PLEIN_", "CI_"))]:
+        monkeypatch.delenv(name)  # as `build` runs it
+    methods: list[str] = []
+    real = follow.multiprocessing.get_context
+    monkeypatch.setattr(follow.multiprocessing, "get_context", lambda method: methods.append(method) or real(method))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        monkeypatch.chdir(clone)
+        build_site(clone / "mkdocs.yml", site_dir=str(clone / "other-site"), quiet=True)
+    finally:
+        stop.set()
+    assert methods == ["spawn"]
+    again = {k: v for k, v in tree(clone / "other-site").items() if k.startswith("plein-search/")}
+    assert again == exported

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -121,6 +122,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
             build_log.addFilter(_DirtyNotice())
 
     def on_config(self, config):
+        self.began = time.time_ns()  # no page this build writes is older (site.linkcheck)
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         self.now = self._now()
         config.site_url = site_url(config.site_url)
@@ -148,7 +150,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         cache = ParseCache(self.cache_dir)
         org, problems, self.results = load_results(self.root, cache)
         cache.save()
-        self.search.start(config, beside=not self.serving)  # loads from the cache just saved
+        self.search.start(config, beside=not self.serving, org=org)
         org = self.accept(org, problems)
         history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
         if history.warning:
@@ -216,7 +218,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def _check_links(self, config):
         base = link_base(config.site_url)  # the live site's path, in a merge request's build too
         broken = linkcheck.check_once(Path(config.site_dir), base, self.cache_dir / "links-checked.txt",
-                                      skip=self.search.folders)
+                                      skip=self.search.folders, since=self.began)
         if broken:
             sources = {f.dest_uri: self._source(f, config) for f in self.files if f.is_documentation_page()}
             raise PluginError(f"plein: {len(broken)} broken links in the built site:\n"

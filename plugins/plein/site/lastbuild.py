@@ -33,11 +33,10 @@ ENV_PREFIXES = ("PLEIN_", "CI_PAGES_URL", "SOURCE_DATE_EPOCH")
 
 def key(config, plugin_config, root: Path, target: Path, strict) -> str | None:
     """What the build would read, as a digest; None if that cannot be told without reading it."""
-    top = _git(root, "rev-parse", "--show-toplevel")
-    head = _git(root, "rev-parse", "HEAD")
-    if not top or not head:
+    found = (_git(root, "rev-parse", "--show-toplevel", "HEAD") or "").splitlines()
+    if len(found) != 2:
         return None
-    top = Path(top).resolve()
+    top, head = Path(found[0]).resolve(), found[1]
     inputs = [root / "profiles", root / "content", Path(config.docs_dir),
               *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
     inputs = [p.resolve() for p in inputs if p.exists()]
@@ -47,9 +46,10 @@ def key(config, plugin_config, root: Path, target: Path, strict) -> str | None:
     own = [f":(exclude){config_file.relative_to(top).as_posix()}"] if config_file.is_relative_to(top) else []
     # a changed or new file anywhere (a hook, the theme's overrides), or an ignored one among the
     # content: the commit does not name it, so a build decides
-    for status in (_git(top, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".", *own),
-                   _git(top, "status", "--porcelain", "-z", "--untracked-files=all", "--ignored=matching", "--",
-                        *(p.relative_to(top).as_posix() for p in inputs))):
+    # (both at once: each walks the work tree, a second at L)
+    for status in _gits(top, ["status", "--porcelain", "-z", "--untracked-files=all", "--", ".", *own],
+                        ["status", "--porcelain", "-z", "--untracked-files=all", "--ignored=matching", "--",
+                         *(p.relative_to(top).as_posix() for p in inputs)]):
         if status is None or status:
             return None
     digest = blake2b(digest_size=16)
@@ -88,12 +88,26 @@ def remember(staging: Path, build_key: str | None, until: datetime | None) -> No
 
 
 def _git(cwd: Path, *args) -> str | None:
+    return _gits(cwd, list(args))[0]
+
+
+def _gits(cwd: Path, *commands: list) -> list:
+    """The output of each Git command, run side by side; None for one that failed."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}  # status writes no index
+    running, out = [], []
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60,
-                              env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"})  # status writes no index
+        for args in commands:
+            running.append(subprocess.Popen(["git", *args], cwd=cwd, stdout=subprocess.PIPE,
+                                            stderr=subprocess.DEVNULL, text=True, env=env))
+        for process in running:
+            stdout, _ = process.communicate(timeout=60)
+            out.append(stdout.strip() if process.returncode == 0 else None)
     except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
+        for process in running:
+            process.kill()
+            process.wait()
+        return [None] * len(commands)
+    return out
 
 
 def _config(config) -> list:

@@ -102,32 +102,42 @@ def precompress(site_dir: str | Path, level: int = 9) -> tuple[int, int]:
     the file is unchanged (a dirty build then recompresses only what it wrote). Returns
     (files compressed now, bytes of all .gz files)."""
     made = total = 0
-    for folder, _, names in os.walk(site_dir):
-        for name in names:
-            path = os.path.join(folder, name)
-            if name.endswith(".gz") and name[:-3].endswith(COMPRESS) and not _wanted(path[:-3]):
-                os.unlink(path)  # its page is gone, or too small now to need a copy
+    for path, name, size, mtime in _files(str(site_dir)):
+        if name.endswith(".gz") and name[:-3].endswith(COMPRESS) and not _wanted(path[:-3]):
+            os.unlink(path)  # its page is gone, or too small now to need a copy
+            continue
+        if not name.endswith(COMPRESS) or size < MIN_SIZE:
+            continue
+        packed = path + ".gz"
+        try:
+            old = os.stat(packed)
+            if old.st_mtime_ns >= mtime:
+                total += old.st_size
                 continue
-            if not name.endswith(COMPRESS):
-                continue
-            stat = os.stat(path)
-            if stat.st_size < MIN_SIZE:
-                continue
-            packed = path + ".gz"
-            try:
-                old = os.stat(packed)
-                if old.st_mtime_ns >= stat.st_mtime_ns:
-                    total += old.st_size
-                    continue
-            except FileNotFoundError:
-                pass
-            with open(path, "rb") as fh:
-                data = gzip.compress(fh.read(), compresslevel=level, mtime=0)
-            with open(packed, "wb") as fh:
-                fh.write(data)
-            made += 1
-            total += len(data)
+        except FileNotFoundError:
+            pass
+        with open(path, "rb") as fh:
+            data = gzip.compress(fh.read(), compresslevel=level, mtime=0)
+        with open(packed, "wb") as fh:
+            fh.write(data)
+        made += 1
+        total += len(data)
     return made, total
+
+
+def _files(top: str):
+    """(path, name, size, mtime) of every regular file under `top`: os.walk without its second
+    look at each entry (70,000 files at L)."""
+    stack = [top]
+    while stack:
+        with os.scandir(stack.pop()) as it:
+            entries = list(it)  # the folder as it was: the caller adds and removes files in it
+        for e in entries:
+            if e.is_dir(follow_symlinks=False):
+                stack.append(e.path)
+            elif e.is_file(follow_symlinks=False):
+                st = e.stat(follow_symlinks=False)
+                yield e.path, e.name, st.st_size, st.st_mtime_ns
 
 
 def _wanted(path: str) -> bool:
