@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib
+import logging
+import os
 import sys
 
 import click
@@ -97,5 +99,17 @@ def _crash_log(text: str) -> str:
     return fh.name
 
 
+# Commands after which the process holds nothing to tidy: they leave without Python's teardown,
+# which frees every object one by one (after a build at L, 1.5 GB of them: 5 s of the
+# pipeline's job, issue 29). Their output is flushed and their processes are ended by then.
+QUICK_EXIT = frozenset({"build"})
+
+
 def entry() -> None:
-    sys.exit(main())
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in QUICK_EXIT:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
