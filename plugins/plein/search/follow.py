@@ -8,10 +8,11 @@ loader (the parse cache makes that a few seconds), and returns the related conte
 the server puts on the thread pages.
 
 A build (`Beside`) does the same on its second core while it makes the pages: at L the
-search side is half of a merge's build (issue 29). The pages wait for the related content
-only, the end of the build for the export; an error there fails the build. The export waits
-for `go`: until the page cache has cleared what it no longer trusts, the site folder is not
-the search's to write (site.pagecache.PageCache.begin)."""
+search side is half of a merge's build (issue 29). It forks as soon as the build has loaded
+the files, and starts from that model instead of loading them again. The pages wait for the
+related content only, the end of the build for the export; an error there fails the build.
+The export waits for `go`: until the page cache has cleared what it no longer trusts, the
+site folder is not the search's to write (site.pagecache.PageCache.begin)."""
 from __future__ import annotations
 
 import gc
