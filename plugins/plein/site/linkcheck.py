@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import linkrule
+from .publish import site_files
 
 LINKS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "use": "href"}
 CHUNK = 400  # pages a worker reads at a time
@@ -71,19 +72,7 @@ class _Seen(NamedTuple):
 def _scan(site: str, skip=()) -> dict:
     """{path in the site: (size, mtime, ctime, inode)} of every file but those in the top
     folders `skip`: one walk, no reading."""
-    out, stack = {}, [("", site)]
-    while stack:
-        rel, folder = stack.pop()
-        with os.scandir(folder) as entries:
-            for e in entries:
-                if not rel and e.name in skip:
-                    continue
-                if e.is_dir(follow_symlinks=False):
-                    stack.append((f"{rel}{e.name}/", e.path))
-                elif e.is_file(follow_symlinks=False):
-                    st = e.stat(follow_symlinks=False)
-                    out[rel + e.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    return out
+    return {rel: (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) for rel, _, st in site_files(site, skip)}
 
 
 def _version() -> bytes:
@@ -134,14 +123,14 @@ class _Record:
     def numbered(self, pages: int) -> _Record:
         """The record with every page's targets as numbers; a table grown to twice the
         files it needs is made anew."""
-        table = self.table
-        if len(table) > 2 * pages + 1000:
-            self.seen = {page: s._replace(targets=self._names(s.targets)) for page, s in self.seen.items()}
-            table = []
+        renumber = len(self.table) > 2 * pages + 1000
+        table = [] if renumber else list(self.table)
         index = {name: i for i, name in enumerate(table)}
         seen = {}
         for page, s in self.seen.items():
-            if not isinstance(s.targets, tuple):  # read in this check
+            if renumber:
+                s = s._replace(targets=self._names(s.targets))
+            if not isinstance(s.targets, tuple):  # read in this check, or renumbered
                 numbers = []
                 for name in sorted(s.targets):
                     if name not in index:
