@@ -77,3 +77,28 @@ def test_with_other_threads_the_search_process_loads_the_files_itself_and_export
     assert methods == ["spawn"]
     again = {k: v for k, v in tree(clone / "other-site").items() if k.startswith("plein-search/")}
     assert again == exported
+
+
+def test_a_build_that_fails_on_the_content_leaves_the_parse_cache_saved(tmp_path):
+    """The forked search process saves the parse cache the build loaded (off the build's path).
+    A build that then fails on the content must still leave it saved, whole, with the files
+    as they are now: the next build (the author's fix) starts warm, not parsing 130,000 files
+    at L."""
+    from plein.model.parsecache import ParseCache
+    from plein.model.scan import content_key
+
+    clone = tmp_path / "intranet"
+    git(tmp_path, "clone", "--quiet", str(REPO), str(clone))
+    first = build(clone, "site")
+    assert first.returncode == 0, first.stderr[-3000:]
+
+    path = clone / "profiles" / "ahmed-bouzid.yml"
+    raw = path.read_bytes().replace(b"\nteam: ruimte\n", b"\nteam: geen-team-zo\n")
+    path.write_bytes(raw)
+    failed = build(clone, "site")
+    assert failed.returncode != 0
+    assert "profiles/ahmed-bouzid.yml" in failed.stderr and "Traceback" not in failed.stderr, failed.stderr[-3000:]
+
+    cache_dir = clone / ".plein-cache"
+    assert ParseCache(cache_dir).digest_of("profiles/ahmed-bouzid.yml") == content_key("profiles/ahmed-bouzid.yml", raw)
+    assert not [p.name for p in cache_dir.iterdir() if p.name.startswith(".parsed-")]  # no half-saved file

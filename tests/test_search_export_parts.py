@@ -184,3 +184,33 @@ def test_a_torn_record_starts_afresh(generated, tmp_path):
     assert kept == exported(root, tmp_path / "fresh-cache", tmp_path / "fresh-site")
     again = pickle.loads(record.read_bytes())  # written again, whole
     assert isinstance(again, lastexport.Record) and len(again.docs) > 60
+
+
+@pytest.mark.parametrize("emptied", [False, True], ids=["site folder kept", "site folder emptied before the gate"])
+@pytest.mark.parametrize("change", [None, reply], ids=["nothing changed", "a reply"])
+def test_an_export_behind_a_gate_writes_nothing_before_it_and_the_same_after(generated, tmp_path, change, emptied):
+    """A build's search process makes the export while the build may still empty the site
+    folder (search.follow), and writes it only once the gate opens: nothing is read or written
+    in the folder before, and after it the folder holds what an export without a gate writes,
+    also when the build emptied the folder meanwhile."""
+    root = tmp_path / "org"
+    shutil.copytree(generated, root)
+    out = tmp_path / "site"
+    exported(root, tmp_path / "cache", out)
+    if change:
+        change(root)
+    org, _ = load(root)
+    docs = documents(org, NOW, "nl")
+    engine = Engine(open_index(tmp_path / "cache", "nl", docs), "nl")
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    seen = []
+
+    def gate():
+        seen.append({p: p.stat().st_mtime_ns for p in out.rglob("*")})
+        if emptied:
+            shutil.rmtree(out)
+
+    export_org(engine, out, org, show_contact=False, docs=lambda: docs, gate=gate)
+    assert seen == [before]  # the gate was waited for once, with the folder untouched until then
+    gated = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert gated == exported(root, tmp_path / "fresh-cache", tmp_path / "fresh-site")

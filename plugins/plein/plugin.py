@@ -149,8 +149,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
         cache = ParseCache(self.cache_dir)
         org, problems, self.results = load_results(self.root, cache)
-        cache.save()
-        self.search.start(config, beside=not self.serving, org=org)
+        if not self.search.start(config, beside=not self.serving, org=org, cache=cache):
+            cache.save()
         org = self.accept(org, problems)
         history = gitlog.scan(self.root) if self.config.git else gitlog.History.empty()
         if history.warning:

@@ -81,15 +81,27 @@ def node_file(node: str) -> str:
 
 class _Out:
     """The files of one export into a folder that may hold an earlier one: a file is only
-    written when its bytes differ, through a temporary file, and `prune` removes the rest."""
+    written when its bytes differ, through a temporary file, and `prune` removes the rest.
+    `held`: what is put is kept in memory until `open()` (27 MB at L), so that the export is
+    made while the folder is not yet its to write (see export's `gate`)."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, held: bool = False):
         self.folder, self.names, self.digests = folder, set(), {}
+        self.held: list | None = [] if held else None
 
     def put(self, name: str, data: bytes) -> None:
         self.names.add(name)
         self.digests[name] = hashlib.blake2b(data, digest_size=16).digest()
-        replace_if_changed(self.folder / name, data)
+        if self.held is not None:
+            self.held.append((name, data))
+        else:
+            replace_if_changed(self.folder / name, data)
+
+    def open(self) -> None:
+        """Write what was held, and from now on each file as it is put."""
+        held, self.held = self.held or [], None
+        for name, data in held:
+            replace_if_changed(self.folder / name, data)
 
     def digest(self) -> str:
         """What the files put are: their names and bytes, in name order."""
@@ -147,7 +159,7 @@ def topic_names(org) -> dict:
     return names
 
 
-def export_org(engine: Engine, out: Path, org, *, show_contact: bool, docs=None) -> dict:
+def export_org(engine: Engine, out: Path, org, *, show_contact: bool, docs=None, gate=None) -> dict:
     """`export` with the team names, topic labels and team tree of the organisation; office
     days only with the plugin's `show_contact` (they tell where and when someone is). `docs`:
     a function giving the search documents (search.documents), when the caller has them: an
@@ -157,35 +169,45 @@ def export_org(engine: Engine, out: Path, org, *, show_contact: bool, docs=None)
                   team_parents={t.id: t.parent for t in org.teams.values() if t.parent},
                   office_days=show_contact,
                   standing=(standing_inputs(org), lambda parts: standing_orders(org, engine, parts)),
-                  docs=docs, accepted=accepted)
+                  docs=docs, accepted=accepted, gate=gate)
 
 
 def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
            pack: int = PACK, dict_max: int = DICT_MAX, team_parents: dict | None = None,
            office_days: bool = False, standing: tuple | None = None, docs=None,
-           accepted: dict | None = None) -> dict:
+           accepted: dict | None = None, gate=None) -> dict:
     """Write the static index of `engine` into `out`, changing only what differs from the
     export it may hold already; returns its meta data. People's office days are left out
     unless `office_days` (the plugin's show_contact) says they may be shown. `standing`: (a
     digest of its inputs, a function of the export's parts giving {topic form: [document id]}),
     the people search puts first (whoknows.standing_orders); called only when the export is
     written, for it takes long. `docs` and `accepted` (thread id -> its accepted answer): see
-    export_org. (`pack` and `dict_max` are for tests, which want many small files.)"""
+    export_org. `gate`: returns once `out` may be read and written (a build's search process
+    makes the export while the build may still empty the site folder, and writes it after;
+    search.follow). (`pack` and `dict_max` are for tests, which want many small files.)"""
     team_parents, (made_of, standing) = team_parents or {}, standing or ("", lambda parts: {})
     state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days, made_of)
     made_from = _made_from(engine)
-    meta = current(out, state, made_from)
-    if meta is not None:
-        return meta
-    (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
+    if gate is None or _noted(made_from) == state:  # (the cache says: the export there is this one)
+        if gate is not None:
+            gate()
+            gate = None
+        meta = current(out, state, made_from)
+        if meta is not None:
+            return meta
+        (out / STAMP).unlink(missing_ok=True)  # vouches for nothing while the files change
     kept = made_from.with_name(lastexport.NAME) if made_from is not None else None
-    files = _Out(out)
+    files = _Out(out, held=gate is not None)
     with engine.remembering():  # who-knows' searches and the postings share their words
         parts = lastexport.parts(engine, kept, docs, accepted or {}, (FORMAT, made_by()))
         if kept is not None:
             kept.unlink(missing_ok=True)  # vouches for nothing until this export is written
         meta = _write(engine, files, team_names, topic_labels, pack, dict_max, team_parents, office_days,
                       standing, parts)
+    if gate is not None:
+        gate()
+        (out / STAMP).unlink(missing_ok=True)
+        files.open()
     files.prune()
     made = files.digest()
     files.json(STAMP, {"format": FORMAT, "files": made})
@@ -220,6 +242,15 @@ def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK
             deleted = sorted(segment.deleted_docs()) if segment.has_deletions() else []
             digest.update(f"{segment.segment_id()} {base} {segment.doc_count_all()} {deleted}\n".encode())
     return digest.hexdigest()
+
+
+def _noted(made_from: Path | None) -> str | None:
+    """The index state the last export was made from, as the cache notes it."""
+    try:
+        noted = json.loads(made_from.read_bytes()) if made_from is not None else None
+    except (OSError, ValueError):
+        return None
+    return noted.get("state") if isinstance(noted, dict) else None
 
 
 def current(out: Path, state: str, made_from: Path | None) -> dict | None:

@@ -11,8 +11,10 @@ A build (`Beside`) does the same on its second core while it makes the pages: at
 search side is half of a merge's build (issue 29). It forks as soon as the build has loaded
 the files, and starts from that model instead of loading them again. The pages wait for the
 related content only, the end of the build for the export; an error there fails the build.
-The export waits for `go`: until the page cache has cleared what it no longer trusts, the
-site folder is not the search's to write (site.pagecache.PageCache.begin)."""
+The export is made at once but written only after `go`: until the page cache has cleared
+what it no longer trusts, the site folder is not the search's to write
+(site.pagecache.PageCache.begin). Made while the build makes its pages, a new reply's export
+no longer holds the end of the build up at L (issue 29)."""
 from __future__ import annotations
 
 import gc
@@ -72,14 +74,19 @@ class Beside:
     process starts with it, not loading the files again (a sixth of its work at L). With
     threads (a hook's, say) forking is unsafe: a fresh interpreter loads them."""
 
-    def __init__(self, settings: dict, org=None):
+    def __init__(self, settings: dict, org=None, cache=None):
         fork = org is not None and threading.active_count() == 1 \
             and "fork" in multiprocessing.get_all_start_methods()
+        if cache is not None and not fork:
+            cache.save()  # a spawned process reads the parse cache from its file
+        # forked, the process saves the parse cache the build loaded, and reads digests from it:
+        # a second of the build's path at L, taken while that process waits anyway (issue 29)
+        self._saving = cache is not None and fork
         context = multiprocessing.get_context("fork" if fork else "spawn")
         self._mine, theirs = context.Pipe(duplex=False)
         self._go = context.Event()
-        self.process = context.Process(target=_beside, args=(settings, theirs, self._go, org if fork else None),
-                                       name="plein-search", daemon=True)
+        args = (settings, theirs, self._go, org, cache) if fork else (settings, theirs, self._go)
+        self.process = context.Process(target=_beside, args=args, name="plein-search", daemon=True)
         if fork:
             gc.freeze()  # the model stays shared: the child's collector would touch (copy) it all
             try:
@@ -97,8 +104,15 @@ class Beside:
 
     def related(self) -> dict:
         if self._related is None:
+            self.saved()
             self._related = self._receive("related")
         return self._related
+
+    def saved(self) -> None:
+        """Wait until the process has saved the parse cache it was handed (if any)."""
+        if self._saving:
+            self._saving = False
+            self._receive("saved")
 
     def finish(self) -> None:
         self.related()
@@ -107,6 +121,13 @@ class Beside:
         self.process.join()
 
     def stop(self) -> None:
+        """End the process; but not while it saves the parse cache: a build that fails on the
+        content must leave the cache warm for the next one."""
+        if self._saving:
+            try:
+                self.saved()
+            except FatalError:
+                pass  # it ended, or failed before: nothing of it to wait for
         if self.process.is_alive():
             self.process.terminate()  # the index and the export are safe to leave halfway
         self.process.join()
@@ -135,13 +156,15 @@ def _start(process) -> None:
         sys.modules["__main__"] = main
 
 
-def _beside(settings: dict, pipe, go, org=None) -> None:
+def _beside(settings: dict, pipe, go, org=None, cache=None) -> None:
     def ready(related):
         pipe.send(("related", related))
-        go.wait()
 
     try:
-        follow(settings, ready=ready, org=org)
+        if cache is not None:
+            cache.save()
+            pipe.send(("saved", None))
+        follow(settings, ready=ready, org=org, cache=cache, gate=go.wait)
         pipe.send(("done", None))
     except Exception as err:  # noqa: BLE001 - sent back, the build fails with it
         pipe.send(("error", f"{type(err).__name__}: {err}"))
@@ -156,12 +179,13 @@ def _run(settings: dict, pipe) -> None:
         pipe.send((None, f"{type(err).__name__}: {err}"))
 
 
-def follow(settings: dict, ready=None, org=None):
+def follow(settings: dict, ready=None, org=None, cache=None, gate=None):
     """{thread id: Related} of the files as they are now, the index and the export brought up
     to date (None when the files have errors). `ready(related)` is called as soon as the
     related content is known, before the export. settings["check"] False: the caller has
     validated these files (a build). `org`: the files as the caller loaded them (unchecked,
-    without the site's synonyms), not loaded again."""
+    without the site's synonyms), not loaded again; `cache`: the parse cache it was loaded
+    with; `gate`: returns once the export may write into the site folder (export.export)."""
     from ..model.load import load
     from ..model.parsecache import ParseCache
     from ..model.validate import check
@@ -171,7 +195,8 @@ def follow(settings: dict, ready=None, org=None):
 
     root = Path(settings["root"])
     # the cache is read, not written: a process ended halfway must leave no half-saved file
-    cache = ParseCache(Path(settings["cache_dir"]))
+    if cache is None:
+        cache = ParseCache(Path(settings["cache_dir"]))
     checked = org is not None or not settings.get("check", True)
     if org is None:
         org, problems = load(root, cache)
@@ -187,5 +212,5 @@ def follow(settings: dict, ready=None, org=None):
     if ready is not None:
         ready(related)
     export_org(engine, Path(settings["out"]), org, show_contact=settings.get("show_contact") is True,
-               docs=store.documents)
+               docs=store.documents, gate=gate)
     return related

@@ -79,16 +79,18 @@ class SiteSearch:
         from ..model.clock import local_now
         return local_now(self.plugin_config.timezone, self.plugin_config.now)
 
-    def start(self, config, beside: bool, org=None) -> None:
+    def start(self, config, beside: bool, org=None, cache=None) -> bool:
         """Start the search side of a one-shot build (`beside`) in a process of its own
-        (search.follow.Beside), as soon as the files are loaded (`org`, not yet validated) and
-        the parse cache is saved: it works while this process validates the model and makes
-        the pages (issue 29)."""
+        (search.follow.Beside), as soon as the files are loaded (`org`, not yet validated,
+        with the parse cache `cache`): it works while this process validates the model and
+        makes the pages (issue 29). True when it saves the parse cache (Beside)."""
         self.stop()
         self.now = self._now()
         if self.enabled and beside:
             from .follow import Beside
-            self._beside = Beside({**self.follow(config, self.now), "now": self.now, "check": False}, org)
+            self._beside = Beside({**self.follow(config, self.now), "now": self.now, "check": False}, org, cache)
+            return cache is not None
+        return False
 
     def on_files(self, org, files, config, digests=None):
         """`digests`: the parse cache's, for the index's fingerprint (search.store.Store)."""
