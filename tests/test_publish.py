@@ -4,6 +4,7 @@ precompressed copies match their pages. Real `mkdocs build`s of the basic case."
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
 import subprocess
@@ -278,3 +279,42 @@ def test_link_and_move_are_one_or_the_other(org, tmp_path):
                            "--link", "--move"], capture_output=True, text=True)
     assert done.returncode != 0 and "choose one" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+def _site_for_precompress(root: Path) -> None:
+    big = ("<p>" + "woord " * 4000 + "</p>").encode()
+    (root / "a").mkdir(parents=True)
+    (root / "plein-search").mkdir()
+    (root / "a" / "new.html").write_bytes(big)  # no copy yet
+    (root / "kept.html").write_bytes(big + b"1")
+    (root / "kept.html.gz").write_bytes(b"an up-to-date copy")
+    (root / "changed.html").write_bytes(big + b"2")
+    (root / "changed.html.gz").write_bytes(b"a stale copy")
+    (root / "small.html").write_bytes(b"<p>klein</p>")
+    (root / "small.html.gz").write_bytes(b"a copy of what was big once")
+    (root / "gone.html.gz").write_bytes(b"a copy of a page that is gone")
+    (root / "photo.jpg").write_bytes(big)  # not text: no copy
+    (root / "plein-search" / "meta.json").write_bytes(big)  # written after the walk (fresh)
+    for name, when in (("kept.html", 1_000), ("kept.html.gz", 2_000), ("changed.html", 3_000),
+                       ("changed.html.gz", 2_000)):
+        os.utime(root / name, ns=(when * 10**9, when * 10**9))
+
+
+def test_precompress_from_the_link_checks_walk_does_what_its_own_walk_does(tmp_path):
+    """The pipeline's build walks the site once, for the link check, and precompresses from
+    that walk plus one of the search's folder (written since): the same copies as a walk of
+    its own, stale ones made again, those of small or gone pages removed."""
+    from plein.site.publish import precompress, site_listing
+
+    own, shared = tmp_path / "own", tmp_path / "shared"
+    _site_for_precompress(own)
+    _site_for_precompress(shared)
+    listing = site_listing(shared, skip=("plein-search",))
+    assert precompress(own) == precompress(shared, listing=listing, fresh=("plein-search",))
+    files = {p.relative_to(own).as_posix(): p.read_bytes() for p in sorted(own.rglob("*")) if p.is_file()}
+    assert files == {p.relative_to(shared).as_posix(): p.read_bytes()
+                     for p in sorted(shared.rglob("*")) if p.is_file()}
+    assert {n for n in files if n.endswith(".gz")} == {
+        "a/new.html.gz", "kept.html.gz", "changed.html.gz", "plein-search/meta.json.gz"}
+    assert files["kept.html.gz"] == b"an up-to-date copy"
+    assert gzip.decompress(files["changed.html.gz"]) == files["changed.html"]

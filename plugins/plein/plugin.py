@@ -29,7 +29,7 @@ from .site import linkcheck
 from .site.csp import PagePolicy
 from .site.horizon import next_change
 from .site.pagecache import PageCache, build_key
-from .site.publish import link_base, minify, precompress, public_warning, site_url
+from .site.publish import link_base, minify, precompress, public_warning, site_listing, site_url
 from .site.render import Site
 
 log = get_plugin_logger(__name__)
@@ -205,20 +205,22 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.until = next_change(self.org, self.now)  # the clock changes nothing before (plein build)
         self.pages.commit(self.files)
         self.site.on_post_build()
+        listing = None  # one walk of the site for the link check and the precompression
         if self.config.check_links and not self.serving:
-            self._check_links(config)  # while the search's process writes its export
+            listing = site_listing(config.site_dir, skip=self.search.folders)
+            self._check_links(config, listing)  # while the search's process writes its export
         self.search.on_post_build(self.org, config)
         if self.config.precompress and not self.serving:
-            made, size = precompress(config.site_dir)
+            made, size = precompress(config.site_dir, listing=listing, fresh=self.search.folders)
             log.info(f"{made} files compressed again; the .gz copies take {size / 1e6:.1f} MB")
         if self.serving:
             self.live = Live.after(self, config, self.nav, self.files, self.env, self.results)
         self.results = None
 
-    def _check_links(self, config):
+    def _check_links(self, config, listing):
         base = link_base(config.site_url)  # the live site's path, in a merge request's build too
         broken = linkcheck.check_once(Path(config.site_dir), base, self.cache_dir / "links-checked.txt",
-                                      skip=self.search.folders, since=self.began)
+                                      skip=self.search.folders, since=self.began, listing=listing)
         if broken:
             sources = {f.dest_uri: self._source(f, config) for f in self.files if f.is_documentation_page()}
             raise PluginError(f"plein: {len(broken)} broken links in the built site:\n"

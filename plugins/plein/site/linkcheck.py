@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import linkrule
-from .publish import site_files
+from .publish import site_listing
 
 LINKS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "use": "href"}
 CHUNK = 400  # pages a worker reads at a time
@@ -69,12 +69,6 @@ class _Seen(NamedTuple):
     broken: tuple
 
 
-def _scan(site: str, skip=()) -> dict:
-    """{path in the site: (size, mtime, ctime, inode)} of every file but those in the top
-    folders `skip`: one walk, no reading."""
-    return {rel: (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) for rel, _, st in site_files(site, skip)}
-
-
 def _version() -> bytes:
     """The code that decides: this module and the link rule."""
     digest = hashlib.blake2b(digest_size=16)
@@ -83,7 +77,8 @@ def _version() -> bytes:
     return digest.digest()
 
 
-def check_once(site: Path, base_path: str, passed: Path, skip=(), since: int | None = None) -> list[Broken]:
+def check_once(site: Path, base_path: str, passed: Path, skip=(), since: int | None = None,
+               listing: dict | None = None) -> list[Broken]:
     """check(), reading again only the pages that changed since the last check (the record
     beside `passed`, in the cache), and the unchanged pages whose links led to a file that is
     gone or were broken. The file `passed` holds a digest of the site the last check found
@@ -92,8 +87,9 @@ def check_once(site: Path, base_path: str, passed: Path, skip=(), since: int | N
 
     At L the whole check reads 49,000 pages in about 50 s; a merge changes tens of them.
     `skip`: top folders another process may be writing meanwhile, which no page links to (the
-    search's export, which scripts read). `since`: when the build began (ns); see _restored."""
-    state = _scan(str(site), skip)
+    search's export, which scripts read). `since`: when the build began (ns); see _restored.
+    `listing`: site_listing(site, skip), when the caller has walked the site already."""
+    state = listing if listing is not None else site_listing(site, skip)
     kept = passed.with_suffix(".pickle")
     old = _load(kept, base_path)
     broken, seen, read = _check(Path(site), base_path, state, old, since)
@@ -176,7 +172,7 @@ def _save(path: Path, base_path: str, record: _Record) -> None:
 def check(site: Path, base_path: str = "/") -> list[Broken]:
     """Every broken link of the site in `site`, published under `base_path` (the path of
     site_url, for links that start with '/')."""
-    return _check(Path(site), base_path, _scan(str(site)), None)[0]
+    return _check(Path(site), base_path, site_listing(site), None)[0]
 
 
 def _check(site: Path, base_path: str, state: dict, old, since: int | None = None) -> tuple[list, dict, int]:

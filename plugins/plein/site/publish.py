@@ -97,33 +97,50 @@ def minify(html: str) -> str:
                               keep_html_and_head_opening_tags=True)
 
 
-def precompress(site_dir: str | Path, level: int = 9) -> tuple[int, int]:
+def precompress(site_dir: str | Path, level: int = 9, listing: dict | None = None,
+                fresh=()) -> tuple[int, int]:
     """Write `f.gz` beside each text file of the site of MIN_SIZE or more. Kept when
     the file is unchanged (a dirty build then recompresses only what it wrote). Returns
-    (files compressed now, bytes of all .gz files)."""
+    (files compressed now, bytes of all .gz files). `listing`: {path in the site: (size,
+    mtime_ns, …)} of every file, from a walk made after the pages were written (the link
+    check's, site_listing), but for the top folders `fresh`, which are walked here (the
+    search's export, written since): a walk of 90,000 files at L is a second."""
+    site_dir = str(site_dir)
+    if listing is None:
+        files = site_listing(site_dir)
+    else:
+        files = dict(listing)
+        for top in fresh:
+            if os.path.isdir(os.path.join(site_dir, top)):
+                files.update((f"{top}/{rel}", stat) for rel, stat in site_listing(os.path.join(site_dir, top)).items())
     made = total = 0
-    for rel, path, stat in site_files(str(site_dir)):
-        name = rel.rpartition("/")[2]
-        if name.endswith(".gz") and name[:-3].endswith(COMPRESS) and not _wanted(path[:-3]):
-            os.unlink(path)  # its page is gone, or too small now to need a copy
+    for rel, (size, mtime, *_) in files.items():
+        if rel.endswith(".gz") and rel[:-3].endswith(COMPRESS):
+            source = files.get(rel[:-3])
+            if source is None or source[0] < MIN_SIZE:
+                os.unlink(os.path.join(site_dir, rel))  # its page is gone, or too small now to need a copy
             continue
-        if not name.endswith(COMPRESS) or stat.st_size < MIN_SIZE:
+        if size < MIN_SIZE or not rel.endswith(COMPRESS):
             continue
-        packed = path + ".gz"
-        try:
-            old = os.stat(packed)
-            if old.st_mtime_ns >= stat.st_mtime_ns:
-                total += old.st_size
-                continue
-        except FileNotFoundError:
-            pass
+        packed = files.get(rel + ".gz")
+        if packed is not None and packed[1] >= mtime:
+            total += packed[0]
+            continue
+        path = os.path.join(site_dir, rel)
         with open(path, "rb") as fh:
             data = gzip.compress(fh.read(), compresslevel=level, mtime=0)
-        with open(packed, "wb") as fh:
+        with open(path + ".gz", "wb") as fh:
             fh.write(data)
         made += 1
         total += len(data)
     return made, total
+
+
+def site_listing(top: str | Path, skip=()) -> dict:
+    """{path in the site: (size, mtime_ns, ctime_ns, inode)} of every regular file under `top`
+    but those in the top folders `skip`: one walk, no reading."""
+    return {rel: (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            for rel, _, st in site_files(str(top), skip)}
 
 
 def site_files(top: str, skip=()):
@@ -142,11 +159,3 @@ def site_files(top: str, skip=()):
                 stack.append((f"{rel}{e.name}/", e.path))
             elif e.is_file(follow_symlinks=False):
                 yield rel + e.name, e.path, e.stat(follow_symlinks=False)
-
-
-def _wanted(path: str) -> bool:
-    """Whether the file is there and large enough to get a compressed copy."""
-    try:
-        return os.stat(path).st_size >= MIN_SIZE
-    except FileNotFoundError:
-        return False
