@@ -111,7 +111,9 @@ def test_precompressed_copies_equal_their_files(org, tmp_path):
     stale.write_bytes(b"")
     left = Path(str(small[0]) + ".gz")  # as an older Plein left the copies of small files
     left.write_bytes(gzip.compress(small[0].read_bytes()))
-    build(load_config(config_file=str(org / "mkdocs.yml"), site_dir=str(site)), dirty=True)
+    # (not strict: MkDocs warns of every dirty build, which strict would stop at; the test ran
+    # green only after a test that had left MkDocs' logger quiet)
+    build(load_config(config_file=str(org / "mkdocs.yml"), site_dir=str(site), strict=False), dirty=True)
     assert not stale.exists() and not left.exists() and Path(str(page) + ".gz").is_file()
 
 
