@@ -188,10 +188,10 @@ def export(engine: Engine, out: Path, team_names: dict, topic_labels: dict,
     team_parents, (made_of, standing) = team_parents or {}, standing or ("", lambda parts: {})
     state = stamp(engine, team_names, topic_labels, pack, dict_max, team_parents, office_days, made_of)
     made_from = _made_from(engine)
-    if gate is None or _noted(made_from) == state:  # (the cache says: the export there is this one)
-        if gate is not None:
-            gate()
-            gate = None
+    if gate is not None and _noted(made_from).get("state") == state:
+        gate()  # the cache says the export there is this one: looking needs the folder
+        gate = None
+    if gate is None:
         meta = current(out, state, made_from)
         if meta is not None:
             return meta
@@ -244,24 +244,24 @@ def stamp(engine: Engine, team_names: dict, topic_labels: dict, pack: int = PACK
     return digest.hexdigest()
 
 
-def _noted(made_from: Path | None) -> str | None:
-    """The index state the last export was made from, as the cache notes it."""
+def _noted(made_from: Path | None) -> dict:
+    """What the cache notes of the last export: {"state": the index state it was made from,
+    "files": the digest of its files}; empty when there is no such note."""
     try:
         noted = json.loads(made_from.read_bytes()) if made_from is not None else None
     except (OSError, ValueError):
-        return None
-    return noted.get("state") if isinstance(noted, dict) else None
+        return {}
+    return noted if isinstance(noted, dict) else {}
 
 
 def current(out: Path, state: str, made_from: Path | None) -> dict | None:
     """The meta data of the export in `out` if it is the one index state `state` gave (as
     noted in `made_from`), else None."""
-    if made_from is None:
+    noted = _noted(made_from)
+    if noted.get("state") != state:
         return None
     try:
-        noted = json.loads(made_from.read_bytes())
-        if isinstance(noted, dict) and noted.get("state") == state and \
-                json.loads((out / STAMP).read_bytes()) == {"format": FORMAT, "files": noted.get("files")}:
+        if json.loads((out / STAMP).read_bytes()) == {"format": FORMAT, "files": noted.get("files")}:
             return json.loads((out / "meta.json").read_bytes())
     except (OSError, ValueError):
         pass

@@ -194,7 +194,7 @@ def follow(settings: dict, ready=None, org=None, cache=None, gate=None):
     from .store import Store
 
     root = Path(settings["root"])
-    # the cache is read, not written: a process ended halfway must leave no half-saved file
+    # read only here: a build's process that was handed the cache saved it first (_beside)
     if cache is None:
         cache = ParseCache(Path(settings["cache_dir"]))
     checked = org is not None or not settings.get("check", True)
