@@ -102,3 +102,36 @@ def test_a_build_that_fails_on_the_content_leaves_the_parse_cache_saved(tmp_path
     cache_dir = clone / ".plein-cache"
     assert ParseCache(cache_dir).digest_of("profiles/ahmed-bouzid.yml") == content_key("profiles/ahmed-bouzid.yml", raw)
     assert not [p.name for p in cache_dir.iterdir() if p.name.startswith(".parsed-")]  # no half-saved file
+
+
+def test_the_pages_are_made_while_the_search_process_makes_the_related_content(tmp_path, monkeypatch):
+    """On a first build the search process indexes everything before it knows the related
+    content of threads (two thirds of a first build at L, issue 29). The build makes every
+    other page meanwhile: it waits for the related content only at the first thread page,
+    and the thread pages still show it."""
+    from mkdocs import utils
+
+    from plein.commands.build import build_site
+    from plein.search import follow
+
+    clone = tmp_path / "intranet"
+    git(tmp_path, "clone", "--quiet", str(REPO), str(clone))
+    for name in [k for k in os.environ if k.startswith(("PLEIN_", "CI_"))]:
+        monkeypatch.delenv(name)  # as `build` runs it
+    events: list[str] = []
+    real_related, real_write = follow.Beside.related, utils.write_file
+    monkeypatch.setattr(follow.Beside, "related", lambda self: events.append("related") or real_related(self))
+    monkeypatch.setattr(utils, "write_file", lambda data, path: events.append(path) or real_write(data, path))
+    monkeypatch.chdir(clone)
+    build_site(clone / "mkdocs.yml", site_dir=str(clone / "site"), quiet=True)
+
+    waited = events.index("related")
+    before, after = events[:waited], events[waited:]
+    assert any("/people/" in p for p in before) and any("/news/" in p for p in before)
+    threads = {p.name for p in (clone / "content" / "discussions").iterdir() if p.is_dir()}
+    thread_pages = [p for p in events[:-1] if p.endswith("/index.html") and Path(p).parent.parent.name == "discussions"
+                    and Path(p).parent.name in threads]
+    assert len(thread_pages) == len(threads)
+    assert not set(thread_pages) & set(before) and set(thread_pages) <= set(after)  # none before the wait
+    assert sum("plein-related" in (clone / "site" / "discussions" / t / "index.html").read_text(encoding="utf-8")
+               for t in threads) >= len(threads) - 1  # the related content is on the thread pages

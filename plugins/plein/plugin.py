@@ -178,7 +178,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         # the titles of the nav's pages are on every page: part of the key of all of them
         key = build_key(config, self.config, (sorted(self.site.handwritten), self.site.nav_page_titles(nav)))
         self.pages = PageCache(config.site_dir, self.cache_dir, key, persist=not self.serving)
-        self.memo = self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty)
+        self.memo = self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty,
+                                          waits=self.search.waits)
         return nav
 
     def on_env(self, env, config, files):
@@ -187,7 +188,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.search.may_write()  # the export, in the search's own process, may write now
         self.site.read_skipped(files)
         if self.dirty:
-            log.info(f"{self.pages.made} of {self.pages.seen} generated files made again")
+            log.info(f"{self.pages.made} of {self.pages.seen} generated files made again"
+                     + (f", {self.pages.waiting} more decided as they are written" if self.pages.waiting else ""))
         self.env = self.site.on_env(env)
         env.globals["plein_csp"] = PagePolicy(config, self.config, self.serving)  # templates/main.html
         env.globals["plein_theme"] = self.site.theme_js  # the theme's scripts as files (site/themejs.py)

@@ -150,6 +150,10 @@ class SiteSearch:
         thread_id = self.threads.get(src) if self.enabled else None
         return self.related(thread_id) if thread_id else None
 
+    def waits(self, src: str) -> bool:
+        """The page's related content is still being made in the search's process."""
+        return self._related is None and self._beside is not None and src in self.threads
+
     def on_page_context(self, context, page, config):
         """Thread pages get 'Related' below the replies (partials/search-related.html)."""
         thread_id = self.threads.get(page.file.src_uri) if self.enabled else None

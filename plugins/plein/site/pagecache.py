@@ -45,9 +45,10 @@ class PleinFile(File):
     """A generated page that MkDocs' dirty build skips when its fingerprint is unchanged."""
 
     changed = True
+    later = None  # () -> bool: whether it is made, decided as it is written (PageCache.later)
 
     def is_modified(self) -> bool:
-        return self.changed
+        return self.changed if self.later is None else self.later()
 
 
 class ContentFile(File):
@@ -120,7 +121,8 @@ class PageCache:
         self.fresh = old is None or old.key != key
         self.old = Manifest(key) if self.fresh else old
         self.new: dict = {}
-        self.made = self.seen = 0
+        self.made = self.seen = self.waiting = 0
+        self.writing = False  # begin() has run: MkDocs writes pages now
 
     def _load(self) -> Manifest | None:
         try:
@@ -130,16 +132,33 @@ class PageCache:
         except Exception:  # a cache only: anything unreadable means a full build
             return None
 
-    def page(self, file: PleinFile, inputs) -> None:
+    def page(self, file: PleinFile, inputs, counted: bool = True) -> None:
         """Decide whether a generated page is made: `inputs` None means always."""
         fingerprint = None if inputs is None else digest((self.key, inputs))
         old = self.old.pages.get(file.dest_uri)
         file.changed = fingerprint is None or old != fingerprint or (
             not self.outputs_kept and not os.path.isfile(file.abs_dest_path))
-        self.made += file.changed
-        self.seen += 1
+        if counted:
+            self.made += file.changed
+            self.seen += 1
         if fingerprint is not None:
             self.new[file.dest_uri] = fingerprint
+
+    def later(self, file: PleinFile, inputs) -> None:
+        """A generated page whose inputs come from another process (related content from the
+        search's, which on a first build indexes everything first): `inputs()` is asked only
+        when MkDocs is about to write the page, so the pages before it are made meanwhile
+        instead of waiting (issue 29). MkDocs reads every page before writing any (reading a
+        generated page costs nothing): until begin() it counts as changed."""
+        def decide() -> bool:
+            if not self.writing:
+                return True
+            file.later = None
+            self.page(file, inputs(), counted=False)
+            return file.changed
+        file.later = decide
+        self.seen += 1
+        self.waiting += 1
 
     def handwritten(self, file: File, inputs, dirty: bool) -> None:
         """A hand-written page whose Git dates changed loses its output, so it is made again."""
@@ -156,8 +175,11 @@ class PageCache:
         elif dirty:
             for gone in self.old.outputs - outputs:
                 _remove(os.path.join(self.site_dir, gone), self.site_dir)
+        # (a page decided later is not vouched for until commit: a build failing before it
+        # is written leaves it to be made again)
         kept = {k: v for k, v in self.old.pages.items() if self.new.get(k) == v}
         self._save(Manifest(self.key, kept, self.old.outputs | outputs))
+        self.writing = True
 
     @staticmethod
     def forget(site_dir, dest_uris) -> None:

@@ -153,7 +153,9 @@ class Site:
         self.photo_paths = _photo_paths(org)
         self.handwritten = handwritten
         self.views = self._views(facts, photos)
-        for spec in specs:
+        # thread pages last: their related content comes from the search's process, which on a
+        # first build indexes everything before it knows it; the other pages are made meanwhile
+        for spec in sorted(specs, key=lambda s: s.kind == "thread"):
             kept.append(self._page(spec))
         page = next((f for f in kept if f.src_uri == L.INSIGHTS), None)
         self.insights_csv = [csv_file(config, self, page)] if page else []
@@ -267,18 +269,25 @@ class Site:
                 config.use_directory_urls, self.plugin_config.timezone)))
         return out
 
-    def cache_pages(self, files, cache, related, dirty: bool, memo=None, stop=None) -> dict | None:
+    def cache_pages(self, files, cache, related, dirty: bool, memo=None, stop=None, waits=None) -> dict | None:
         """Tell the page cache what every page is made from (see pagecache); returns the
         digests of the records, which `memo` may pass to the next call, or None when `stop()`
-        said to stop halfway."""
+        said to stop halfway. `waits(src)`: the page's inputs are not known yet (related
+        content still being made in the search's process); they are asked for as it is written."""
         inputs = PageInputs(self.views, related, memo)
+
+        def of(page):
+            own = inputs.of(page.spec)
+            return None if own is None else (own, page.title, sorted(page.plein_meta.items()))
+
         for n, f in enumerate(files):
             if stop is not None and n % 512 == 0 and stop():
                 return None
             page = f.page
-            if isinstance(page, DataPage):
-                own = inputs.of(page.spec)
-                cache.page(f, None if own is None else (own, page.title, sorted(page.plein_meta.items())))
+            if isinstance(page, DataPage) and waits is not None and waits(f.src_uri):
+                cache.later(f, lambda page=page: of(page))
+            elif isinstance(page, DataPage):
+                cache.page(f, of(page))
             elif isinstance(f, PleinFile):
                 cache.page(f, getattr(f, "inputs", None))
             elif f.is_documentation_page():
