@@ -12,7 +12,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pygal
+from pygal.etree import etree as pygal_etree
 from pygal.style import Style
+
+# pygal builds its tree with lxml when that is installed (the link check uses it): the
+# standard library's, which this module edits and writes, gives the same charts either way
+pygal_etree.to_etree()
 
 # colours with at least 3:1 contrast against white (WCAG 2.1 non-text contrast)
 COLOURS = ("#1f5fa8", "#b3541e", "#2e7d32", "#7b3fa0", "#a3195b", "#00696f")
