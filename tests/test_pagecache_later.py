@@ -77,3 +77,23 @@ def test_a_build_failing_before_a_later_page_is_written_leaves_it_to_be_made_aga
     _build(tmp_path, config, files, inputs, [])
     assert files[2].changed  # its output was not vouched for since the failed build began
     assert [f.changed for f in files] == [True, True, True]  # (nor were the others': made again, safely)
+
+
+def test_a_build_that_is_not_dirty_records_its_later_pages_too(tmp_path):
+    """`mkdocs build` without --dirty writes every page without asking whether it changed: the
+    record must still hold their fingerprints, or the next dirty build makes them all again."""
+    config, files = _files(tmp_path)
+    inputs = {f.src_uri: ("related", f.src_uri) for f in files}
+    cache = PageCache(config.site_dir, tmp_path / "cache", b"key", persist=True)
+    for f in files:
+        cache.later(f, lambda f=f: inputs[f.src_uri])
+    cache.begin(files, dirty=False)
+    for f in files:  # written, never asked
+        os.makedirs(os.path.dirname(f.abs_dest_path), exist_ok=True)
+        with open(f.abs_dest_path, "w", encoding="utf-8") as fh:
+            fh.write(f.src_uri)
+    cache.commit(files)
+
+    config, files = _files(tmp_path)
+    _build(tmp_path, config, files, inputs, [])
+    assert [f.changed for f in files] == [False, False, False]

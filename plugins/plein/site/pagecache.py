@@ -192,6 +192,9 @@ class PageCache:
 
     def commit(self, files) -> None:
         """After a successful build: every page's fingerprint is now in the output folder."""
+        for f in files:
+            if getattr(f, "later", None) is not None:  # written unasked: a build that is not dirty
+                f.later()
         self._save(Manifest(self.key, self.new, {f.dest_uri for f in files}))
 
     def _save(self, manifest: Manifest) -> None:
