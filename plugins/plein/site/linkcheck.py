@@ -3,11 +3,12 @@ link, image, script and stylesheet of every page leads to a file of the site, an
 #anchor to an id of the page it names.
 
 It reads each page once, after the build wrote them all, with libxml2's HTML parser (lxml:
-five times the speed of the standard library's, whose regular expressions took 85 s of a first
-build at L; the same ids and links on every page of L), on every CPU; after a build that changed a few pages, only those (check_once keeps
-what each page held in the cache, and judges the pages that did not change against the
-files and anchors that did). mkdocs-htmlproofer-plugin, which did this before, rebuilt an index of all
-files for every page it checked: at L, 48,000 pages and 70,000 files, that took about an hour.
+five times the speed of the standard library's, whose regular expressions took 85 s of a
+first build at L; the same ids and links on every page of L), on every CPU; after a build
+that changed a few pages, only those (check_once keeps what each page held in the cache, and
+judges the pages that did not change against the files and anchors that did).
+mkdocs-htmlproofer-plugin, which did this before, rebuilt an index of all files for every
+page it checked: at L, 48,000 pages and 70,000 files, that took about an hour.
 Links to other hosts are not followed: the intranet builds without the internet."""
 from __future__ import annotations
 
@@ -43,14 +44,13 @@ class Broken:
 _LINKS = etree.XPath(" | ".join([f"//{tag}/@{attr}" for tag, attr in LINKS.items()] + ["//use/@*[name()='xlink:href']"]),
                      smart_strings=False)
 _IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
-_PARSER: list = []  # one per process (made after the workers fork)
+# lxml's parsers hold no state between documents, and are safe to use in a forked worker
+_PARSER = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True, huge_tree=True)
 
 
 def _parse(data: bytes) -> tuple[set, set]:
     """The ids and the links (stripped) of a page."""
-    if not _PARSER:
-        _PARSER.append(etree.HTMLParser(encoding="utf-8", recover=True, no_network=True, huge_tree=True))
-    root = etree.fromstring(data, _PARSER[0]) if data.strip() else None
+    root = etree.fromstring(data, _PARSER) if data.strip() else None
     if root is None:
         return set(), set()
     return set(_IDS(root)), {link.strip() for link in _LINKS(root)}
