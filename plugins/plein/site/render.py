@@ -28,6 +28,7 @@ from . import icons
 from . import links as L
 from .facts import Facts
 from .feeds import atom
+from .frames import Frames
 from .i18n import Lang
 from .languages import Languages
 from .moderation import Reports, reports_of
@@ -42,7 +43,7 @@ from .views import Views
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets" / "plein"
 CSS, JS = "assets/plein/plein.css", "assets/plein/plein.js"
-PAGE_TEMPLATE = "plein/page.html"
+PAGE_TEMPLATE = "plein/framed.html"  # plein/page.html, framed (frames.py)
 # Compiled templates differ with autoescape, and Jinja's bytecode cache does not know: files of
 # their own, so that bytecode compiled without escaping (before Plein escaped) is never reused.
 BYTECODE = "__plein_escaped_%s.cache"
@@ -119,6 +120,7 @@ class Site:
         env.globals["plein_once"] = self.once
         if env.bytecode_cache is None:  # compiling Material's templates took a second per build
             env.bytecode_cache = self._bytecode
+        env.globals["plein_framed"] = self.frames = Frames(env)
         return env
 
     def once(self, block: str, page_url: str, caller):
