@@ -78,7 +78,6 @@ class Frames:
     enabled = True  # (tests build with and without frames and compare every byte)
 
     def __init__(self, env):
-        self.env = env
         self.full = env.get_template(FULL_TEMPLATE)
         self.frames: dict = {}
         self.framed = self.rendered = 0
@@ -86,15 +85,16 @@ class Frames:
     @pass_context
     def __call__(self, context) -> Markup:
         page = context["page"]
-        key, values = self._key(page)
-        if key is None or not self.enabled:
+        own = _values(page) if self.enabled else None
+        if own is None:
             return self._render(context)
+        key = _key(page, own)
         frame = self.frames.get(key)
         if frame is None:
-            frame = self.frames[key] = self._frame(context, page, len(values) - 3) or False
+            frame = self.frames[key] = self._frame(context, page, len(own)) or False
         if frame is False:
             return self._render(context)
-        html = frame.fill(values)
+        html = frame.fill([str(escape(v)) if slot != BODY else v for slot, v in enumerate(own)])
         frame.checked += 1
         if frame.checked <= 2 or frame.checked % CHECK_EVERY == 0:
             full = self._render(context)
@@ -114,47 +114,57 @@ class Frames:
         self.rendered += 1
         return Markup(self.full.render(context.get_all()))
 
-    @staticmethod
-    def _key(page):
-        """What the frame depends on, and the page's values in slot order (title, canonical
-        address, body, date, authors...); (None, None) when the page must be rendered in full."""
-        meta = page.meta or {}
-        content = page.content or ""
-        authors = meta.get("plein_authors") or []
-        updated = meta.get("plein_updated")
-        title, canonical = page.title, page.canonical_url
-        texts = [title, canonical or "", *([updated] if updated else []), *authors]
-        if (not title or "<style" in content or page.toc or page.is_homepage
-                or page.previous_page or page.next_page or not isinstance(authors, list)
-                or not all(plain(v) for v in texts)):
-            return None, None
-        rest = tuple(sorted((k, repr(v)) for k, v in meta.items() if k not in SLOT_META))
-        key = (posixpath.dirname(page.url.rstrip("/")), page.edit_url, "<h1" in content, canonical is None,
-               bool(updated), len(authors), rest)
-        values = [str(escape(title)), str(escape(texts[1])), content, *[str(escape(v)) for v in texts[2:]]]
-        return key, values
-
-    def _frame(self, context, page, extra: int):
+    def _frame(self, context, page, slots: int):
         """The frame of `page`'s key, or None when markers do not cut it cleanly."""
         cuts = []
         for mark in ("Pl3inFr4me", "Pl3inFr4meLonger"):
-            markers = [f"{mark}{slot}x" for slot in range(3 + extra)]
+            markers = [f"{mark}{slot}x" for slot in range(slots)]
             if "<h1" in page.content:
-                markers[2] = f"<h1>{markers[2]}</h1>"
-            fake = copy.copy(page)
-            fake.title, fake.content = markers[0], Markup(markers[2])
-            if page.canonical_url is not None:
-                fake.canonical_url = markers[1]
-            meta = dict(page.meta or {})
-            if meta.get("plein_updated"):
-                meta["plein_updated"] = markers[3]
-            if "plein_authors" in meta:
-                meta["plein_authors"] = markers[4 if meta.get("plein_updated") else 3:]
-            fake.meta = meta
-            variables = dict(context.get_all(), page=fake)
-            html = self.full.render(variables)
+                markers[BODY] = f"<h1>{markers[BODY]}</h1>"
+            html = self.full.render(dict(context.get_all(), page=_holding(page, markers)))
             cuts.append(_split(html, markers))
         first, second = cuts
         if first is None or second is None or first != second:
             return None
         return Frame(*first)
+
+
+BODY = 2  # the slot of the page's body, the one value printed as HTML
+
+
+def _values(page) -> list | None:
+    """The page's own values in slot order: title, canonical address, body, then the Git date
+    (when there is one) and each author; None when the page must be rendered in full."""
+    meta = page.meta or {}
+    content = page.content or ""
+    authors = meta.get("plein_authors") or []
+    updated = meta.get("plein_updated")
+    if (not page.title or "<style" in content or page.toc or page.is_homepage
+            or page.previous_page or page.next_page or not isinstance(authors, list)):
+        return None
+    own = [page.title, page.canonical_url or "", content, *([updated] if updated else []), *authors]
+    return own if all(plain(v) for slot, v in enumerate(own) if slot != BODY) else None
+
+
+def _key(page, own: list) -> tuple:
+    """What the frame depends on besides the values: the folder (links are relative to it),
+    the page's other meta, and the shape of its values."""
+    meta = page.meta or {}
+    rest = tuple(sorted((k, repr(v)) for k, v in meta.items() if k not in SLOT_META))
+    return (posixpath.dirname(page.url.rstrip("/")), page.edit_url, "<h1" in own[BODY],
+            page.canonical_url is None, bool(meta.get("plein_updated")), len(own), rest)
+
+
+def _holding(page, values: list):
+    """A copy of `page` with `values` (in _values' order) in place of its own."""
+    fake = copy.copy(page)
+    fake.title, fake.content = values[0], Markup(values[BODY])
+    if page.canonical_url is not None:
+        fake.canonical_url = values[1]
+    meta, rest = dict(page.meta or {}), values[BODY + 1:]
+    if meta.get("plein_updated"):
+        meta["plein_updated"], rest = rest[0], rest[1:]
+    if "plein_authors" in meta:
+        meta["plein_authors"] = list(rest)
+    fake.meta = meta
+    return fake
