@@ -158,7 +158,10 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         files = self.site.on_files(org, history, files)
         for file in self.editor.files(org) if self.editor else ():
             files.append(file)
-        return self.search.on_files(org, files, config, cache.digest_of)
+        files = self.search.on_files(org, files, config, cache.digest_of)
+        if not self.dirty:  # every page is made: their bodies may start now, beside on_nav
+            self.site.share_bodies(files, False, self.serving, cpu_free=not self.search.busy())
+        return files
 
     def accept(self, org, problems, only=None):
         """Validate the model; its warnings (about the files in `only`, if given) are logged,
@@ -193,6 +196,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.env = self.site.on_env(env)
         env.globals["plein_csp"] = PagePolicy(config, self.config, self.serving)  # templates/main.html
         env.globals["plein_theme"] = self.site.theme_js  # the theme's scripts as files (site/themejs.py)
+        if self.dirty:  # which pages are made is known now (self.pages)
+            self.site.share_bodies(files, True, self.serving, cpu_free=not self.search.busy())
         return self.env
 
     def on_page_context(self, context, page, config, nav):
@@ -261,6 +266,7 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
     def on_build_error(self, error):
         if getattr(self, "search", None) is not None:  # (none when the configuration failed)
             self.search.stop()  # a failed build's search process ends with it
+            self.site.stop_bodies()
 
     def on_shutdown(self):
         if self.live is not None:

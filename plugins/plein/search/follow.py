@@ -108,6 +108,16 @@ class Beside:
             self._related = self._receive("related")
         return self._related
 
+    def ready(self) -> bool:
+        """Whether `related` would not wait: the process is past indexing."""
+        if self._related is not None:
+            return True
+        if self._saving:
+            if not self._mine.poll():
+                return False
+            self.saved()
+        return self._mine.poll()
+
     def saved(self) -> None:
         """Wait until the process has saved the parse cache it was handed (if any)."""
         if self._saving:

@@ -150,6 +150,15 @@ class SiteSearch:
         thread_id = self.threads.get(src) if self.enabled else None
         return self.related(thread_id) if thread_id else None
 
+    def busy(self) -> bool:
+        """The search process is still indexing: the second CPU is taken (site.bodies)."""
+        if self._beside is None or self._related is not None or self.store is None:
+            return False
+        if not self._beside.ready():
+            return True
+        self._related = _said(self._beside.related)
+        return False
+
     def waits(self, src: str) -> bool:
         """The page's related content is still being made in the search's process."""
         return self._related is None and self._beside is not None and src in self.threads

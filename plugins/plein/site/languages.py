@@ -52,6 +52,13 @@ class Languages:
             self._changed = True
         return code
 
+    def learn(self, answers: dict) -> None:
+        """Answers found elsewhere (site.bodies: in a copy of this process), to be saved too."""
+        new = {k: v for k, v in answers.items() if k not in self.known}
+        if new:
+            self.known.update(new)
+            self._changed = True
+
     def _classify(self, text: str) -> str:
         if self._identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier

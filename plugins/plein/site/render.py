@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..model.photos import without_metadata
 from ..model.scan import RECORD_DIRS
+from . import bodies as B
 from . import icons
 from . import links as L
 from .facts import Facts
@@ -98,6 +99,7 @@ class Site:
         self.nav_titles = dict(_nav_titles(config.nav))
         self.languages = Languages(plugin_config.language, self.cache)
         self.views = None
+        self.bodies: B.Bodies | None = None  # bodies made on the second CPU (bodies.py)
         self.history = None
         self.handwritten: dict = {}
         self._fragments: dict = {}
@@ -317,9 +319,25 @@ class Site:
 
     # -- pages --------------------------------------------------------------------------
 
+    def share_bodies(self, files, dirty: bool, serving: bool, cpu_free: bool) -> None:
+        """Have a copy of this process make most page bodies, when this build makes many and
+        the second CPU is free (bodies.py). Pages whose making is decided as they are written
+        (PleinFile.later) are left out: deciding now would wait for the search process."""
+        self.stop_bodies()
+        pages = [f.page for f in files.documentation_pages() if isinstance(f.page, DataPage)
+                 and f.later is None and (not dirty or f.is_modified())]
+        if cpu_free and B.possible(len(pages), serving):
+            self.bodies = B.Bodies(self.views, pages)
+
+    def stop_bodies(self) -> None:
+        if self.bodies is not None:
+            self.bodies.stop()
+            self.bodies = None
+
     def on_page_context(self, context, page):
         if isinstance(page, DataPage):
-            page.content = self.views.render(page.spec, page.url)
+            body = self.bodies.take(page) if self.bodies is not None else None
+            page.content = body if body is not None else self.views.render(page.spec, page.url)
         else:
             page.meta.update(self._own_meta(page.file))
         return context
@@ -340,6 +358,10 @@ class Site:
         return output
 
     def on_post_build(self):
+        if self.bodies is not None:
+            self.bodies.finish()
+            log.info(f"{self.bodies.made} page bodies made on the second CPU")
+            self.bodies = None
         self.languages.save()
 
 
