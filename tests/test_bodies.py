@@ -124,14 +124,16 @@ def test_a_warning_in_the_copy_shows_once_from_the_build(hostile_root, alone):  
     assert did["made"] > pages(site) // 3
 
 
-@pytest.mark.parametrize("pages, serving, cpus, expected", [
-    (5000, False, 2, True),
-    (1999, False, 2, False),  # a merge: a few pages, not worth a copy
-    (5000, True, 2, False),  # plein serve: a long-lived process with threads
-    (5000, False, 1, False),  # one CPU: nothing to share
+@pytest.mark.parametrize("pages, serving, cpus, threads, expected", [
+    (5000, False, 2, 1, True),
+    (1999, False, 2, 1, False),  # a merge: a few pages, not worth a copy
+    (5000, True, 2, 1, False),  # plein serve: a long-lived process with threads
+    (5000, False, 1, 1, False),  # one CPU: nothing to share
+    (5000, False, 2, 2, False),  # another thread (a hook's, say) could hold a lock the copy needs
 ])
-def test_when_a_copy_is_made(pages, serving, cpus, expected, monkeypatch):
+def test_when_a_copy_is_made(pages, serving, cpus, threads, expected, monkeypatch):
     monkeypatch.setattr(bodies.os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    monkeypatch.setattr(bodies.threading, "active_count", lambda: threads)
     assert bodies.possible(pages, serving) is expected
 
 
