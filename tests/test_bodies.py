@@ -4,11 +4,14 @@ give the very bytes the build's own process gives (issue 29).
 The example site with every hostile case planted (as in test_frames) is built in a fresh
 interpreter each time: once with bodies made in a copy, once without, and with the copy
 ending early, crashing, or hearing a warning. Every file must be the same each time, the copy
-must have made most bodies, and a warning must show exactly once, from the build's process."""
+must have made most bodies, and a warning must show exactly once, from the build's process.
+The page cache's record (each page's fingerprint, which the copy works out after the bodies
+when every page is made) must be the same too, or the next build would make pages again."""
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -33,9 +36,9 @@ mode = sys.argv[3]
 bodies.MIN_PAGES, bodies.MIN_CPUS = (10 ** 9, 99) if mode == "off" else (1, 1)
 make = bodies._make
 if mode == "early":  # the copy stops after five bodies, saying it is done
-    bodies._make = lambda v, jobs, conn: make(v, jobs[:5], conn)
+    bodies._make = lambda v, jobs, conn, *digests: make(v, jobs[:5], conn, *digests)
 elif mode == "crash":  # the copy dies after five bodies, without a word
-    def crash(v, jobs, conn):
+    def crash(v, jobs, conn, *digests):
         for src, spec, url in jobs[:5]:
             conn.send((src, v.render(spec, url)))
         os._exit(3)
@@ -52,15 +55,15 @@ class Heard(logging.Handler):
     def emit(self, record):
         heard.append(record.getMessage())
 logging.getLogger("mkdocs").addHandler(Heard(logging.WARNING))
-taken = []
+taken, digests = {}, {}  # per copy (finish is called more than once)
 finish = bodies.Bodies.finish
 def counted(self):
     finish(self)
-    taken.append(self.made)
+    taken[id(self)], digests[id(self)] = self.made, len(self._digests)
 bodies.Bodies.finish = counted
 config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=mode != "warn")
 build(config)
-print(json.dumps({"made": sum(taken), "warnings": heard}))
+print(json.dumps({"made": sum(taken.values()), "digests": sum(digests.values()), "warnings": heard}))
 """
 
 
@@ -88,6 +91,17 @@ def same(site: Path, alone) -> None:
     assert sorted(a) == sorted(b)
     differ = [path for path in a if a[path] != b[path]]
     assert not differ, f"{len(differ)} files differ with bodies made in a copy, e.g. {differ[:SHOW]}"
+    mine, theirs = record(alone[0]), record(site)
+    assert mine.key == theirs.key and len(mine.pages) > 100
+    differ = sorted(k for k in mine.pages.keys() | theirs.pages.keys() if mine.pages.get(k) != theirs.pages.get(k))
+    assert not differ, f"{len(differ)} pages' fingerprints differ with a copy, e.g. {differ[:SHOW]}"
+
+
+def record(site: Path):
+    """What the page cache recorded of the build of `site` (pagecache.Manifest)."""
+    found = list((site.parent / ".plein-cache" / "pages").glob("*.pickle"))
+    assert len(found) == 1, found
+    return pickle.loads(found[0].read_bytes())
 
 
 def pages(site: Path) -> int:
@@ -98,6 +112,7 @@ def test_bodies_made_in_a_copy_are_the_same_bytes(hostile_root, alone):  # noqa:
     site, did = build(hostile_root, "shared", "on")
     same(site, alone)
     assert did["made"] > pages(site) // 2, f"the copy made only {did['made']} of {pages(site)} bodies"
+    assert did["digests"] > pages(site) * 3 // 4, "the copy worked out the fingerprints' inputs"
     assert did["warnings"] == []
 
 
@@ -114,6 +129,7 @@ def test_a_copy_that_stops_early_leaves_the_rest_to_the_build(hostile_root, alon
     site, did = build(hostile_root, mode, mode)
     same(site, alone)
     assert did["made"] == 5
+    assert did["digests"] == (0 if mode == "crash" else did["digests"])  # (the rest worked out here)
 
 
 def test_a_warning_in_the_copy_shows_once_from_the_build(hostile_root, alone):  # noqa: F811

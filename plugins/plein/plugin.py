@@ -160,7 +160,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
             files.append(file)
         files = self.search.on_files(org, files, config, cache.digest_of)
         if not self.dirty:  # every page is made: their bodies may start now, beside on_nav
-            self.site.share_bodies(files, False, self.serving, cpu_free=not self.search.busy())
+            self.site.share_bodies(files, False, self.serving, cpu_free=not self.search.busy(),
+                                   related=self.search.page_inputs)
         return files
 
     def accept(self, org, problems, only=None):

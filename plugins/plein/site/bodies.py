@@ -8,13 +8,17 @@ shared, not loaded again) makes all but every SHARE-th body, in the order MkDocs
 pages, and sends them through a pipe. This process makes the others, and takes the copy's as
 it reaches their pages.
 
+When the build makes every page, the copy then works out what each page is made from (its
+fingerprint's inputs, pagedeps), which this process needs only for the next build's page cache.
+
 The bytes are the same either way: the copy runs the same views on the same model, and only
 computes (it writes no file). What it learns about the language of texts comes back at the end,
-for the cache. Anything unusual falls back to making the body here:
+for the cache, with those digests. Anything unusual falls back to doing it here:
 - a body whose rendering raised or logged anything in the copy is made again here, so that
   its error or warning shows as it always did;
 - if the copy ends early or sends something out of order, it is stopped, and this process
-  makes the rest.
+  makes the rest;
+- a page whose digest did not come is worked out here.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ MIN_PAGES = 2000  # below this a copy costs more than it saves (a merge makes a 
 MIN_CPUS = 2  # the build's process keeps one: the copy needs another
 SHARE = 4  # every fourth body is made here: this process also writes every page
 PIPE_BYTES = 1 << 20  # room for the copy to run ahead (Linux's default limit for a pipe)
-END = ""  # the source path of the last message: the language answers
+END = ""  # the source path of the last message: the language answers and the pages' digests
 
 
 def possible(pages: int, serving: bool) -> bool:
@@ -45,16 +49,18 @@ class Bodies:
     """The bodies of `pages` (DataPages, in the order they will be written) that a copy of
     this process makes; `take(page)` gives one, or None when it is to be made here."""
 
-    def __init__(self, views, pages: list):
+    def __init__(self, views, pages: list, inputs):
         self.views = views
         jobs = [(p.file.src_uri, p.spec, p.url) for n, p in enumerate(pages) if n % SHARE]
         self.order = {src: n for n, (src, _, _) in enumerate(jobs)}
         self.made = 0  # bodies taken from the copy
+        self._digests: dict = {}  # source -> PageInputs.digest_of(spec), from the copy
+        specs = [(p.file.src_uri, p.spec) for p in pages]
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe(duplex=False)
         _widen(theirs)
-        self.process = context.Process(target=_make, args=(views, jobs, theirs), name="plein-bodies",
-                                        daemon=True)
+        self.process = context.Process(target=_make, args=(views, jobs, theirs, inputs, specs),
+                                        name="plein-bodies", daemon=True)
         for stream in (sys.stdout, sys.stderr):
             stream.flush()  # or the copy would write what is buffered here a second time
         gc.freeze()  # the model stays shared: a collector walking it would copy it all
@@ -74,8 +80,7 @@ class Bodies:
                 return None
             src, body = message
             if src == END:  # the copy made less than asked: the rest is made here
-                self.views.languages.learn(body)
-                self.stop()
+                self._ended(body)
                 return None
             at = self.order.get(src)
             if at == wanted:
@@ -92,8 +97,17 @@ class Bodies:
         while self._conn is not None:
             message = self._receive()
             if message is not None and message[0] == END:
-                self.views.languages.learn(message[1])
-                self.stop()
+                self._ended(message[1])
+
+    def digests(self) -> dict:
+        """The pages' digests the copy worked out (after the last page; none if it failed)."""
+        self.finish()
+        return self._digests
+
+    def _ended(self, said) -> None:
+        languages, self._digests = said
+        self.views.languages.learn(languages)
+        self.stop()
 
     def stop(self) -> None:
         """End the copy (a failed build, or nothing more to take from it)."""
@@ -122,8 +136,9 @@ class _Heard(logging.Handler):
         self.heard = True
 
 
-def _make(views, jobs, conn) -> None:
-    """The copy: each job's body, or None for one to make in the build's own process."""
+def _make(views, jobs, conn, inputs=None, specs=()) -> None:
+    """The copy: each job's body, or None for one to make in the build's own process; then
+    the digests of what each of `specs` is made from (`inputs`, a PageInputs)."""
     gc.disable()  # short-lived; the collector would touch (copy) every shared object
     heard = _Heard()
     for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
@@ -143,9 +158,20 @@ def _make(views, jobs, conn) -> None:
         except Exception:  # noqa: BLE001 - made again in the build's process, which reports it
             body = None
         out.put((src, None if heard.heard else body))
-    out.put((END, {k: v for k, v in views.languages.known.items() if k not in known}))
+    learnt = {k: v for k, v in views.languages.known.items() if k not in known}
+    out.put((END, (learnt, _digests(inputs, specs))))
     out.put(None)
     sender.join()
+
+
+def _digests(inputs, specs) -> dict:
+    found = {}
+    for src, spec in specs if inputs is not None else ():
+        try:
+            found[src] = inputs.digest_of(spec)
+        except Exception:  # noqa: BLE001 - worked out in the build's process, which reports it
+            pass
+    return found
 
 
 def _send(out, conn) -> None:

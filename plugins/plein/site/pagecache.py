@@ -122,6 +122,7 @@ class PageCache:
         self.old = Manifest(key) if self.fresh else old
         self.new: dict = {}
         self.made = self.seen = self.waiting = 0
+        self._after: list = []  # (file, inputs) of pages made anyway, fingerprinted at commit
         self.writing = False  # begin() has run: MkDocs writes pages now
 
     def _load(self) -> Manifest | None:
@@ -160,6 +161,15 @@ class PageCache:
         self.seen += 1
         self.waiting += 1
 
+    def after(self, file: PleinFile, inputs) -> None:
+        """A generated page this build makes whatever its fingerprint (it makes every page):
+        `inputs()` is asked at commit, by when a copy of this process may have worked them out
+        on the second CPU (bodies.py) instead of this one before the first page is written."""
+        file.changed = True
+        self.made += 1
+        self.seen += 1
+        self._after.append((file, inputs))
+
     def handwritten(self, file: File, inputs, dirty: bool) -> None:
         """A hand-written page whose Git dates changed loses its output, so it is made again."""
         fingerprint = digest((self.key, inputs))
@@ -195,6 +205,9 @@ class PageCache:
         for f in files:
             if getattr(f, "later", None) is not None:  # written unasked: a build that is not dirty
                 f.later()
+        for file, inputs in self._after:
+            self.page(file, inputs(), counted=False)
+        self._after = []
         self._save(Manifest(self.key, self.new, {f.dest_uri for f in files}))
 
     def _save(self, manifest: Manifest) -> None:

@@ -51,6 +51,12 @@ class PageInputs:
                 tuple(sorted((k, v) for k, v in spec.extra.items() if k != "all")))
         return head, getattr(self, "_" + spec.kind)(spec)
 
+    def digest_of(self, spec) -> bytes | None:
+        """`of(spec)` as a digest: what a page's fingerprint holds, small enough to send from a
+        copy of the build's process that works it out (bodies.py)."""
+        own = self.of(spec)
+        return None if own is None else digest(own)
+
     # -- what the macros of _macros.html read ---------------------------------------------
 
     def _rec(self, record) -> bytes:

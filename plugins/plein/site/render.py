@@ -279,9 +279,13 @@ class Site:
         said to stop halfway. `waits(src)`: the page's inputs are not known yet (related
         content still being made in the search's process); they are asked for as it is written."""
         inputs = PageInputs(self.views, related, memo)
+        # a build that makes every page needs their fingerprints only for the next build: a
+        # copy making bodies (bodies.py) works them out too, after its share of the bodies
+        shared = self.bodies if self.bodies is not None and (not dirty or cache.fresh) else None
 
-        def of(page):
-            own = inputs.of(page.spec)
+        def of(page, known=None):
+            src = page.file.src_uri
+            own = known[src] if known is not None and src in known else inputs.digest_of(page.spec)
             return None if own is None else (own, page.title, sorted(page.plein_meta.items()))
 
         for n, f in enumerate(files):
@@ -290,6 +294,8 @@ class Site:
             page = f.page
             if isinstance(page, DataPage) and waits is not None and waits(f.src_uri):
                 cache.later(f, lambda page=page: of(page))
+            elif isinstance(page, DataPage) and shared is not None:
+                cache.after(f, lambda page=page: of(page, shared.digests()))
             elif isinstance(page, DataPage):
                 cache.page(f, of(page))
             elif isinstance(f, PleinFile):
@@ -319,7 +325,7 @@ class Site:
 
     # -- pages --------------------------------------------------------------------------
 
-    def share_bodies(self, files, dirty: bool, serving: bool, cpu_free: bool) -> None:
+    def share_bodies(self, files, dirty: bool, serving: bool, cpu_free: bool, related=None) -> None:
         """Have a copy of this process make most page bodies, when this build makes many and
         the second CPU is free (bodies.py). Pages whose making is decided as they are written
         (PleinFile.later) are left out: deciding now would wait for the search process."""
@@ -327,7 +333,9 @@ class Site:
         pages = [f.page for f in files.documentation_pages() if isinstance(f.page, DataPage)
                  and f.later is None and (not dirty or f.is_modified())]
         if cpu_free and B.possible(len(pages), serving):
-            self.bodies = B.Bodies(self.views, pages)
+            # every page is made: their fingerprints are worked out after them (cache_pages)
+            inputs = None if dirty else PageInputs(self.views, related)
+            self.bodies = B.Bodies(self.views, pages, inputs)
 
     def stop_bodies(self) -> None:
         if self.bodies is not None:
