@@ -160,9 +160,14 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
             files.append(file)
         files = self.search.on_files(org, files, config, cache.digest_of)
         if not self.dirty:  # every page is made: their bodies may start now, beside on_nav
-            self.site.share_bodies(files, False, self.serving, cpu_free=not self.search.busy(),
-                                   related=self.search.page_inputs)
+            self._share_bodies(files, every=True)
         return files
+
+    def _share_bodies(self, files, every: bool):
+        """Page bodies made on the second CPU (site/bodies.py) when it is free; when `every`
+        page is made, their fingerprints too (made before the first page is written otherwise)."""
+        self.site.share_bodies(files, not every, self.serving, cpu_free=not self.search.busy(),
+                               related=self.search.page_inputs)
 
     def accept(self, org, problems, only=None):
         """Validate the model; its warnings (about the files in `only`, if given) are logged,
@@ -182,6 +187,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         # the titles of the nav's pages are on every page: part of the key of all of them
         key = build_key(config, self.config, (sorted(self.site.handwritten), self.site.nav_page_titles(nav)))
         self.pages = PageCache(config.site_dir, self.cache_dir, key, persist=not self.serving)
+        if self.dirty and self.pages.fresh:  # a new key: every page is made, as in on_files
+            self._share_bodies(files, every=True)
         self.memo = self.site.cache_pages(files, self.pages, self.search.page_inputs, self.dirty,
                                           waits=self.search.waits)
         return nav
@@ -197,8 +204,8 @@ class PleinPlugin(BasePlugin[_PluginConfig]):
         self.env = self.site.on_env(env)
         env.globals["plein_csp"] = PagePolicy(config, self.config, self.serving)  # templates/main.html
         env.globals["plein_theme"] = self.site.theme_js  # the theme's scripts as files (site/themejs.py)
-        if self.dirty:  # which pages are made is known now (self.pages)
-            self.site.share_bodies(files, True, self.serving, cpu_free=not self.search.busy())
+        if self.dirty and self.site.bodies is None:  # which pages are made is known now
+            self._share_bodies(files, every=False)
         return self.env
 
     def on_page_context(self, context, page, config, nav):
