@@ -54,8 +54,9 @@ class Bodies:
         jobs = [(p.file.src_uri, p.spec, p.url) for n, p in enumerate(pages) if n % SHARE]
         self.order = {src: n for n, (src, _, _) in enumerate(jobs)}
         self.made = 0  # bodies taken from the copy
+        self.digesting = inputs is not None  # the copy works out every page's digest too
         self._digests: dict = {}  # source -> PageInputs.digest_of(spec), from the copy
-        specs = [(p.file.src_uri, p.spec) for p in pages]
+        specs = [(p.file.src_uri, p.spec) for p in pages] if self.digesting else []
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe(duplex=False)
         _widen(theirs)
@@ -93,7 +94,8 @@ class Bodies:
             # an earlier page this build did not write after all: its body is not needed
 
     def finish(self) -> None:
-        """After the last page: the copy's language answers join this process's."""
+        """After the last page: the copy's language answers join this process's, and its
+        digests are kept."""
         while self._conn is not None:
             message = self._receive()
             if message is not None and message[0] == END:
@@ -166,7 +168,7 @@ def _make(views, jobs, conn, inputs=None, specs=()) -> None:
 
 def _digests(inputs, specs) -> dict:
     found = {}
-    for src, spec in specs if inputs is not None else ():
+    for src, spec in specs:
         try:
             found[src] = inputs.digest_of(spec)
         except Exception:  # noqa: BLE001 - worked out in the build's process, which reports it

@@ -281,7 +281,7 @@ class Site:
         inputs = PageInputs(self.views, related, memo)
         # a build that makes every page needs their fingerprints only for the next build: a
         # copy making bodies (bodies.py) works them out too, after its share of the bodies
-        shared = self.bodies if self.bodies is not None and (not dirty or cache.fresh) else None
+        shared = self.bodies if self.bodies is not None and self.bodies.digesting else None
 
         def of(page, known=None):
             src = page.file.src_uri
